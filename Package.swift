@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "group-writable",
+  products: [
+    .executable(name: "group-writable", targets: ["group-writable"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // Pure: gitignore parsing and matching on bytes. No Foundation.
+    .target(name: "Patterns"),
+    // Linux system calls that Swift's Glibc module does not import.
+    .target(name: "CSystemShims"),
+    // I/O edge: syscall wrappers, descriptor walker, permission changes. No Foundation.
+    .target(name: "FileSystem", dependencies: ["Patterns", "CSystemShims"]),
+    // Configuration, selection report, diagnostics.
+    .target(
+      name: "Core", dependencies: ["Patterns", "FileSystem", "TOMLKit"],
+      plugins: ["BuildpackInfoPlugin"]),
+    // CNB glue: detect, build, layers, build output.
+    .target(name: "Buildpack", dependencies: ["Core", "FileSystem", "Patterns", "TOMLKit"]),
+    // The `group-writable` command line.
+    .target(
+      name: "CLI",
+      dependencies: [
+        "Core", "FileSystem", "Patterns", "Buildpack",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "group-writable", dependencies: ["CLI", "Buildpack", "Core"]),
+    // Build-time tool and plugin: generate `BuildpackInfo` (id, name, version) from buildpack.toml.
+    .executableTarget(name: "BuildpackInfoGenerator", dependencies: ["TOMLKit"]),
+    .plugin(
+      name: "BuildpackInfoPlugin", capability: .buildTool(),
+      dependencies: ["BuildpackInfoGenerator"]),
+    // Helpers shared by the test targets (scratch trees).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
+    .testTarget(name: "FileSystemTests", dependencies: ["FileSystem", "Patterns", "TestSupport"]),
+    .testTarget(name: "CoreTests", dependencies: ["Core", "FileSystem", "Patterns", "TestSupport"]),
+    .testTarget(
+      name: "BuildpackTests",
+      dependencies: ["Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "Core", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v5]
+)
