@@ -1,0 +1,34 @@
+/// A pattern matched against the whole path, followed through directories with its segments.
+struct AnchoredPattern: Sendable {
+  /// The pattern index.
+  let index: Int
+  /// Whether the pattern re-includes (`!`).
+  let isNegated: Bool
+  /// Whether the pattern matches directories only.
+  let isDirectoryOnly: Bool
+  /// The `/`-separated segments.
+  let segments: [PathSegment]
+  /// The number of segments.
+  let segmentCount: Int
+  /// For a pattern without wildcards: its last segment, which is all that is left to compare
+  /// once the directories have matched the others.
+  let literalName: [UInt8]?
+  /// The program for the whole path.
+  let program: GlobProgram
+
+  init(
+    index: Int, isNegated: Bool, isDirectoryOnly: Bool, segments: [PathSegment],
+    literalName: [UInt8]?, program: GlobProgram
+  ) {
+    self.index = index
+    self.isNegated = isNegated
+    self.isDirectoryOnly = isDirectoryOnly
+    self.segments = segments
+    segmentCount = segments.count
+    self.literalName = literalName
+    self.program = program
+  }
+
+  /// The state of the pattern in the root directory.
+  var rootState: Int32 { segments.first?.isGlobstar == true ? -1 : 0 }
+}

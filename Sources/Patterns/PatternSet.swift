@@ -1,0 +1,220 @@
+/// An ordered list of patterns compiled for git's "last matching pattern decides" rule.
+public struct PatternSet: Sendable {
+  /// The patterns, in order; indices returned by the matching methods refer to this array.
+  public let patterns: [Pattern]
+  private let compiled: [CompiledPattern]
+  /// Patterns that match every last component (`*`, `**`, `**/*`...).
+  private let everyName: LastIndices
+  private let basenameLiterals: ByteTable
+  private let basenameSuffixes: ByteTable
+  /// The distinct non-empty suffix lengths in `basenameSuffixes`, ascending.
+  private let suffixLengths: [Int]
+  /// The last bytes of the suffixes: a name ending otherwise needs no suffix lookup.
+  private let suffixLastBytes: ByteSet
+  /// Patterns matched by running a program on the last component, highest index first.
+  private let basenameGlobs: [BasenameGlob]
+  /// The anchored patterns, highest index first.
+  private let anchoredPatterns: [AnchoredPattern]
+  /// Whether a positive pattern can match a last component at any depth.
+  private let selectsAtAnyDepth: Bool
+
+  /// Compiles `patterns`.
+  public init(_ patterns: [Pattern]) {
+    self.patterns = patterns
+    let compiled = patterns.map(CompiledPattern.init)
+    self.compiled = compiled
+    var everyName = LastIndices()
+    var literals: [[UInt8]: LastIndices] = [:]
+    var suffixes: [[UInt8]: LastIndices] = [:]
+    var suffixLastBytes = ByteSet()
+    var basenameGlobs: [BasenameGlob] = []
+    var anchoredPatterns: [AnchoredPattern] = []
+    var selectsAtAnyDepth = false
+    for (index, pattern) in compiled.enumerated().reversed() {
+      let dirOnly = pattern.isDirectoryOnly
+      switch pattern.strategy {
+      case .never:
+        continue
+      case .basenameLiteral(let bytes):
+        literals[bytes, default: LastIndices()].add(index, isDirectoryOnly: dirOnly)
+      case .basenameSuffix(let bytes):
+        if let last = bytes.last {
+          suffixes[bytes, default: LastIndices()].add(index, isDirectoryOnly: dirOnly)
+          suffixLastBytes.insert(last)
+        } else {
+          everyName.add(index, isDirectoryOnly: dirOnly)
+        }
+      case .basenameGlob:
+        basenameGlobs.append(
+          BasenameGlob(index: index, isDirectoryOnly: dirOnly, program: pattern.basenameProgram))
+      case .anchored(let segments):
+        var literalName: [UInt8]?
+        if pattern.program.literalBytes != nil, case .literal(let bytes) = segments.last {
+          literalName = bytes
+        }
+        anchoredPatterns.append(
+          AnchoredPattern(
+            index: index, isNegated: pattern.isNegated, isDirectoryOnly: dirOnly,
+            segments: segments, literalName: literalName, program: pattern.program))
+        continue
+      }
+      if !pattern.isNegated { selectsAtAnyDepth = true }
+    }
+    self.everyName = everyName
+    basenameLiterals = ByteTable(literals)
+    basenameSuffixes = ByteTable(suffixes)
+    suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
+    self.suffixLastBytes = suffixLastBytes
+    self.basenameGlobs = basenameGlobs
+    self.anchoredPatterns = anchoredPatterns
+    self.selectsAtAnyDepth = selectsAtAnyDepth
+  }
+
+  /// Whether there are no patterns.
+  public var isEmpty: Bool { patterns.isEmpty }
+
+  /// Indices of the patterns that can never match anything (for example `!`, `/`, `[a`, `a//b`
+  /// or a pattern ending with a lone backslash).
+  public var unmatchablePatternIndices: [Int] {
+    compiled.indices.filter { !compiled[$0].canMatch }
+  }
+
+  /// The scope for the entries of the root directory.
+  public func rootScope() -> MatchScope {
+    MatchScope(
+      anchored: anchoredPatterns.enumerated().map { slot, pattern in
+        MatchScope.AnchoredState(
+          pattern: Int32(pattern.index), slot: Int32(slot), matchedSegments: pattern.rootState)
+      })
+  }
+
+  /// The scope for entries of directory `name` (a child of the directory `parent` describes), or
+  /// nil when no positive pattern can select anything below it (the walker then does not open
+  /// it). Call it only for directories that are not selected themselves.
+  public func scope(entering name: UnsafeBufferPointer<UInt8>, from parent: MatchScope)
+    -> MatchScope?
+  {
+    var anchored: [MatchScope.AnchoredState] = []
+    var selects = selectsAtAnyDepth
+    for state in parent.anchored {
+      let pattern = anchoredPatterns[Int(state.slot)]
+      var next = state
+      if state.matchedSegments >= 0 {
+        let matched = Int(state.matchedSegments)
+        let segments = pattern.segments
+        guard matched + 1 < segments.count,
+          segments[matched].admits(name, in: pattern.program)
+        else { continue }
+        next = MatchScope.AnchoredState(
+          pattern: state.pattern, slot: state.slot,
+          matchedSegments: segments[matched + 1].isGlobstar ? -1 : Int32(matched + 1))
+      }
+      anchored.append(next)
+      if !pattern.isNegated { selects = true }
+    }
+    return selects ? MatchScope(anchored: anchored) : nil
+  }
+
+  /// Index in `patterns` of the last pattern matching this entry (negated ones included), or nil.
+  /// `path` is the full relative path from the root (no leading or trailing slash) and its last
+  /// component starts at `nameStart`; `scope` is the scope of the directory holding the entry.
+  public func lastMatch(
+    path: UnsafeBufferPointer<UInt8>, nameStart: Int, isDirectory: Bool, in scope: MatchScope
+  ) -> Int? {
+    let name = UnsafeBufferPointer(rebasing: path[nameStart...])
+    var best = everyName.last(isDirectory: isDirectory)
+    if let found = basenameLiterals.lookup(name) {
+      best = max(best, found.last(isDirectory: isDirectory))
+    }
+    if let last = name.last, suffixLastBytes.contains(last) {
+      best = max(best, lastSuffixMatch(name, isDirectory: isDirectory))
+    }
+    basenameGlobs.withUnsafeBufferPointer { globs in
+      for glob in globs.indices {
+        if globs[glob].index <= best { break }
+        if globs[glob].isDirectoryOnly && !isDirectory { continue }
+        if Wildmatch.matches(globs[glob].program, text: name, pathname: false) {
+          best = globs[glob].index
+          break
+        }
+      }
+    }
+    anchoredPatterns.withUnsafeBufferPointer { anchoredPatterns in
+      scope.anchored.withUnsafeBufferPointer { states in
+        for state in states {
+          if Int(state.pattern) <= best { break }
+          if anchoredMatch(
+            anchoredPatterns, state, path: path, name: name, isDirectory: isDirectory)
+          {
+            best = Int(state.pattern)
+            break
+          }
+        }
+      }
+    }
+    return best >= 0 ? best : nil
+  }
+
+  /// Whole-path decision like `git check-ignore --no-index -v`: walks the parent directories
+  /// (all assumed to be directories, shallowest first) and returns the index of the deciding
+  /// pattern and whether the path is excluded. A parent matched by a positive pattern decides
+  /// for everything below it; otherwise the path's own last matching pattern decides.
+  /// `path` is relative, with components separated by single slashes.
+  public func decide(path: [UInt8], isDirectory: Bool) -> (index: Int, excluded: Bool)? {
+    path.withUnsafeBufferPointer { buffer in
+      var nameStart = 0
+      for end in buffer.indices where buffer[end] == ASCII.slash {
+        let parent = UnsafeBufferPointer(rebasing: buffer[..<end])
+        if let index = referenceLastMatch(parent, nameStart: nameStart, isDirectory: true),
+          !patterns[index].isNegated
+        {
+          return (index, true)
+        }
+        nameStart = end + 1
+      }
+      guard let index = referenceLastMatch(buffer, nameStart: nameStart, isDirectory: isDirectory)
+      else { return nil }
+      return (index, !patterns[index].isNegated)
+    }
+  }
+
+  /// git's `last_matching_pattern_from_list`, pattern by pattern without any shortcut.
+  func referenceLastMatch(_ path: UnsafeBufferPointer<UInt8>, nameStart: Int, isDirectory: Bool)
+    -> Int?
+  {
+    compiled.indices.reversed().first {
+      compiled[$0].matches(path: path, nameStart: nameStart, isDirectory: isDirectory)
+    }
+  }
+
+  /// The highest index among the `*literal` patterns matching `name`, or -1.
+  private func lastSuffixMatch(_ name: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Int {
+    var best = -1
+    suffixLengths.withUnsafeBufferPointer { lengths in
+      for length in lengths {
+        if length > name.count { break }
+        let suffix = UnsafeBufferPointer(rebasing: name[(name.count - length)...])
+        if let found = basenameSuffixes.lookup(suffix) {
+          best = max(best, found.last(isDirectory: isDirectory))
+        }
+      }
+    }
+    return best
+  }
+
+  /// Whether the anchored pattern in `slot` of `patterns` matches the entry.
+  @inline(__always)
+  private func anchoredMatch(
+    _ patterns: UnsafeBufferPointer<AnchoredPattern>, _ state: MatchScope.AnchoredState,
+    path: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool
+  ) -> Bool {
+    let slot = Int(state.slot)
+    if patterns[slot].isDirectoryOnly && !isDirectory { return false }
+    if state.matchedSegments >= 0 {
+      // Without a globstar the pattern matches at one depth only.
+      guard Int(state.matchedSegments) == patterns[slot].segmentCount - 1 else { return false }
+      if let matches = patterns[slot].literalName?.elementsEqual(name) { return matches }
+    }
+    return Wildmatch.matches(patterns[slot].program, text: path, pathname: true)
+  }
+}

@@ -1,0 +1,75 @@
+import Patterns
+import Testing
+
+/// Compares the walker's view (scopes, pruning, `lastMatch` strategies) with `decide` (git's
+/// rules applied pattern by pattern) for every path over a small alphabet and many pattern lists.
+@Suite struct BruteForceTests {
+  static let names = ["a", "b", "ab", "c.d", "tmp"]
+
+  // swift-format-ignore
+  static let pool = [
+    #"a"#, #"/a"#, #"a/"#, #"/a/"#, #"a/b"#, #"/a/b/"#, #"*.d"#, #"*"#, #"a*"#, #"/a*/b"#,
+    #"a/**"#, #"**/b"#, #"a/**/b"#, #"**/a/"#, #"!a"#, #"!/a/b"#, #"!**/b"#, #"!*.d"#, #"b/"#,
+    #"/*/b"#, #"?"#, #"/?/?"#, #"a?"#, #"[ab]"#, #"/[ab]/tmp"#, #"tmp/"#, #"**"#, #"/**/tmp"#,
+    #"a**"#, #"a**/b"#, #"a/b**"#, #"\a"#, #"a\/b"#, #"**\/b"#, #"/b/*/"#, #"*/"#, #"!*/"#,
+    #"a/*/c.d"#, #"**/*.d"#, #"!tmp"#, #"/tmp/**/a"#, #"ab/"#, #"/*"#, #"!/*/"#, #"**/a/b"#,
+    #"b/**/"#, #"*/tmp"#, #"[!a]*"#, #"/a/b/c.d"#, #"c.d/"#, #"!/ab"#, #"a/**/**/tmp"#,
+  ]
+
+  static var paths: [[UInt8]] {
+    var result: [[UInt8]] = []
+    var level: [[UInt8]] = [[]]
+    for _ in 1...3 {
+      level = level.flatMap { prefix -> [[UInt8]] in
+        names.map { name -> [UInt8] in
+          prefix.isEmpty ? Array(name.utf8) : prefix + [UInt8(ascii: "/")] + Array(name.utf8)
+        }
+      }
+      result += level
+    }
+    return result
+  }
+
+  static func set(_ lines: [String]) -> PatternSet {
+    PatternSet(
+      lines.enumerated().compactMap { index, line in
+        PatternParser.parseLine(Array(line.utf8), origin: PatternOrigin(source: "t", line: index))
+      })
+  }
+
+  static func check(_ lines: [String], _ paths: [[UInt8]]) {
+    let set = set(lines)
+    for path in paths {
+      for isDirectory in [false, true] {
+        let walk = WalkSimulation(set, path: path, isDirectory: isDirectory)
+        let decision = set.decide(path: path, isDirectory: isDirectory)
+        if !walk.agrees(with: decision) {
+          let message: String =
+            "\(lines) \(String(decoding: path, as: UTF8.self)) dir=\(isDirectory): walk \(walk), "
+            + "decide \(String(describing: decision))"
+          Issue.record("\(message)")
+          return
+        }
+      }
+    }
+  }
+
+  @Test func singlePatterns() {
+    let paths = Self.paths
+    for line in Self.pool { Self.check([line], paths) }
+  }
+
+  /// Seeded pattern lists of `count` patterns from the pool.
+  @Test(arguments: [(2, 700), (3, 400), (5, 150)])
+  func seededPatternLists(count: Int, lists: Int) {
+    let paths = Self.paths
+    var state = UInt64(0x9E37_79B9_7F4A_7C15) &+ UInt64(count)
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33) % Self.pool.count
+    }
+    for _ in 0..<lists {
+      Self.check((0..<count).map { _ in Self.pool[next()] }, paths)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Rows checked against git by `scripts/verify-pattern-table`: the buffer is the whole
+// core.excludesFile. Raw strings; `{xNN}` is the byte 0xNN (`{x0A}` newline, `{x0D}` CR).
+
+// swift-format-ignore
+let gitBufferRows: [BufferRow] = [
+  // Lines, the last one without a newline, blank lines and line numbers.
+  bufferRow(#"foo"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x0A}bar"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"foo{x0A}bar{x0A}"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"{x0A}{x0A}foo"#, #"foo"#, .file, .line(3)),
+  bufferRow(#"   {x0A}foo"#, #"foo"#, .file, .line(2)),
+  bufferRow(#"{x0A}"#, #"foo"#, .file, .unmatched),
+  bufferRow(#""#, #"foo"#, .file, .unmatched),
+  bufferRow(#"foo{x0A}{x0A}{x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x0A}foo"#, #"foo"#, .file, .line(2)),
+  // Comments and escapes at the start of a line.
+  bufferRow(#"#foo"#, #"#foo"#, .file, .unmatched),
+  bufferRow(##"\#foo"##, #"#foo"#, .file, .line(1)),
+  bufferRow(#" #foo"#, #" #foo"#, .file, .line(1)),
+  bufferRow(#"#foo{x0A}bar"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"##{x0A}#{x0A}x"#, #"x"#, .file, .line(3)),
+  bufferRow(#"foo #bar"#, #"foo #bar"#, .file, .line(1)),
+  bufferRow(#"!foo"#, #"foo"#, .file, .negatedLine(1)),
+  bufferRow(#"\!foo"#, #"!foo"#, .file, .line(1)),
+  bufferRow(#"*{x0A}!foo{x0A}foo{x0A}!foo"#, #"foo"#, .file, .negatedLine(4)),
+  // Carriage returns: only the one right before a newline (or the end) goes.
+  bufferRow(#"foo{x0D}{x0A}bar{x0D}{x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x0D}{x0A}bar{x0D}{x0A}"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"foo{x0D}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x0D}{x0D}{x0A}"#, #"foo"#, .file, .unmatched),
+  bufferRow(#"foo{x0D}{x0D}{x0A}"#, #"foo{x0D}"#, .file, .line(1)),
+  bufferRow(#"foo {x0D}{x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x0D} {x0A}"#, #"foo{x0D}"#, .file, .line(1)),
+  bufferRow(#"foo{x0D} {x0A}"#, #"foo"#, .file, .unmatched),
+  bufferRow(#"a{x0D}b{x0A}"#, #"a{x0D}b"#, .file, .line(1)),
+  bufferRow(#"{x0D}{x0A}foo"#, #"foo"#, .file, .line(2)),
+  bufferRow(#"{x0D}{x0A}{x0D}"#, #"{x0D}"#, .file, .unmatched),
+  bufferRow(#"foo/{x0D}{x0A}"#, #"foo"#, .dir, .line(1)),
+  bufferRow(#"foo/{x0D}{x0A}"#, #"foo"#, .file, .unmatched),
+  bufferRow(#"{x0D}foo"#, #"{x0D}foo"#, .file, .line(1)),
+  // The UTF-8 byte order mark, only at the very start.
+  bufferRow(#"{xEF}{xBB}{xBF}foo"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"{xEF}{xBB}{xBF}#foo{x0A}bar"#, #"#foo"#, .file, .unmatched),
+  bufferRow(#"{xEF}{xBB}{xBF}#foo{x0A}bar"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"{xEF}{xBB}{xBF}!foo"#, #"foo"#, .file, .negatedLine(1)),
+  bufferRow(#"{xEF}{xBB}{xBF}{x0A}foo"#, #"foo"#, .file, .line(2)),
+  bufferRow(#"a{x0A}{xEF}{xBB}{xBF}b"#, #"b"#, .file, .unmatched),
+  bufferRow(#"a{x0A}{xEF}{xBB}{xBF}b"#, #"{xEF}{xBB}{xBF}b"#, .file, .line(2)),
+  bufferRow(#"{xEF}{xBB}{xBF}{xEF}{xBB}{xBF}b"#, #"{xEF}{xBB}{xBF}b"#, .file, .line(1)),
+  bufferRow(#"{xEF}{xBB}b"#, #"{xEF}{xBB}b"#, .file, .line(1)),
+  // Trailing spaces (only ' ') unless escaped; a lone trailing backslash keeps everything.
+  bufferRow(#"foo   {x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo\ {x0A}"#, #"foo "#, .file, .line(1)),
+  bufferRow(#"foo\  {x0A}"#, #"foo "#, .file, .line(1)),
+  bufferRow(#"foo \{x0A}"#, #"foo "#, .file, .unmatched),
+  bufferRow(#"foo{x09}{x0A}"#, #"foo{x09}"#, .file, .line(1)),
+  bufferRow(#"foo {x09} {x0A}"#, #"foo {x09}"#, .file, .line(1)),
+  bufferRow(#"foo{x0B}{x0A}"#, #"foo{x0B}"#, .file, .line(1)),
+  bufferRow(#"  foo  {x0A}"#, #"  foo"#, .file, .line(1)),
+  bufferRow(#"foo/  {x0A}"#, #"foo"#, .dir, .line(1)),
+  bufferRow(#"!foo  "#, #"foo"#, .file, .negatedLine(1)),
+  // A NUL byte ends the line as git reads it.
+  bufferRow(#"foo{x00}bar{x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"foo{x00}bar{x0A}"#, #"foobar"#, .file, .unmatched),
+  bufferRow(#"foo {x00}bar{x0A}"#, #"foo"#, .file, .line(1)),
+  bufferRow(#"{x00}foo{x0A}bar"#, #"bar"#, .file, .line(2)),
+  bufferRow(#"foo/{x00}{x0A}"#, #"foo"#, .file, .unmatched),
+  // Lines that match nothing still count for line numbers.
+  bufferRow(#"!{x0A}/{x0A}foo"#, #"foo"#, .file, .line(3)),
+  bufferRow(#"*{x0A}!"#, #"foo"#, .file, .line(1)),
+]
