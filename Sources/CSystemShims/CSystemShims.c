@@ -1,0 +1,21 @@
+#define _GNU_SOURCE
+#include "CSystemShims.h"
+#include <sys/syscall.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
+
+long gw_getdents64(int fd, void *buffer, size_t length) {
+  return syscall(SYS_getdents64, fd, buffer, length);
+}
+
+int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags) {
+  return (int)syscall(SYS_fchmodat2, dirfd, name, mode, flags);
+}
+
+int gw_open_path_handle(int dirfd, const char *name) {
+  return openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+}

@@ -1,0 +1,17 @@
+// One-line shims for Linux system calls that Swift's Glibc module does not import.
+#ifndef GROUP_WRITABLE_C_SYSTEM_SHIMS_H
+#define GROUP_WRITABLE_C_SYSTEM_SHIMS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/// Reads directory entries (`struct linux_dirent64` records) from `fd` into `buffer`.
+long gw_getdents64(int fd, void *buffer, size_t length);
+
+/// `fchmodat2(2)` (Linux 6.6+), which honours `AT_SYMLINK_NOFOLLOW`; -1 with ENOSYS on older kernels.
+int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags);
+
+/// `openat(dirfd, name, O_PATH|O_NOFOLLOW|O_CLOEXEC)`: a handle on the entry itself, opening nothing.
+int gw_open_path_handle(int dirfd, const char *name);
+
+#endif

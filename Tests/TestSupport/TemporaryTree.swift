@@ -1,0 +1,54 @@
+import Foundation
+
+/// A scratch directory tree for tests, removed when the test is done.
+public final class TemporaryTree {
+  /// The tree's absolute path.
+  public let root: String
+
+  /// Creates an empty directory under the temporary directory.
+  public init() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "group-writable-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    root = base.path
+    chmod(root, 0o755)
+  }
+
+  deinit {
+    // Make everything removable first (tests create unreadable directories).
+    _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach {
+      chmod("\(root)/\($0)", 0o755)
+    }
+    try? FileManager.default.removeItem(atPath: root)
+  }
+
+  /// The absolute path of `relative`.
+  public func path(_ relative: String) -> String { relative.isEmpty ? root : "\(root)/\(relative)" }
+
+  /// Creates a directory (and parents) with `mode`.
+  public func directory(_ relative: String, mode: mode_t = 0o755) throws {
+    try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
+    chmod(path(relative), mode)
+  }
+
+  /// Creates a file with `mode`.
+  public func file(_ relative: String, mode: mode_t = 0o644, contents: String = "") throws {
+    let url = URL(fileURLWithPath: path(relative))
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(contents.utf8).write(to: url)
+    chmod(path(relative), mode)
+  }
+
+  /// Creates a symlink at `relative` pointing to `target`.
+  public func symlink(_ relative: String, to target: String) throws {
+    try FileManager.default.createSymbolicLink(atPath: path(relative), withDestinationPath: target)
+  }
+
+  /// The permission bits of `relative` (not following a symlink).
+  public func mode(_ relative: String) -> mode_t {
+    var status = stat()
+    lstat(path(relative), &status)
+    return status.st_mode & 0o7777
+  }
+}
