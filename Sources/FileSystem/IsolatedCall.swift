@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Runs a function in a forked copy of the process, so that an abort inside it cannot end the caller.
+public enum IsolatedCall {
+  /// How the child process ended.
+  public enum Outcome: Equatable, Sendable {
+    /// The function returned this status (0–255).
+    case returned(Int32)
+    /// The child was killed by this signal, for example `SIGABRT` from a failed C assertion.
+    case killed(signal: Int32)
+    /// The child ran out of its time limit (and was killed with `SIGALRM`).
+    case timedOut
+    /// No child could be started (`fork` or `waitpid` failed).
+    case unavailable(Errno)
+  }
+
+  /// Forks, runs `body` in the child and waits for it: in the child standard error is closed,
+  /// core dumps are off, no signal is blocked, fatal signals have their default action (no crash
+  /// handler), and `timeLimit` seconds end it.
+  ///
+  /// The child ends with `_exit`, so it flushes nothing the parent buffered. Only the calling
+  /// thread exists in the child; the time limit ends a child that waits on a lock another thread held.
+  public static func run(timeLimit: UInt32, _ body: () -> Int32) -> Outcome {
+    let child = fork()
+    if child < 0 { return .unavailable(.current) }
+    if child == 0 {
+      var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+      _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
+      _ = close(STDERR_FILENO)
+      var unblocked = sigset_t()
+      sigemptyset(&unblocked)
+      _ = sigprocmask(SIG_SETMASK, &unblocked, nil)
+      for crash in [SIGALRM, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP] {
+        _ = signal(crash, SIG_DFL)
+      }
+      _ = alarm(timeLimit)
+      _exit(body() & 0xFF)
+    }
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 {
+      let error = Errno.current
+      guard error == .interrupted else { return .unavailable(error) }
+    }
+    let signal = status & 0x7F
+    if signal == 0 { return .returned((status >> 8) & 0xFF) }
+    return signal == SIGALRM ? .timedOut : .killed(signal: signal)
+  }
+}
