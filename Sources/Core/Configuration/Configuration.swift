@@ -1,0 +1,46 @@
+import Patterns
+
+/// The resolved configuration of an opted-in build: what to create and which patterns select paths.
+public struct Configuration: Sendable {
+  /// The pattern source name of `paths` in `project.toml` (origins count lines within the string,
+  /// or array elements).
+  public static let projectPathsSource = "project.toml paths"
+
+  /// All patterns in order: `paths`, then `paths-file`, then `BP_GROUP_WRITABLE_PATHS`
+  /// (later patterns win, as in git).
+  public var patterns: [Pattern]
+  /// Directories to create (like `mkdir -p`) before selection, relative and normalised; they
+  /// become group-writable.
+  public var create: [String]
+  /// Whether writable directories also get the set-group-ID bit.
+  public var setgid: Bool
+  /// Whether the whole app directory, the root included, is selected: `BP_GROUP_WRITABLE=true`
+  /// and none of `paths`, `paths-file`, `create` and `BP_GROUP_WRITABLE_PATHS` is configured
+  /// (a configured source that yields no pattern, such as `paths = []`, still counts).
+  public var wholeApp: Bool
+  /// Whether `BP_LOG_LEVEL=DEBUG` asks for debug output.
+  public var debug: Bool
+  /// Where the configuration came from, in order.
+  public var sources: [ConfigurationSource]
+  /// Problems that do not stop the build.
+  public var warnings: [ConfigurationWarning]
+
+  /// Creates a configuration.
+  public init(
+    patterns: [Pattern] = [],
+    create: [String] = [],
+    setgid: Bool = false,
+    wholeApp: Bool = false,
+    debug: Bool = false,
+    sources: [ConfigurationSource] = [],
+    warnings: [ConfigurationWarning] = []
+  ) {
+    self.patterns = patterns
+    self.create = create
+    self.setgid = setgid
+    self.wholeApp = wholeApp
+    self.debug = debug
+    self.sources = sources
+    self.warnings = warnings
+  }
+}

@@ -1,0 +1,108 @@
+import Core
+import FileSystem
+import Foundation
+import Testing
+
+/// `ConfigurationLoader` reading a real app directory through `AppDirectory`.
+@Suite struct ConfigurationAppDirectoryTests {
+  /// A scratch app directory, removed when the test is done.
+  final class ScratchApp {
+    let root: String
+
+    init() throws {
+      let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "group-writable-config-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+      root = base.path
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func file(_ relative: String, _ contents: String) throws {
+      let url = URL(fileURLWithPath: "\(root)/\(relative)")
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(contents.utf8).write(to: url)
+    }
+
+    func symlink(_ relative: String, to target: String) throws {
+      try FileManager.default.createSymbolicLink(
+        atPath: "\(root)/\(relative)", withDestinationPath: target)
+    }
+
+    func load(_ environment: [String: String] = [:]) throws -> Result<
+      OptInDecision, ConfigurationError
+    > {
+      let app = try AppDirectory.open(root)
+      defer { app.descriptor.close() }
+      do {
+        return .success(try ConfigurationLoader(reader: app).load(environment: environment))
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+
+  @Test func loadsProjectFileAndPathsFile() throws {
+    let app = try ScratchApp()
+    try app.file("project.toml", "[utility.group-writable]\npaths-file = \"config/writable\"\n")
+    try app.file("config/writable", "log/\ntmp/\n")
+    guard case .success(.optedIn(let configuration)) = try app.load() else {
+      Issue.record("expected opted in")
+      return
+    }
+    #expect(configuration.patterns.map(\.displayText) == ["log/", "tmp/"])
+  }
+
+  @Test func treatsAMissingProjectFileAsNotConfigured() throws {
+    let app = try ScratchApp()
+    guard case .success(.notOptedIn) = try app.load() else {
+      Issue.record("expected not opted in")
+      return
+    }
+  }
+
+  @Test func refusesASymlinkedPathsFile() throws {
+    let app = try ScratchApp()
+    try app.file("project.toml", "[utility.group-writable]\npaths-file = \"writable\"\n")
+    try app.file("real", "log/\n")
+    try app.symlink("writable", to: "real")
+    #expect(
+      try app.load().error
+        == .pathsFileUnreadable(
+          path: "writable", file: "project.toml", line: 2,
+          cause: .symbolicLink(path: "writable", component: "writable")))
+  }
+
+  @Test func refusesAPathsFileOutsideTheApp() throws {
+    let app = try ScratchApp()
+    try app.file("project.toml", "[utility.group-writable]\npaths-file = \"../outside\"\n")
+    #expect(
+      try app.load().error
+        == .pathsFileUnreadable(
+          path: "../outside", file: "project.toml", line: 2,
+          cause: .outsideAppDirectory(path: "../outside")))
+  }
+
+  @Test func refusesASymlinkedProjectFile() throws {
+    let app = try ScratchApp()
+    try app.file("real.toml", "[utility.group-writable]\n")
+    try app.symlink("project.toml", to: "real.toml")
+    #expect(
+      try app.load().error
+        == .projectFileUnreadable(
+          file: "project.toml",
+          cause: .symbolicLink(path: "project.toml", component: "project.toml")))
+  }
+
+  @Test func refusesAnOversizedPathsFile() throws {
+    let app = try ScratchApp()
+    try app.file("project.toml", "[utility.group-writable]\npaths-file = \"big\"\n")
+    try app.file("big", String(repeating: "x", count: (1 << 20) + 1))
+    #expect(
+      try app.load().error
+        == .pathsFileUnreadable(
+          path: "big", file: "project.toml", line: 2,
+          cause: .tooLarge(path: "big", limit: 1 << 20)))
+  }
+}

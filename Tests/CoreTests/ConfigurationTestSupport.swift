@@ -1,0 +1,63 @@
+import Core
+import FileSystem
+
+/// An in-memory app directory for `ConfigurationLoader` tests.
+final class FakeAppFiles: AppFileReading {
+  /// File contents by relative path.
+  var files: [String: [UInt8]]
+  /// Errors to throw by relative path (checked before `files`).
+  var errors: [String: AppFileError]
+  /// Every path read, in order.
+  private(set) var reads: [String] = []
+
+  init(files: [String: String] = [:], errors: [String: AppFileError] = [:]) {
+    self.files = files.mapValues { Array($0.utf8) }
+    self.errors = errors
+  }
+
+  func readFile(_ relativePath: String, limit: Int) throws(AppFileError) -> [UInt8] {
+    reads.append(relativePath)
+    if let error = errors[relativePath] { throw error }
+    guard let bytes = files[relativePath] else { throw .notFound(path: relativePath) }
+    guard bytes.count <= limit else { throw .tooLarge(path: relativePath, limit: limit) }
+    return bytes
+  }
+}
+
+/// The rendered `!` block of a configuration error.
+func rendered(_ error: ConfigurationError) -> String {
+  DiagnosticRenderer.render(error.diagnostic)
+}
+
+/// The rendered `!` block of a configuration warning.
+func rendered(_ warning: ConfigurationWarning) -> String {
+  DiagnosticRenderer.render(warning.diagnostic)
+}
+
+/// The settings parsed from `text` as `project.toml`, or the error.
+func parseProject(_ text: String) -> Result<ProjectSettings?, ConfigurationError> {
+  parseProject(bytes: Array(text.utf8))
+}
+
+/// The settings parsed from raw bytes as `project.toml`, or the error.
+func parseProject(bytes: [UInt8]) -> Result<ProjectSettings?, ConfigurationError> {
+  do {
+    return .success(try ProjectSettingsParser.parse(text: bytes, fileName: "project.toml"))
+  } catch {
+    return .failure(error)
+  }
+}
+
+extension Result {
+  /// The error, nil on success.
+  var error: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
+  }
+
+  /// The value, nil on failure.
+  var value: Success? {
+    if case .success(let value) = self { return value }
+    return nil
+  }
+}
