@@ -1,0 +1,42 @@
+import Core
+import FileSystem
+
+/// CNB detect: passes when the app opted in, fails (100) with one sentence otherwise, and never writes anything.
+public struct Detector {
+  private let context: CNBContext
+  private let app: AppFileReading
+  private let output: (String) -> Void
+  private let errorOutput: (String) -> Void
+
+  /// A detector for the app `app` in `context`, printing to `output` and `errorOutput`.
+  public init(
+    context: CNBContext, app: AppFileReading, output: @escaping (String) -> Void,
+    errorOutput: @escaping (String) -> Void
+  ) {
+    self.context = context
+    self.app = app
+    self.output = output
+    self.errorOutput = errorOutput
+  }
+
+  /// Decides, prints, and returns the exit code.
+  public func run() -> Int32 {
+    let decision: OptInDecision
+    do {
+      decision = try ConfigurationLoader(reader: app).load(environment: context.environment)
+    } catch {
+      errorOutput(DiagnosticRenderer.render(error.diagnostic))
+      return ExitCode.failure
+    }
+    switch decision {
+    case .optedIn(let configuration):
+      for warning in configuration.warnings {
+        errorOutput(DiagnosticRenderer.render(warning.diagnostic))
+      }
+      return ExitCode.success
+    case .notOptedIn(let reason), .disabled(let reason):
+      output(reason + "\n")
+      return ExitCode.detectFailed
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import Buildpack
+import Core
+import TOMLKit
+import Testing
+
+@Suite struct LayerFilesTests {
+  func report(roots count: Int) -> SelectionReport {
+    var report = SelectionReport()
+    for index in 0..<count { report.roots.add("dir\(index)/") }
+    return report
+  }
+
+  @Test func labelIsAJSONArrayOfTheRoots() {
+    #expect(LayerFiles.labelValue(report(roots: 2)) == #"["dir0/","dir1/"]"#)
+    #expect(LayerFiles.labelValue(report(roots: 0)) == "[]")
+  }
+
+  @Test func labelAndMetadataAreCappedAndSaySo() throws {
+    let big = report(roots: 250)
+    let value = LayerFiles.labelValue(big)
+    #expect(value.hasSuffix(#""dir199/","…+50 more (see report.toml)"]"#))
+    let metadata = try TOMLTable(string: LayerFiles.layerMetadata(big, version: "1.0.0").convert(to: .toml))
+    #expect(metadata["metadata"]?["roots"]?.array?.count == 200)
+    #expect(metadata["metadata"]?["roots-total"]?.int == 250)
+    #expect(metadata["metadata"]?["version"]?.string == "1.0.0")
+  }
+
+  @Test func launchTableRoundTrips() throws {
+    let text = LayerFiles.launch(report(roots: 1)).convert(to: .toml)
+    let table = try TOMLTable(string: text)
+    #expect(table["labels"]?[0]?["key"]?.string == "utility.group-writable.paths")
+    #expect(table["labels"]?[0]?["value"]?.string == #"["dir0/"]"#)
+  }
+
+  @Test func escapesOddPathsInTheReport() throws {
+    var odd = SelectionReport()
+    odd.roots.add(DisplayPath.relative(Array("new\nline\"q".utf8) + [0xFF], isDirectory: true))
+    let text = LayerFiles.report(odd, version: "1", groupID: 1000, sources: [], warnings: []).convert(to: .toml)
+    let table = try TOMLTable(string: text)
+    #expect(table["roots"]?[0]?.string == "new\\nline\"q\\xFF/")
+    #expect(table["group-id"]?.int == 1000)
+  }
+}

@@ -1,0 +1,52 @@
+import Buildpack
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct RuntimeCheckTests {
+  func run(roots: [String], environment: [String: String] = [:], in tree: TemporaryTree) throws
+    -> (Int32, String)
+  {
+    let layer = try TemporaryTree()
+    let list = roots.map { "\"\($0)\"" }.joined(separator: ", ")
+    try layer.file("report.toml", contents: "roots = [\(list)]\n")
+    var errors = ""
+    let status = RuntimeCheck(
+      environment: environment, reportPath: layer.path("report.toml"), appPath: tree.root,
+      errorOutput: { errors += $0 }
+    ).run()
+    return (status, errors)
+  }
+
+  @Test func isSilentWhenEveryRootIsWritable() throws {
+    let tree = try TemporaryTree()
+    try tree.directory("tmp", mode: 0o775)
+    let (status, errors) = try run(roots: ["tmp/"], in: tree)
+    #expect(status == 0)
+    #expect(errors == "")
+  }
+
+  @Test func warnsButNeverFails() throws {
+    let tree = try TemporaryTree()
+    let (status, errors) = try run(roots: ["tmp/", "log/"], in: tree)
+    #expect(status == 0)
+    #expect(errors.contains("! Warning: `tmp/` is missing\n"))
+    #expect(errors.contains("! Warning: `log/` is missing\n"))
+  }
+
+  @Test func canBeTurnedOff() throws {
+    let tree = try TemporaryTree()
+    let (status, errors) = try run(
+      roots: ["tmp/"], environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], in: tree)
+    #expect(status == 0)
+    #expect(errors == "")
+  }
+
+  @Test func aMissingReportIsSilent() throws {
+    let tree = try TemporaryTree()
+    let status = RuntimeCheck(
+      environment: [:], reportPath: tree.path("nope.toml"), errorOutput: { _ in Issue.record("printed") }
+    ).run()
+    #expect(status == 0)
+  }
+}
