@@ -1,0 +1,47 @@
+// Wiring only: pick the phase from argv[0] and hand over.
+import Buildpack
+import CLI
+import Core
+import FileSystem
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+ResourceLimits.raiseOpenFileLimit()
+let arguments = CommandLine.arguments
+let phase = Phase(executablePath: arguments.first ?? "group-writable")
+let output: (String) -> Void = StandardOutput.writeLine
+let errorOutput: (String) -> Void = StandardOutput.writeError
+
+switch phase {
+case .detect, .build:
+  let context = CNBContext.read(
+    phase: phase, arguments: Array(arguments.dropFirst()),
+    processEnvironment: ProcessInfo.processInfo.environment)
+  let app: AppDirectory
+  do {
+    app = try AppDirectory.open(".")
+  } catch {
+    errorOutput(DiagnosticRenderer.render(CommandDiagnostics.cannotOpenApp(path: ".", error: error)))
+    exit(ExitCode.failure)
+  }
+  if phase == .detect {
+    exit(Detector(context: context, app: app, output: output, errorOutput: errorOutput).run())
+  }
+  let log = BuildLog(write: output)
+  exit(Builder(context: context, app: app, log: log, errorOutput: errorOutput).run())
+case .runtimeCheck:
+  let check = RuntimeCheck(
+    environment: ProcessInfo.processInfo.environment,
+    reportPath: RuntimeCheck.defaultReportPath(executable: arguments.first ?? ""),
+    errorOutput: errorOutput)
+  exit(check.run())
+case .commandLine:
+  GroupWritableCommand.main()
+}

@@ -1,0 +1,170 @@
+import Core
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `group-writable` executable end to end, as a user would.
+@Suite struct CommandLineTests {
+  struct Result {
+    let status: Int32
+    let output: Data
+    let errors: String
+    var text: String { String(decoding: output, as: UTF8.self) }
+  }
+
+  /// The executable next to the test bundle (`swift build --build-tests` builds both).
+  static let executable: URL = {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while directory.path != "/" {
+      let candidate = directory.appendingPathComponent("group-writable")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory.deleteLastPathComponent()
+    }
+    return URL(fileURLWithPath: "group-writable")
+  }()
+
+  /// What the executable inherits: a fixed PATH, and the sanitizer runtime's and Swift
+  /// backtracer's settings, so that a sanitized test run checks the executable the same way.
+  static let inherited: [String: String] = {
+    var variables = ["PATH": "/usr/bin:/bin"]
+    for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+      variables[name] = ProcessInfo.processInfo.environment[name]
+    }
+    return variables
+  }()
+
+  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.environment = environment.merging(Self.inherited) { mine, _ in mine }
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: outputData,
+      errors: String(decoding: errorData, as: UTF8.self))
+  }
+
+  func app() throws -> TemporaryTree {
+    let tree = try TemporaryTree()
+    try tree.file("tmp/cache/a")
+    try tree.file("log/x.log")
+    try tree.file("src/main.swift")
+    try tree.file("odd/new\nline")
+    return tree
+  }
+
+  @Test func printsTheVersionFromBuildpackToml() throws {
+    let result = try run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.text == BuildpackInfo.version + "\n")
+  }
+
+  @Test func listsSelectedEntriesWithDirectoriesEndingInSlash() throws {
+    let tree = try app()
+    let result = try run(["list", "--app", tree.root, "-p", "/tmp/", "-p", "*.log"])
+    #expect(result.status == 0)
+    #expect(Set(result.text.split(separator: "\n")) == ["tmp/", "tmp/cache/", "tmp/cache/a", "log/x.log"])
+  }
+
+  @Test func listZeroPrintsRawNames() throws {
+    let tree = try app()
+    let raw = try run(["list", "-z", "--app", tree.root, "-p", "/odd/*"])
+    #expect(raw.output == Data("odd/new\nline\0".utf8))
+    let escaped = try run(["list", "--app", tree.root, "-p", "/odd/*"])
+    #expect(escaped.text == "odd/new\\nline\n")
+  }
+
+  @Test func checkNamesTheDecidingPatternLikeGit() throws {
+    let tree = try app()
+    let result = try run([
+      "check", "--app", tree.root, "-p", "/tmp/", "-p", "!/tmp/keep", "tmp/cache/a", "src/main.swift",
+      "tmp/keep",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.text == """
+        --pattern:1:/tmp/\ttmp/cache/a
+        ::\tsrc/main.swift
+        --pattern:1:/tmp/\ttmp/keep
+
+        """)
+    let none = try run(["check", "--app", tree.root, "-p", "/nothing/", "src"])
+    #expect(none.status == 1)
+    #expect(none.text == "::\tsrc\n")
+  }
+
+  @Test func applyDryRunChangesNothingAndReportsJSON() throws {
+    let tree = try app()
+    let result = try run(["apply", "--dry-run", "--json", "--app", tree.root, "-p", "/tmp/"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
+    let counts = object?["counts"] as? [String: Int]
+    #expect(counts?["directoriesChanged"] == 2)
+    #expect(counts?["filesChanged"] == 1)
+    #expect(object?["roots"] as? [String] == ["tmp/"])
+    #expect(tree.mode("tmp") == 0o755)
+  }
+
+  @Test func applyChangesModes() throws {
+    let tree = try app()
+    let result = try run(["apply", "--app", tree.root, "-p", "/tmp/"])
+    #expect(result.status == 0)
+    #expect(result.text.hasPrefix("## Group-Writable Paths (v\(BuildpackInfo.version))\n"))
+    #expect(tree.mode("tmp/cache/a") == 0o664)
+    #expect(tree.mode("log/x.log") == 0o644)
+  }
+
+  @Test func usesTheAppsConfigurationWithoutPatterns() throws {
+    let tree = try app()
+    let configured = try run(["list", "--app", tree.root], environment: ["BP_GROUP_WRITABLE_PATHS": "/log/"])
+    #expect(configured.text == "log/\nlog/x.log\n")
+    let unconfigured = try run(["list", "--app", tree.root])
+    #expect(unconfigured.status == 1)
+    #expect(unconfigured.errors.hasPrefix("! No patterns to use\n"))
+  }
+
+  @Test func explainsAMissingAppDirectory() throws {
+    let result = try run(["list", "--app", "/nonexistent/app", "-p", "x"])
+    #expect(result.status == 1)
+    #expect(
+      result.errors == """
+        ! Cannot open the app directory
+        !
+        ! Opening `/nonexistent/app` failed: ENOENT (No such file or directory).
+        !
+        ! How to fix it:
+        ! - Check `--app`, or run the command from the app directory.
+
+        """)
+  }
+
+  @Test func wrongUsageExitsWithUsageError() throws {
+    let result = try run(["list", "--no-such-flag"])
+    #expect(result.status == 64)
+    #expect(result.errors.contains("Unknown option '--no-such-flag'"))
+  }
+
+  @Test func auditExitsNonZeroOnFindings() throws {
+    let tree = try app()
+    try tree.file("shared", mode: 0o666)
+    let result = try run(["audit", "--json", "--app", tree.root])
+    #expect(result.status == 1)
+    let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
+    #expect((object?["worldWritable"] as? [String: Any])?["paths"] as? [String] == ["shared"])
+  }
+
+  @Test func doctorChecksRootsFromAReport() throws {
+    let tree = try app()
+    try tree.file("report.toml", contents: "roots = [\"tmp/\", \"missing/\"]\n")
+    let result = try run(["doctor", "--app", tree.root, "--report", tree.path("report.toml")])
+    #expect(result.status == 0)
+    #expect(result.text.contains("! Warning: `missing/` is missing\n"))
+  }
+}
