@@ -1,0 +1,1 @@
+pidfile ENV.fetch("PIDFILE") { "tmp/pids/server.pid" }

@@ -1,0 +1,2 @@
+ActiveRecord::Schema[7.1].define(version: 0) do
+end

@@ -1,0 +1,1 @@
+# Seeds go here.
