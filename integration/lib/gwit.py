@@ -1,0 +1,445 @@
+"""Shared machinery of the lifecycle-faithful integration tests.
+
+Everything here runs as root and drives the real `bin/detect` and `bin/build` the way the CNB
+lifecycle does: as an unprivileged build user, with only the CNB variables in the environment, the
+app dir as the working directory. The export step then rewrites owners like the lifecycle exporter,
+and probes run as a different user of the same group.
+"""
+
+import dataclasses
+import json
+import os
+import shutil
+import stat
+import subprocess
+import tomllib
+from pathlib import Path
+
+BUILDPACK_ID = "utility/group-writable"
+ERROR = "error"  # an expected exit status: anything but 0 and 100
+# The lifecycle names a buildpack's layers dir after its id with `/` replaced by `_`.
+LAYERS_NAME = BUILDPACK_ID.replace("/", "_")
+LAYER_NAME = "group-writable"
+LABEL_KEY = "utility.group-writable.paths"
+PATH_ENV = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+BACKTRACE_MARKERS = (
+    "Fatal error", "Current stack trace", "Stack dump", "Backtrace", "SIGSEGV", "SIGILL",
+    "SIGTRAP", "Illegal instruction", "Segmentation fault", "Traceback (most recent call last)",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Layout:
+    """A stack's pair of users: the build user and the run user share a group."""
+
+    name: str
+    build: tuple[int, int]
+    run: tuple[int, int]
+    distro: tuple[str, str]
+
+
+LAYOUTS = [
+    Layout("jammy", build=(1001, 1000), run=(1002, 1000), distro=("ubuntu", "22.04")),
+    Layout("noble", build=(1001, 1001), run=(1002, 1001), distro=("ubuntu", "24.04")),
+    Layout("ubi9", build=(1002, 1000), run=(1001, 1000), distro=("rhel", "9.4")),
+]
+
+
+class Reporter:
+    """Prints one `ok - ...` / `not ok - ...` line per check and keeps the totals."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, passed, details=()):
+        """Records one check; `details` are printed under a failure, `#`-prefixed."""
+        if passed:
+            self.passed += 1
+            print(f"ok - {name}", flush=True)
+        else:
+            self.failed += 1
+            print(f"not ok - {name}", flush=True)
+            for line in details:
+                for part in str(line).splitlines() or [""]:
+                    print(f"#   {part}", flush=True)
+        return passed
+
+    def equal(self, name, actual, expected):
+        """Checks `actual == expected`, showing both on failure."""
+        return self.check(name, actual == expected,
+                          [f"expected: {expected!r}", f"actual:   {actual!r}"])
+
+    def summary(self):
+        print(f"{self.passed} passed, {self.failed} failed", flush=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One file-system entry as `find -printf` sees it (never following symlinks)."""
+
+    kind: str  # find's %y: d, f, l, p, s, c, b
+    mode: int  # permission bits including setuid/setgid/sticky
+    uid: int
+    gid: int
+    nlink: int
+    size: int = 0
+    mtime: str = ""  # find's %T@, seconds with the fraction, as text so nothing is rounded
+
+
+def snapshot(root):
+    """Every entry below and including `root`, keyed by its path relative to `root` ("." for root).
+
+    Uses GNU find, which walks trees deeper and paths longer than PATH_MAX; names are raw bytes
+    decoded with surrogateescape so nothing is lost.
+    """
+    out = subprocess.run(["find", str(root), "-printf", r"%P\0%y\0%m\0%U\0%G\0%n\0%s\0%T@\0"],
+                         capture_output=True, check=False)
+    fields = out.stdout.split(b"\0")
+    entries = {}
+    for i in range(0, len(fields) - 1, 8):
+        name, kind, mode, uid, gid, nlink, size, mtime = fields[i:i + 8]
+        rel = os.fsdecode(name) or "."
+        entries[rel] = Entry(kind.decode(), int(mode, 8), int(uid), int(gid), int(nlink),
+                             int(size), mtime.decode())
+    return entries
+
+
+def content_changes(before, after):
+    """Regular files of both snapshots whose size or modification time differ."""
+    return [escape(rel) for rel, e in sorted(before.items())
+            if e.kind == "f" and rel in after and (after[rel].size, after[rel].mtime)
+            != (e.size, e.mtime)]
+
+
+def mode_diff(actual, expected, limit=40):
+    """Lines describing entries whose presence or mode differ between two {path: mode} maps."""
+    lines = []
+    for path in sorted(set(actual) | set(expected)):
+        a, e = actual.get(path), expected.get(path)
+        if a != e:
+            show = lambda m: "missing" if m is None else f"{m:04o}"
+            lines.append(f"{escape(path)}: expected {show(e)}, actual {show(a)}")
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... and {len(lines) - limit} more"]
+    return lines
+
+
+def escape(path, limit=160):
+    """A path printable on one line (control characters and undecodable bytes escaped), long ones
+    shortened in the middle."""
+    parts = []
+    for char in path:
+        code = ord(char)
+        if code < 0x20 or code == 0x7F:
+            parts.append(repr(char)[1:-1])
+        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, kept by surrogateescape
+            parts.append(f"\\x{code - 0xDC00:02x}")
+        else:
+            parts.append(char)
+    text = "".join(parts)
+    if len(text) > limit:
+        text = f"{text[:limit // 2]}...({len(text)} chars)...{text[-limit // 2:]}"
+    return text
+
+
+def in_roots(rel, roots):
+    """Whether `rel` (a snapshot key) is selected by one of `roots` (dirs end with `/`, the app root
+    is `./`)."""
+    for root in roots:
+        if root == "./":
+            return True
+        if root.endswith("/"):
+            if rel == root[:-1] or rel.startswith(root):
+                return True
+        elif rel == root:
+            return True
+    return False
+
+
+def ancestors(rel):
+    """The proper ancestors of `rel` inside the app dir, excluding the app dir itself."""
+    found = []
+    slash = rel.find("/")
+    while slash != -1:
+        found.append(rel[:slash])
+        slash = rel.find("/", slash + 1)
+    return found
+
+
+def granted(entry, setgid):
+    """The mode the contract gives a selected entry: owner bits mirrored to the group."""
+    m = entry.mode
+    if entry.kind == "d":
+        m |= (m & 0o700) >> 3
+        if setgid:
+            m |= stat.S_ISGID
+    elif entry.kind == "f" and entry.nlink == 1 and not m & (stat.S_ISUID | stat.S_ISGID):
+        m |= (m & 0o600) >> 3
+    return m
+
+
+def expected_modes(before, roots, setgid=False, created=(), umask=0o022):
+    """Applies the contract's mode rule to a before-build snapshot.
+
+    Selected entries (inside `roots`) get the owner's bits mirrored to the group; symlinks, special
+    files, hard-linked and setuid/setgid files keep their mode; ancestors of selected entries that
+    lack g+x get it; the app dir itself changes only when `./` is a root. `created` dirs did not
+    exist before: `mkdir` makes them under the build user's umask, then they are made writable like
+    any selected dir.
+    """
+    entries = dict(before)
+    for rel in created:
+        entries[rel] = Entry("d", 0o777 & ~umask, 0, 0, 2)
+    result = {rel: e.mode for rel, e in entries.items()}
+    for rel, entry in entries.items():
+        if in_roots(rel, roots) and (rel != "." or "./" in roots):
+            result[rel] = granted(entry, setgid)
+    # Every selected entry is a root or below one, so the unselected ancestors are the roots'.
+    for root in roots:
+        for parent in ancestors(root.rstrip("/")):
+            if parent in result and not in_roots(parent, roots) and not result[parent] & 0o010:
+                result[parent] |= 0o010
+    return result
+
+
+def run_as(user, argv, env, cwd, timeout=120, stdin_data=None):
+    """Runs `argv` as `user` (uid, gid) with exactly `env`, umask 022, no supplementary groups."""
+    uid, gid = user
+    cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
+    cmd += [f"{k}={v}" for k, v in env.items()]
+    cmd += [str(a) for a in argv]
+    try:
+        done = subprocess.run(cmd, cwd=cwd, input=stdin_data, capture_output=True,
+                              timeout=timeout, umask=0o022, check=False)
+        outcome = Outcome(done.returncode, decode(done.stdout), decode(done.stderr), False)
+    except subprocess.TimeoutExpired as e:
+        outcome = Outcome(None, decode(e.stdout or b""), decode(e.stderr or b""), True)
+    if os.environ.get("GW_VERBOSE"):
+        log(f"{Path(str(argv[0])).name} as {uid}:{gid}")
+        for line in outcome.describe(limit=200):
+            log(f"  {line}")
+    return outcome
+
+
+def decode(data):
+    return data.decode("utf-8", "surrogateescape")
+
+
+@dataclasses.dataclass
+class Outcome:
+    """Exit status and output of one phase."""
+
+    code: int | None
+    stdout: str
+    stderr: str
+    timed_out: bool
+
+    def describe(self, limit=30):
+        lines = [f"exit status: {'timed out' if self.timed_out else self.code}"]
+        for name, text in (("stdout", self.stdout), ("stderr", self.stderr)):
+            body = text.splitlines()
+            if len(body) > limit:
+                body = body[:limit] + [f"... ({len(body) - limit} more lines)"]
+            lines.append(f"{name}:" + ("" if body else " (empty)"))
+            lines += [f"  {escape(line)}" for line in body]
+        return lines
+
+
+def exit_matches(outcome, expected):
+    """(whether `outcome` exited as `expected`, the expectation in words); `expected` is a status or
+    ERROR."""
+    if expected == ERROR:
+        return outcome.code not in (0, 100, None), "an error (not 0, not 100)"
+    return outcome.code == expected, str(expected)
+
+
+def has_backtrace(text):
+    return any(marker in text for marker in BACKTRACE_MARKERS)
+
+
+class Buildpack:
+    """An assembled buildpack dir: buildpack.toml plus bin/detect and bin/build."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        with open(self.path / "buildpack.toml", "rb") as f:
+            descriptor = tomllib.load(f)
+        self.version = descriptor["buildpack"]["version"]
+        self.id = descriptor["buildpack"]["id"]
+
+
+class Lifecycle:
+    """The dirs and phases of one app's build, laid out like the lifecycle's.
+
+    root/
+        workspace/                    the app dir (CNB_APP_DIR), owned by the build user
+        platform/env/NAME             the platform env files
+        layers/utility_group-writable the buildpack's layers dir (CNB_LAYERS_DIR)
+        plan/                         build plan files
+        home/                         the build user's HOME
+        image/                        what the exporter would put in the image
+    """
+
+    def __init__(self, root, layout, buildpack, python):
+        self.root = Path(root)
+        self.layout = layout
+        self.buildpack = buildpack
+        self.python = python
+        self.workspace = self.root / "workspace"
+        self.platform = self.root / "platform"
+        self.layers = self.root / "layers" / LAYERS_NAME
+        self.plan = self.root / "plan"
+        self.home = self.root / "home"
+        self.image = self.root / "image"
+        self.image_workspace = self.image / "workspace"
+        self.image_layer = self.image / "layers" / LAYERS_NAME / LAYER_NAME
+        self.process_env = {}
+
+    def prepare(self, app_source=None, env_files=None, process_env=None):
+        """Creates the dirs and copies the app, modes as a git checkout with umask 022 has them."""
+        remove_tree(self.root)
+        self.root.mkdir(parents=True, mode=0o755)
+        os.chmod(self.root, 0o755)
+        if app_source is not None:
+            shutil.copytree(app_source, self.workspace, symlinks=True)
+            normalise_modes(self.workspace)
+        else:
+            self.workspace.mkdir(mode=0o755)
+        os.chmod(self.workspace, 0o755)
+        (self.platform / "env").mkdir(parents=True)
+        for name, value in (env_files or {}).items():
+            (self.platform / "env" / name).write_bytes(os.fsencode(value))
+        for path in (self.layers, self.plan, self.home):
+            path.mkdir(parents=True, mode=0o755)
+        (self.plan / "detect-plan.toml").write_bytes(b"")
+        (self.plan / "buildpack-plan.toml").write_bytes(b"")
+        self.process_env = dict(process_env or {})
+
+    def give_to_build_user(self):
+        """Gives the app dir, layers dir, plan files and HOME to the build user, as the lifecycle
+        does."""
+        uid, gid = self.layout.build
+        for path in (self.workspace, self.layers, self.plan, self.home):
+            subprocess.run(["chown", "-R", "-h", f"{uid}:{gid}", str(path)], check=True)
+
+    def env(self, phase):
+        """The environment of `bin/detect` or `bin/build`, as Buildpack API 0.10 defines it."""
+        env = dict(self.process_env)
+        env.update({
+            "CNB_PLATFORM_DIR": str(self.platform),
+            "CNB_BUILDPACK_DIR": str(self.buildpack.path),
+            "CNB_TARGET_OS": "linux",
+            "CNB_TARGET_ARCH": "amd64",
+            "CNB_TARGET_DISTRO_NAME": self.layout.distro[0],
+            "CNB_TARGET_DISTRO_VERSION": self.layout.distro[1],
+            "HOME": str(self.home),
+            "PATH": PATH_ENV,
+        })
+        if phase == "detect":
+            env["CNB_BUILD_PLAN_PATH"] = str(self.plan / "detect-plan.toml")
+        else:
+            env["CNB_LAYERS_DIR"] = str(self.layers)
+            env["CNB_BP_PLAN_PATH"] = str(self.plan / "buildpack-plan.toml")
+        return env
+
+    def detect(self, timeout=120):
+        return run_as(self.layout.build, [self.buildpack.path / "bin" / "detect"],
+                      self.env("detect"), self.workspace, timeout)
+
+    def build(self, timeout=300):
+        return run_as(self.layout.build, [self.buildpack.path / "bin" / "build"],
+                      self.env("build"), self.workspace, timeout)
+
+    def export(self):
+        """Tars the app dir and the launch layer with owners rewritten to the build user and unpacks
+        them as root into a fresh image dir, keeping modes (what the lifecycle exporter does)."""
+        uid, gid = self.layout.build
+        remove_tree(self.image)
+        self.image_workspace.mkdir(parents=True)
+        self.image_layer.parent.mkdir(parents=True)
+        pairs = [(self.workspace, ".", self.image_workspace)]
+        if (self.layers / LAYER_NAME).is_dir():
+            pairs.append((self.layers, LAYER_NAME, self.image_layer.parent))
+        for source_dir, member, target in pairs:
+            archive = self.root / "export.tar"
+            subprocess.run(["tar", "-C", str(source_dir), f"--owner={uid}", f"--group={gid}",
+                            "--numeric-owner", "-cf", str(archive), member], check=True)
+            subprocess.run(["tar", "-C", str(target), "--same-permissions", "--same-owner",
+                            "--numeric-owner", "-xf", str(archive)], check=True)
+            archive.unlink()
+
+    def probe(self, actions, timeout=120):
+        """Runs the probes as the run user; returns {(action, path): (ok, errno, mode)}."""
+        request = json.dumps([[a, os.fsencode(p).decode("latin-1")] for a, p in actions]).encode()
+        probe = self.root / "probe.py"
+        shutil.copyfile(Path(__file__).with_name("probe.py"), probe)
+        os.chmod(probe, 0o644)
+        out = run_as(self.layout.run, [self.python, probe], {"PATH": PATH_ENV}, self.root,
+                     timeout, stdin_data=request)
+        if out.code != 0:
+            raise RuntimeError("probe failed:\n" + "\n".join(out.describe()))
+        results = json.loads(out.stdout)
+        return {(a, p): tuple(r) for (a, p), r in zip(actions, results)}
+
+    def read_toml(self, path):
+        """Parses a TOML file with tomllib; returns (data, error text)."""
+        try:
+            with open(path, "rb") as f:
+                return tomllib.load(f), None
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            return None, f"{type(e).__name__}: {e}"
+
+
+def remove_tree(path):
+    """`rm -rf`, which (unlike shutil.rmtree) copes with trees thousands of levels deep."""
+    subprocess.run(["rm", "-rf", "--one-file-system", str(path)], check=True)
+
+
+def normalise_modes(root):
+    """Dirs 755, files 644 (755 when executable), as a checkout made with umask 022 has them."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                continue
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode):
+                os.chmod(path, 0o755 if mode & 0o111 else 0o644)
+
+
+def probe_plan(image_snapshot, image_root, writable_paths):
+    """Probe actions for every dir and regular file of an image tree, each with its expectation.
+
+    Returns a list of (action, absolute path, expected success). Dirs get `create` (a new file) and,
+    when expected writable, `mkdir`; regular files get `append`. Symlinks and special files are
+    never opened.
+    """
+    plan = []
+    for rel, entry in sorted(image_snapshot.items()):
+        path = str(image_root) if rel == "." else os.path.join(str(image_root), rel)
+        expected = rel in writable_paths
+        if entry.kind == "d":
+            plan.append(("create", path, expected))
+            if expected:
+                plan.append(("mkdir", path, True))
+        elif entry.kind == "f":
+            plan.append(("append", path, expected))
+    return plan
+
+
+def line_matching(text, regex):
+    """The first line of `text` that `regex` searches successfully, or None."""
+    for line in text.splitlines():
+        if regex.search(line):
+            return line
+    return None
+
+
+def log(message):
+    print(f"# {message}", flush=True)
+
