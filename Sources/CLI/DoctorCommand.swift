@@ -64,8 +64,8 @@ struct DoctorCommand: ParsableCommand {
         throw CommandFailure(CommandDiagnostics.cannotReadReport(path: path))
       }
     }
-    let selection = try ResolvedSelection.resolve(
-      PatternOptions(), app: directory, environment: CommandRunner.environment)
+    let selection = try ResolvedSelection.fromConfiguration(
+      app: directory, environment: CommandRunner.environment)
     let request = SelectionRequest(
       patterns: selection.patterns, create: selection.create, wholeApp: selection.wholeApp,
       mode: .list)

@@ -59,6 +59,13 @@ struct ResolvedSelection {
       }
       return ResolvedSelection(patterns: patterns, sources: sources)
     }
+    return try fromConfiguration(app: app, environment: environment)
+  }
+
+  /// The selection the app's configuration asks for, as a build reads it; a failure is a rendered diagnostic.
+  static func fromConfiguration(
+    app: AppDirectory, environment: [String: String]
+  ) throws(CommandFailure) -> ResolvedSelection {
     let decision: OptInDecision
     do {
       decision = try ConfigurationLoader(reader: app).load(environment: environment)

@@ -167,4 +167,17 @@ import Testing
     #expect(result.status == 0)
     #expect(result.text.contains("! Warning: `missing/` is missing\n"))
   }
+
+  @Test func doctorWithoutAReportChecksTheConfiguredRoots() throws {
+    let tree = try app()
+    try tree.file(
+      "project.toml", contents: "[utility.group-writable]\npaths = [\"/tmp/\", \"/log/\"]\n")
+    let result = try run(["doctor", "--app", tree.root])
+    #expect(result.status == 0)
+    #expect(result.errors == "")
+    #expect(
+      result.text
+        == "- Checking 2 writable paths from the app's configuration\n"
+        + "  - `log/` is writable\n  - `tmp/` is writable\n")
+  }
 }
