@@ -1,0 +1,219 @@
+"""Runtime suite: the launch-time self-check (`exec.d`) and `group-writable doctor` in the image.
+
+For every user layout, one app is built by the real `bin/build` as the build user and exported
+like the lifecycle exporter does. Then, in the exported image:
+  - the layer's `exec.d` program runs the way the launcher runs it (working directory = the app,
+    fd 3 open for its output) as the run user, who is in the build group: it says nothing;
+  - as a user outside the build group: one warning per writable root naming the group and how to
+    run with it;
+  - on a read-only bind mount of the app dir, as the run user: one read-only warning per root
+    suggesting a writable volume;
+  - with `BPL_GROUP_WRITABLE_CHECK=false`: nothing, even when it would warn;
+  - `group-writable doctor`, with the report from `--report`, from `CNB_LAYERS_DIR` and from the
+    app's configuration (no report at all), says the same.
+Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
+"""
+
+import os
+import re
+import subprocess
+import time
+import tomllib
+from pathlib import Path
+
+import gwit
+
+# A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
+OUTSIDER = (1003, 1003)
+EXEC_D_NAME = "group-writable-check"
+PROJECT_TOML = """\
+[_]
+schema-version = "0.2"
+
+[utility.group-writable]
+paths = ["/storage/", "/db/*.sqlite3"]
+create = ["tmp/pids"]
+"""
+APP_FILES = ("storage/logs/.keep", "storage/framework/cache/.keep", "db/app.sqlite3",
+             "app/main.rb", "config/app.yml")
+# A run of the check is a process start and a few stat calls; this only catches a hang or a
+# walk of the whole tree, not noise.
+TIME_LIMIT_SECONDS = 2.0
+
+
+def run(reporter, layouts, buildpack, work, python, only):
+    for layout in layouts:
+        runner = RuntimeRun(reporter, layout, buildpack, Path(work), python)
+        if not only.search(runner.label):
+            continue
+        try:
+            runner.run()
+        except Exception as e:  # a broken harness step fails the layout, not the suite
+            reporter.check(f"{runner.label}: harness completes", False,
+                           [f"{type(e).__name__}: {e}"])
+
+
+class RuntimeRun:
+    def __init__(self, reporter, layout, buildpack, work, python):
+        self.r = reporter
+        self.layout = layout
+        self.label = f"runtime/{layout.name}"
+        self.lc = gwit.Lifecycle(work / layout.name, layout, buildpack, python)
+
+    def check(self, what, passed, details=()):
+        return self.r.check(f"{self.label}: {what}", passed, details)
+
+    def run(self):
+        lc = self.lc
+        lc.prepare()
+        for rel in APP_FILES:
+            path = lc.workspace / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("x\n")
+        (lc.workspace / "project.toml").write_text(PROJECT_TOML)
+        gwit.normalise_modes(lc.workspace)
+        lc.give_to_build_user()
+        build = lc.build()
+        if not self.check("build exits 0", build.code == 0, build.describe()):
+            return
+        lc.export()
+        report, error = lc.read_toml(lc.image_layer / "report.toml")
+        if not self.check("the image's report.toml parses", report is not None, [error]):
+            return
+        roots = report.get("roots", [])
+        self.r.equal(f"{self.label}: the image's report lists the writable roots", sorted(roots),
+                     ["db/app.sqlite3", "storage/", "tmp/pids/"])
+        exec_d = lc.image_layer / "exec.d" / EXEC_D_NAME
+        if not self.check(f"the layer has an executable exec.d/{EXEC_D_NAME}",
+                          exec_d.is_file() and os.access(exec_d, os.X_OK), [str(exec_d)]):
+            return
+        group = self.layout.build[1]
+        run_user = self.layout.run
+
+        self.expect_silent("exec.d as the run user (in the build group)",
+                           self.exec_d(exec_d, run_user))
+        self.expect_warnings("exec.d as a user outside the build group",
+                             self.exec_d(exec_d, OUTSIDER), roots,
+                             f"is not writable: the process is not in group {group}",
+                             f"docker run --group-add {group}")
+        self.expect_silent("exec.d outside the group with BPL_GROUP_WRITABLE_CHECK=false",
+                           self.exec_d(exec_d, OUTSIDER, {"BPL_GROUP_WRITABLE_CHECK": "false"}))
+        with ReadOnlyBind(lc.image_workspace) as mounted:
+            if self.check("the app dir can be bind-mounted read-only", mounted.error is None,
+                          [mounted.error]):
+                self.expect_warnings("exec.d as the run user on a read-only app dir",
+                                     self.exec_d(exec_d, run_user), roots,
+                                     "is on a read-only file system", "emptyDir")
+
+        binary = lc.buildpack.path / "bin" / "group-writable"
+        report_path = lc.image_layer / "report.toml"
+        doctor = ["doctor", "--app", lc.image_workspace]
+        self.expect_doctor("doctor --report as a user outside the group",
+                           self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path]),
+                           roots, report_path, group)
+        self.expect_doctor("doctor with CNB_LAYERS_DIR as a user outside the group",
+                           self.run_cli(OUTSIDER, [binary, *doctor],
+                                    {"CNB_LAYERS_DIR": lc.image_layer.parent}),
+                           roots, report_path, group)
+        self.expect_doctor("doctor without a report (from project.toml) outside the group",
+                           self.run_cli(OUTSIDER, [binary, *doctor]), roots, None, group)
+        in_group = self.run_cli(run_user, [binary, *doctor, "--report", report_path])
+        self.check("doctor as the run user: exit 0, every root writable, no warning",
+                   in_group.code == 0 and "!" not in in_group.stdout
+                   and all(f"`{root}` is writable" in in_group.stdout for root in roots),
+                   in_group.describe())
+
+    def exec_d(self, program, user, extra_env=None):
+        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output."""
+        fd3 = self.lc.root / "exec.d-output.toml"
+        env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent",
+               "CNB_APP_DIR": str(self.lc.image_workspace)}
+        env.update(extra_env or {})
+        with open(fd3, "wb") as output:
+            started = time.monotonic()
+            outcome = run_with_fd3(user, [program], env, self.lc.image_workspace, output.fileno())
+            elapsed = time.monotonic() - started
+        return outcome, fd3.read_bytes(), elapsed
+
+    def run_cli(self, user, argv, extra_env=None):
+        env = {"PATH": gwit.PATH_ENV}
+        env.update({k: str(v) for k, v in (extra_env or {}).items()})
+        return gwit.run_as(user, argv, env, self.lc.root)
+
+    def expect_common(self, what, result):
+        outcome, fd3, elapsed = result
+        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
+        self.check(f"{what}: prints nothing on stdout", outcome.stdout == "", outcome.describe())
+        try:
+            variables = tomllib.loads(fd3.decode("utf-8"))
+            problem = None if variables == {} else f"variables: {variables!r}"
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            problem = f"{type(e).__name__}: {e}; fd 3: {fd3!r}"
+        self.check(f"{what}: fd 3 is valid TOML with no variables", problem is None, [problem])
+        self.check(f"{what}: finishes within {TIME_LIMIT_SECONDS} s", elapsed < TIME_LIMIT_SECONDS,
+                   [f"took {elapsed:.3f} s"])
+        self.check(f"{what}: no crash", not gwit.has_backtrace(outcome.stderr), outcome.describe())
+
+    def expect_silent(self, what, result):
+        self.expect_common(what, result)
+        outcome = result[0]
+        self.check(f"{what}: says nothing on stderr", outcome.stderr == "", outcome.describe())
+
+    def expect_warnings(self, what, result, roots, title, suggestion):
+        self.expect_common(what, result)
+        stderr = result[0].stderr
+        warnings = sorted(line for line in stderr.splitlines() if line.startswith("! Warning: "))
+        self.r.equal(f"{what}: one warning per root: `ROOT` {title}", warnings,
+                     sorted(f"! Warning: `{root}` {title}" for root in roots))
+        self.check(f"{what}: suggests {suggestion!r}", suggestion in stderr, stderr.splitlines())
+
+    def expect_doctor(self, what, outcome, roots, report_path, group):
+        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
+        origin = f"`{report_path}`" if report_path else "the app's configuration"
+        heading = f"- Checking {len(roots)} writable paths from {origin}"
+        self.check(f"{what}: prints {heading!r}", heading in outcome.stdout.splitlines(),
+                   outcome.describe())
+        pattern = re.compile(
+            r"^! Warning: `(.*)` is not writable: the process is not in group (\d+)$")
+        found = sorted((m.group(1), int(m.group(2))) for m in map(pattern.match,
+                       outcome.stdout.splitlines()) if m)
+        self.r.equal(f"{what}: one warning per root, naming group {group}", found,
+                     sorted((root, group) for root in roots))
+
+
+def run_with_fd3(user, argv, env, cwd, fd, timeout=60):
+    """`gwit.run_as` with `fd` open as descriptor 3 in the child, as the CNB launcher does."""
+    uid, gid = user
+    cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
+    cmd += [f"{k}={v}" for k, v in env.items()] + [str(a) for a in argv]
+    try:
+        done = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, umask=0o022,
+                              close_fds=False, preexec_fn=lambda: os.dup2(fd, 3), check=False)
+        return gwit.Outcome(done.returncode, gwit.decode(done.stdout), gwit.decode(done.stderr),
+                            False)
+    except subprocess.TimeoutExpired as e:
+        return gwit.Outcome(None, gwit.decode(e.stdout or b""), gwit.decode(e.stderr or b""), True)
+
+
+class ReadOnlyBind:
+    """Bind-mounts a directory read-only onto itself for the duration of a `with` block."""
+
+    def __init__(self, path):
+        self.path = str(path)
+        self.error = None
+        self.mounted = False
+
+    def __enter__(self):
+        for argv in (["mount", "--bind", self.path, self.path],
+                     ["mount", "-o", "remount,ro,bind", self.path]):
+            done = subprocess.run(argv, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                self.error = f"{' '.join(argv)}: exit {done.returncode}: {done.stderr.strip()}"
+                break
+            self.mounted = True
+        return self
+
+    def __exit__(self, *exc):
+        if self.mounted:
+            subprocess.run(["umount", self.path], check=False)
+        return False
