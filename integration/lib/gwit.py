@@ -203,15 +203,17 @@ def expected_modes(before, roots, setgid=False, created=(), umask=0o022):
     return result
 
 
-def run_as(user, argv, env, cwd, timeout=120, stdin_data=None):
-    """Runs `argv` as `user` (uid, gid) with exactly `env`, umask 022, no supplementary groups."""
+def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None):
+    """Runs `argv` as `user` (uid, gid) with exactly `env`, umask 022, no supplementary groups;
+    `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d)."""
     uid, gid = user
     cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
     cmd += [f"{k}={v}" for k, v in env.items()]
     cmd += [str(a) for a in argv]
+    descriptors = {} if fd3 is None else {"close_fds": False, "preexec_fn": lambda: os.dup2(fd3, 3)}
     try:
         done = subprocess.run(cmd, cwd=cwd, input=stdin_data, capture_output=True,
-                              timeout=timeout, umask=0o022, check=False)
+                              timeout=timeout, umask=0o022, check=False, **descriptors)
         outcome = Outcome(done.returncode, decode(done.stdout), decode(done.stderr), False)
     except subprocess.TimeoutExpired as e:
         outcome = Outcome(None, decode(e.stdout or b""), decode(e.stderr or b""), True)

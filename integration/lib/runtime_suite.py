@@ -131,7 +131,8 @@ class RuntimeRun:
         env.update(extra_env or {})
         with open(fd3, "wb") as output:
             started = time.monotonic()
-            outcome = run_with_fd3(user, [program], env, self.lc.image_workspace, output.fileno())
+            outcome = gwit.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
+                                  fd3=output.fileno())
             elapsed = time.monotonic() - started
         return outcome, fd3.read_bytes(), elapsed
 
@@ -179,20 +180,6 @@ class RuntimeRun:
                        outcome.stdout.splitlines()) if m)
         self.r.equal(f"{what}: one warning per root, naming group {group}", found,
                      sorted((root, group) for root in roots))
-
-
-def run_with_fd3(user, argv, env, cwd, fd, timeout=60):
-    """`gwit.run_as` with `fd` open as descriptor 3 in the child, as the CNB launcher does."""
-    uid, gid = user
-    cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
-    cmd += [f"{k}={v}" for k, v in env.items()] + [str(a) for a in argv]
-    try:
-        done = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, umask=0o022,
-                              close_fds=False, preexec_fn=lambda: os.dup2(fd, 3), check=False)
-        return gwit.Outcome(done.returncode, gwit.decode(done.stdout), gwit.decode(done.stderr),
-                            False)
-    except subprocess.TimeoutExpired as e:
-        return gwit.Outcome(None, gwit.decode(e.stdout or b""), gwit.decode(e.stderr or b""), True)
 
 
 class ReadOnlyBind:
