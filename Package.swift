@@ -38,7 +38,10 @@ let package = Package(
       dependencies: ["BuildpackInfoGenerator"]),
     // Helpers shared by the test targets (scratch trees).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "PatternsTests", dependencies: ["Patterns"]),
+    // The walker's decision for one path, followed from the root: the oracle that the pattern
+    // tests and fuzz/ compare with `PatternSet.decide`.
+    .target(name: "PatternOracle", dependencies: ["Patterns"], path: "Tests/PatternOracle"),
+    .testTarget(name: "PatternsTests", dependencies: ["Patterns", "PatternOracle"]),
     .testTarget(name: "FileSystemTests", dependencies: ["FileSystem", "Patterns", "TestSupport"]),
     .testTarget(name: "CoreTests", dependencies: ["Core", "FileSystem", "Patterns", "TestSupport"]),
     .testTarget(

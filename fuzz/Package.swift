@@ -5,7 +5,7 @@ import PackageDescription
 //
 // The root package exports no library products, so this package cannot reach `Patterns` or `Core`
 // through `.package(path: "..")`. Instead `Mirrors/<Target>` are symbolic links to the root's
-// `Sources/<Target>`, declared below with the root's dependencies. Keep the dependency lists in
+// `Sources/<Target>` (and `Tests/PatternOracle`), declared below with the root's dependencies. Keep the dependency lists in
 // step with the root Package.swift. Core's BuildpackInfoPlugin is left out: it only generates a
 // `BuildpackInfo` enum that Core itself does not use.
 let package = Package(
@@ -20,7 +20,10 @@ let package = Package(
     .target(
       name: "Core", dependencies: ["Patterns", "FileSystem", "TOMLKit"], path: "Mirrors/Core"),
     // Checks shared by the fuzz targets: derived candidate paths and the walk-versus-decide oracle.
-    .target(name: "FuzzSupport", dependencies: ["Patterns", "Core", "FileSystem", "FuzzDriver"]),
+    .target(name: "PatternOracle", dependencies: ["Patterns"], path: "Mirrors/PatternOracle"),
+    .target(
+      name: "FuzzSupport",
+      dependencies: ["Patterns", "PatternOracle", "Core", "FileSystem", "FuzzDriver"]),
     // The declaration of libFuzzer's `LLVMFuzzerRunDriver`, which each target's `main` calls.
     .target(name: "FuzzDriver"),
     // One fuzz executable per target: a `main.swift` whose test function libFuzzer drives.

@@ -1,3 +1,4 @@
+import PatternOracle
 import Patterns
 import Testing
 

@@ -3,7 +3,7 @@ import Patterns
 /// Follows a path from the root the way the walker uses `PatternSet`: a parent directory
 /// matched by a positive pattern is selected with everything below it, otherwise the walk
 /// enters it with `scope(entering:from:)`, which may prune it.
-enum WalkSimulation: Equatable {
+public enum WalkSimulation: Equatable {
   /// Selected by pattern `index` (the entry itself or a parent directory).
   case selected(Int)
   /// Last matched by the negated pattern `index`.
@@ -13,7 +13,8 @@ enum WalkSimulation: Equatable {
   /// A parent directory was pruned: nothing below it can be selected.
   case pruned
 
-  init(_ set: PatternSet, path: [UInt8], isDirectory: Bool) {
+  /// The outcome for `path` (no trailing slash) as a directory or not.
+  public init(_ set: PatternSet, path: [UInt8], isDirectory: Bool) {
     self = path.withUnsafeBufferPointer { buffer in
       var scope = set.rootScope()
       var nameStart = 0
@@ -40,7 +41,7 @@ enum WalkSimulation: Equatable {
 
   /// Whether the walk agrees with `decide`'s answer (a pruned walk agrees with any answer
   /// that does not exclude the path).
-  func agrees(with decision: (index: Int, excluded: Bool)?) -> Bool {
+  public func agrees(with decision: (index: Int, excluded: Bool)?) -> Bool {
     switch (self, decision) {
     case (.pruned, let decision): return decision?.excluded != true
     case (.unmatched, nil): return true
