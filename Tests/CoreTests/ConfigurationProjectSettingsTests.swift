@@ -292,7 +292,13 @@ import Testing
         file: "project.toml", line: 2, column: 1,
         description: "Error while parsing table header: cannot redefine existing table 'a'")
     ),
-    // toml++ 3.4.0 asserts (and aborts the process) on these headers; TOMLHeaderGuard reports them.
+  ])
+  func reportsMalformedTOML(text: String, expected: ConfigurationError) {
+    #expect(parseProject(text).error == expected)
+  }
+
+  /// Texts on which toml++ 3.4.0 asserts (and aborts the process); TOMLParserGuard reports them.
+  static let textsThatAbortTheParser: [(String, ConfigurationError)] = [
     (
       "[,]\n",
       .malformedTOML(
@@ -315,14 +321,30 @@ import Testing
           + "or string delimiter, saw '\u{E9}'")
     ),
     (
+      "[utility.group-writable]\npaths = [}}}\"/G\"\nenabled = true\n",
+      .malformedTOML(
+        file: "project.toml", line: 2, column: 10,
+        description: "Error while parsing: unexpected '}' "
+          + "(the TOML parser stopped here without a message)")
+    ),
+    (
+      "a = 1\r\nb = [ 1, [}] ]\r\n",
+      .malformedTOML(
+        file: "project.toml", line: 2, column: 11,
+        description: "Error while parsing: unexpected '}' "
+          + "(the TOML parser stopped here without a message)")
+    ),
+    (
       "x = [\n  [1],\n]\n[\r\n",
       .malformedTOML(
         file: "project.toml", line: 4, column: 2,
         description: "Error while parsing table header: expected bare key starting character "
           + "or string delimiter, saw '\\r'")
     ),
-  ])
-  func reportsMalformedTOML(text: String, expected: ConfigurationError) {
+  ]
+
+  @Test(arguments: textsThatAbortTheParser)
+  func reportsTOMLThatAbortsTheParser(text: String, expected: ConfigurationError) {
     #expect(parseProject(text).error == expected)
   }
 

@@ -29,7 +29,7 @@ public enum ProjectSettingsParser {
   static func parseDocument(
     _ string: String, fileName: String
   ) throws(ConfigurationError) -> TOMLTable {
-    try TOMLHeaderGuard.check(string, fileName: fileName)
+    try TOMLParserGuard.check(string, fileName: fileName)
     do {
       return try TOMLTable(string: string)
     } catch let error as TOMLParseError {
