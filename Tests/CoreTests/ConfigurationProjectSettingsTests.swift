@@ -273,10 +273,11 @@ import Testing
 
   // MARK: - Malformed files
 
-  @Test(arguments: [
+  /// Malformed texts and toml++'s own error for each.
+  static let malformedTexts: [(String, ConfigurationError)] = [
     (
       "[utility.group-writable]\nsetgid = \n",
-      ConfigurationError.malformedTOML(
+      .malformedTOML(
         file: "project.toml", line: 2, column: 10,
         description: "Error while parsing key-value pair: expected value, saw '\\n'")
     ),
@@ -292,10 +293,7 @@ import Testing
         file: "project.toml", line: 2, column: 1,
         description: "Error while parsing table header: cannot redefine existing table 'a'")
     ),
-  ])
-  func reportsMalformedTOML(text: String, expected: ConfigurationError) {
-    #expect(parseProject(text).error == expected)
-  }
+  ]
 
   /// Texts on which toml++ 3.4.0 asserts (and aborts the process); TOMLParserGuard reports them.
   static let textsThatAbortTheParser: [(String, ConfigurationError)] = [
@@ -343,8 +341,8 @@ import Testing
     ),
   ]
 
-  @Test(arguments: textsThatAbortTheParser)
-  func reportsTOMLThatAbortsTheParser(text: String, expected: ConfigurationError) {
+  @Test(arguments: malformedTexts + textsThatAbortTheParser)
+  func reportsMalformedTOML(text: String, expected: ConfigurationError) {
     #expect(parseProject(text).error == expected)
   }
 

@@ -390,12 +390,7 @@ def run(reporter, layouts, buildpack, work, python, only):
     for case in CASES:
         if not only.search(case.name):
             continue
-        runner = CaseRun(reporter, layout, case, buildpack, Path(work), python)
-        try:
-            runner.run()
-        except Exception as e:  # a broken harness step fails the case, not the suite
-            reporter.check(f"{runner.label}: harness completes", False,
-                           [f"{type(e).__name__}: {e}"])
+        gwit.run_guarded(reporter, CaseRun(reporter, layout, case, buildpack, Path(work), python))
 
 
 class CaseRun:

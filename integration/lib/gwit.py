@@ -393,6 +393,15 @@ class Lifecycle:
             return None, f"{type(e).__name__}: {e}"
 
 
+def run_guarded(reporter, runner):
+    """Runs `runner.run()`; an exception in a harness step fails that run (`runner.label`), not the
+    suite."""
+    try:
+        runner.run()
+    except Exception as e:
+        reporter.check(f"{runner.label}: harness completes", False, [f"{type(e).__name__}: {e}"])
+
+
 def remove_tree(path):
     """`rm -rf`, which (unlike shutil.rmtree) copes with trees thousands of levels deep."""
     subprocess.run(["rm", "-rf", "--one-file-system", str(path)], check=True)

@@ -87,12 +87,8 @@ def apply_tweaks(workspace, scenario):
 def run(reporter, layouts, scenarios, buildpack, work, python):
     for layout in layouts:
         for scenario in scenarios:
-            scenario_run = ScenarioRun(reporter, layout, scenario, buildpack, work, python)
-            try:
-                scenario_run.run()
-            except Exception as e:  # a broken harness step fails the scenario, not the suite
-                reporter.check(f"{scenario_run.label}: harness completes", False,
-                               [f"{type(e).__name__}: {e}"])
+            gwit.run_guarded(reporter,
+                             ScenarioRun(reporter, layout, scenario, buildpack, work, python))
 
 
 def shows_count(text, pattern, count):

@@ -44,13 +44,8 @@ TIME_LIMIT_SECONDS = 2.0
 def run(reporter, layouts, buildpack, work, python, only):
     for layout in layouts:
         runner = RuntimeRun(reporter, layout, buildpack, Path(work), python)
-        if not only.search(runner.label):
-            continue
-        try:
-            runner.run()
-        except Exception as e:  # a broken harness step fails the layout, not the suite
-            reporter.check(f"{runner.label}: harness completes", False,
-                           [f"{type(e).__name__}: {e}"])
+        if only.search(runner.label):
+            gwit.run_guarded(reporter, runner)
 
 
 class RuntimeRun:
