@@ -24,20 +24,26 @@ public enum IsolatedCall {
   ///
   /// The child ends with `_exit`, so it flushes nothing the parent buffered. Only the calling
   /// thread exists in the child; the time limit ends a child that waits on a lock another thread held.
+  /// The time limit is armed first, with system calls only: a Swift allocation before it could wait
+  /// forever on a runtime lock that a thread of the parent held at the fork.
   public static func run(timeLimit: UInt32, _ body: () -> Int32) -> Outcome {
     let child = fork()
     if child < 0 { return .unavailable(.current) }
     if child == 0 {
-      var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
-      _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
-      _ = close(STDERR_FILENO)
       var unblocked = sigset_t()
       sigemptyset(&unblocked)
       _ = sigprocmask(SIG_SETMASK, &unblocked, nil)
-      for crash in [SIGALRM, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP] {
-        _ = signal(crash, SIG_DFL)
-      }
+      _ = signal(SIGALRM, SIG_DFL)
       _ = alarm(timeLimit)
+      var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+      _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
+      _ = close(STDERR_FILENO)
+      _ = signal(SIGABRT, SIG_DFL)
+      _ = signal(SIGSEGV, SIG_DFL)
+      _ = signal(SIGBUS, SIG_DFL)
+      _ = signal(SIGILL, SIG_DFL)
+      _ = signal(SIGFPE, SIG_DFL)
+      _ = signal(SIGTRAP, SIG_DFL)
       _exit(body() & 0xFF)
     }
     var status: Int32 = 0
