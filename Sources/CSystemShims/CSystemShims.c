@@ -3,6 +3,7 @@
 #include <sys/syscall.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sched.h>
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
@@ -18,4 +19,11 @@ int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags) {
 
 int gw_open_path_handle(int dirfd, const char *name) {
   return openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+}
+
+int gw_affinity_cpu_count(void) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) != 0) return -1;
+  return CPU_COUNT(&set);
 }

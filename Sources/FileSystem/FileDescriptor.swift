@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CSystemShims
+import Synchronization
 
 /// An open file descriptor; every `*at` call takes a name relative to it, never a path to re-resolve.
 public struct FileDescriptor: Hashable, Sendable {
@@ -62,12 +63,12 @@ public struct FileDescriptor: Hashable, Sendable {
   public func changeMode(of name: UnsafePointer<CChar>, to mode: mode_t, expected: FileStatus)
     throws(Errno)
   {
-    if FileDescriptor.kernelHasFchmodat2 {
+    if FileDescriptor.kernelHasFchmodat2.load(ordering: .relaxed) {
       let result = retryingOnInterrupt { gw_fchmodat2(rawValue, name, mode, AT_SYMLINK_NOFOLLOW) }
       switch result {
       case .success: return
       case .failure(let error) where error.rawValue == ENOSYS:
-        FileDescriptor.kernelHasFchmodat2 = false
+        FileDescriptor.kernelHasFchmodat2.store(false, ordering: .relaxed)
       case .failure(let error):
         throw error
       }
@@ -115,7 +116,8 @@ public struct FileDescriptor: Hashable, Sendable {
     return bytes
   }
 
-  nonisolated(unsafe) static var kernelHasFchmodat2 = true
+  /// Whether `fchmodat2` is worth trying: cleared at the first `ENOSYS` (walker threads share it).
+  static let kernelHasFchmodat2 = Atomic<Bool>(true)
 }
 
 extension Errno {

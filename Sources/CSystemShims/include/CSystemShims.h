@@ -14,4 +14,7 @@ int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags);
 /// `openat(dirfd, name, O_PATH|O_NOFOLLOW|O_CLOEXEC)`: a handle on the entry itself, opening nothing.
 int gw_open_path_handle(int dirfd, const char *name);
 
+/// The number of CPUs in the calling process's affinity mask (`sched_getaffinity` and `CPU_COUNT`); -1 on error.
+int gw_affinity_cpu_count(void);
+
 #endif
