@@ -31,6 +31,16 @@ final class PathBuffer {
     return start
   }
 
+  /// Replaces the path with `bytes`.
+  func replace(with bytes: [UInt8]) {
+    reserve(bytes.count)
+    bytes.withUnsafeBufferPointer { source in
+      guard let base = source.baseAddress else { return }
+      storage.update(from: base, count: source.count)
+    }
+    count = bytes.count
+  }
+
   /// Cuts the path back to `length` bytes.
   func truncate(to length: Int) { count = length }
 

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Patterns
+import Synchronization
 
 /// What the walk does with the entries it selects.
 public enum WalkAction {
@@ -45,6 +46,10 @@ public struct WalkOptions {
 /// before any `stat`, symlinks and special files are never opened or changed, a directory no pattern can select
 /// anything in is never opened, and nothing is matched inside a selected directory. The walk is iterative: memory
 /// is one descriptor and one read buffer per level of depth.
+///
+/// With helper observers, that many more threads share the selected directories: whenever fewer are queued than
+/// there are threads, a walker hands the next selected directory it opens to the queue instead of descending
+/// into it. Matching stays on the calling thread, so roots and ancestors are found in walk order.
 public final class TreeWalker {
   private enum FrameMode {
     /// Entries are matched against the patterns with this scope.
@@ -65,6 +70,11 @@ public final class TreeWalker {
   private let patterns: PatternSet
   private let options: WalkOptions
   private unowned let observer: any WalkObserver
+  private let helperObservers: [any WalkObserver]
+  private var queue: SubtreeQueue?
+  private var isHelper = false
+  private var publishedScanned = 0
+  private var publishedChanged = 0
   private let path = PathBuffer()
   private var frames: [Frame] = []
   private var buffers: [UnsafeMutableRawBufferPointer] = []
@@ -74,11 +84,18 @@ public final class TreeWalker {
   private var startTime = 0.0
   private var nextProgress = 0.0
 
-  /// Creates a walker for `patterns` reporting to `observer`.
-  public init(patterns: PatternSet, options: WalkOptions, observer: any WalkObserver) {
+  /// Creates a walker for `patterns` reporting to `observer`, with one helper thread per helper observer.
+  ///
+  /// Each helper thread reports what it does in selected directories to its own observer, so observers need no
+  /// locks; merge them once `walk` has returned. Progress goes to `observer` only, with every thread counted.
+  public init(
+    patterns: PatternSet, options: WalkOptions, observer: any WalkObserver,
+    helperObservers: [any WalkObserver] = []
+  ) {
     self.patterns = patterns
     self.options = options
     self.observer = observer
+    self.helperObservers = helperObservers
     self.summary = WalkSummary(patternCount: patterns.patterns.count)
   }
 
@@ -99,14 +116,64 @@ public final class TreeWalker {
     }
     startTime = MonotonicClock.now()
     nextProgress = startTime + options.progressDelay
+    let helpers = startHelpers()
     if options.wholeApp {
       selectRootDirectory(root)
     } else {
       push(root, mode: .matching(patterns.rootScope()), ownsDescriptor: false, parentPathLength: 0)
     }
     run()
+    if let queue {
+      walkQueuedSubtrees(from: queue)
+      for helper in helpers {
+        helper.thread.join()
+        summary.add(helper.walker.summary)
+      }
+      self.queue = nil
+    }
+    summary.threads = 1 + helpers.count
     summary.elapsedSeconds = MonotonicClock.now() - startTime
     return summary
+  }
+
+  // MARK: - Helper threads
+
+  /// Starts one thread per helper observer; a thread that cannot be started leaves its share to the others.
+  private func startHelpers() -> [(walker: TreeWalker, thread: JoinableThread)] {
+    guard !helperObservers.isEmpty else { return [] }
+    let queue = SubtreeQueue(threads: helperObservers.count + 1)
+    self.queue = queue
+    var started: [(walker: TreeWalker, thread: JoinableThread)] = []
+    for helperObserver in helperObservers {
+      let helper = TreeWalker(patterns: patterns, options: options, observer: helperObserver)
+      helper.queue = queue
+      helper.isHelper = true
+      do {
+        let thread = try JoinableThread.start { helper.walkQueuedSubtrees(from: queue) }
+        started.append((helper, thread))
+      } catch {
+        queue.withdrawThread()
+      }
+    }
+    return started
+  }
+
+  /// Walks queued subtrees until every thread is idle; the main thread wakes up for progress lines meanwhile.
+  private func walkQueuedSubtrees(from queue: SubtreeQueue) {
+    while true {
+      switch queue.next(deadline: isHelper ? nil : nextProgress) {
+      case .task(let task):
+        path.replace(with: task.path)
+        push(
+          task.descriptor, mode: .selected(pattern: task.pattern), ownsDescriptor: true,
+          parentPathLength: 0)
+        run()
+      case .timedOut:
+        reportProgressIfDue()
+      case .finished:
+        return
+      }
+    }
   }
 
   // MARK: - The loop
@@ -192,6 +259,10 @@ public final class TreeWalker {
       case .apply(let changer, let rule): grantDirectoryAccess(child, changer: changer, rule: rule)
       case .inspect: inspectDirectory(child)
       case .list: break
+      }
+      if let queue, queue.wantsWork {
+        queue.push(SubtreeTask(descriptor: child, path: Array(path.bytes), pattern: pattern))
+        return false
       }
       push(child, mode: .selected(pattern: pattern), ownsDescriptor: true, parentPathLength: frames[top].pathLength)
       return true
@@ -423,11 +494,29 @@ public final class TreeWalker {
 
   // MARK: - Progress
 
+  /// On the main thread, reports progress when it is due; on a helper, publishes its counts for that report.
   private func reportProgressIfDue() {
+    if isHelper {
+      publishProgress()
+      return
+    }
     let now = MonotonicClock.now()
     guard now >= nextProgress else { return }
     nextProgress = now + options.progressInterval
-    observer.walkProgress(
-      WalkProgress(scanned: summary.scanned, changed: summary.changed, elapsedSeconds: now - startTime))
+    var progress = WalkProgress(
+      scanned: summary.scanned, changed: summary.changed, elapsedSeconds: now - startTime)
+    if let queue {
+      progress.scanned += queue.helperScanned.load(ordering: .relaxed)
+      progress.changed += queue.helperChanged.load(ordering: .relaxed)
+    }
+    observer.walkProgress(progress)
+  }
+
+  private func publishProgress() {
+    guard let queue else { return }
+    queue.helperScanned.wrappingAdd(summary.scanned - publishedScanned, ordering: .relaxed)
+    queue.helperChanged.wrappingAdd(summary.changed - publishedChanged, ordering: .relaxed)
+    publishedScanned = summary.scanned
+    publishedChanged = summary.changed
   }
 }

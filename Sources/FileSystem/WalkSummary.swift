@@ -30,11 +30,35 @@ public struct WalkSummary: Sendable, Equatable {
   public var selectedPerPattern: [Int]
   /// Seconds the walk took.
   public var elapsedSeconds = 0.0
+  /// Threads that walked: the caller's and the helpers that started.
+  public var threads = 1
 
   /// An empty summary for `patternCount` patterns.
   public init(patternCount: Int) {
     matchesPerPattern = Array(repeating: 0, count: patternCount)
     selectedPerPattern = Array(repeating: 0, count: patternCount)
+  }
+
+  /// Adds the counts of `other` (a helper thread's share of the same walk); time and threads stay.
+  public mutating func add(_ other: WalkSummary) {
+    scanned += other.scanned
+    directoriesRead += other.directoriesRead
+    directoriesPruned += other.directoriesPruned
+    selectedDirectories += other.selectedDirectories
+    selectedFiles += other.selectedFiles
+    selectedOther += other.selectedOther
+    directoriesChanged += other.directoriesChanged
+    filesChanged += other.filesChanged
+    alreadyWritable += other.alreadyWritable
+    skipped += other.skipped
+    ancestorsChanged += other.ancestorsChanged
+    failed += other.failed
+    for index in matchesPerPattern.indices where index < other.matchesPerPattern.count {
+      matchesPerPattern[index] += other.matchesPerPattern[index]
+    }
+    for index in selectedPerPattern.indices where index < other.selectedPerPattern.count {
+      selectedPerPattern[index] += other.selectedPerPattern[index]
+    }
   }
 
   /// Entries whose mode was changed, ancestors included.

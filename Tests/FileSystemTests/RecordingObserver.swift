@@ -7,6 +7,7 @@ final class RecordingObserver: WalkObserver {
   var skipped: [String] = []
   var failed: [String] = []
   var rootWithoutSearch: UInt32?
+  var progress: [WalkProgress] = []
 
   private func text(_ path: UnsafeBufferPointer<UInt8>, _ kind: FileKind) -> String {
     String(decoding: path, as: UTF8.self) + (kind == .directory ? "/" : "")
@@ -35,5 +36,7 @@ final class RecordingObserver: WalkObserver {
     rootWithoutSearch = permissions
   }
 
-  func walkProgress(_ progress: WalkProgress) {}
+  func walkProgress(_ progress: WalkProgress) {
+    self.progress.append(progress)
+  }
 }

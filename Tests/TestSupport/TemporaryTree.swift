@@ -45,6 +45,32 @@ public final class TemporaryTree {
     try FileManager.default.createSymbolicLink(atPath: path(relative), withDestinationPath: target)
   }
 
+  /// Every entry's permission bits by relative path, the root's under `""` (symlinks not followed).
+  public func modes() -> [String: mode_t] {
+    var modes: [String: mode_t] = ["": mode("")]
+    func visit(_ relative: String) {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []
+      for name in names {
+        let child = relative.isEmpty ? name : "\(relative)/\(name)"
+        var status = stat()
+        guard lstat(path(child), &status) == 0 else { continue }
+        modes[child] = status.st_mode & 0o7777
+        if status.st_mode & S_IFMT == S_IFDIR { visit(child) }
+      }
+    }
+    visit("")
+    return modes
+  }
+
+  /// Sets the permission bits recorded by `modes()` again (symlinks are left alone).
+  public func restore(_ modes: [String: mode_t]) {
+    for (relative, mode) in modes {
+      var status = stat()
+      guard lstat(path(relative), &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { continue }
+      chmod(path(relative), mode)
+    }
+  }
+
   /// The permission bits of `relative` (not following a symlink).
   public func mode(_ relative: String) -> mode_t {
     var status = stat()

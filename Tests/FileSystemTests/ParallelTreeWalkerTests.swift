@@ -1,0 +1,150 @@
+import FileSystem
+import Foundation
+import Patterns
+import TestSupport
+import Testing
+
+/// A walk shared with helper threads must do and report exactly what the walk on one thread does.
+@Suite struct ParallelTreeWalkerTests {
+  /// What a walk did, in a form that does not depend on which thread did what.
+  struct Outcome: Equatable {
+    var modes: [String: mode_t]
+    var selected: [String]
+    var changed: [String]
+    var skipped: [String]
+    var failed: [String]
+    var summary: WalkSummary
+  }
+
+  /// A tree of a few thousand entries from `seed`: nested directories (some 0700), files of several modes, hard
+  /// links, symlinks to inside and outside, and FIFOs.
+  func generatedTree(seed: UInt64) throws -> TemporaryTree {
+    let tree = try TemporaryTree()
+    var random = seed
+    func next(_ bound: Int) -> Int {
+      random = random &* 6364136223846793005 &+ 1442695040888963407
+      return Int((random >> 33) % UInt64(bound))
+    }
+    let names = ["node_modules", "tmp", "cache", "lib", "src", "log", "keep", "build", "@scope", "pkg"]
+    let extensions = [".js", ".log", ".rb", "", ".sqlite3"]
+    // Plain system calls and one expectation at the end: both FileManager and `#expect` per entry are slow.
+    var failedCalls = 0
+    func check(_ result: Int32) { if result < 0 { failedCalls += 1 } }
+    func makeDirectory(_ relative: String, mode: mode_t) {
+      check(mkdir(tree.path(relative), 0o700))
+      check(chmod(tree.path(relative), mode))
+    }
+    func makeFile(_ relative: String, mode: mode_t) {
+      let descriptor = open(tree.path(relative), O_CREAT | O_WRONLY | O_EXCL, 0o600)
+      check(descriptor)
+      close(descriptor)
+      check(chmod(tree.path(relative), mode))
+    }
+    func fill(_ directory: String, depth: Int) throws {
+      for index in 0..<(2 + next(depth == 0 ? 8 : 12)) {
+        let name = "\(names[next(names.count)])\(index)"
+        let relative = directory.isEmpty ? name : "\(directory)/\(name)"
+        switch next(20) {
+        case 0..<7 where depth < 4:
+          makeDirectory(relative, mode: next(5) == 0 ? 0o700 : 0o755)
+          try fill(relative, depth: depth + 1)
+        case 6:
+          check(symlink(next(2) == 0 ? "../\(names[next(names.count)])" : "/etc/passwd", tree.path(relative)))
+        case 7 where next(4) == 0:
+          check(mkfifo(tree.path(relative), 0o644))
+        case 8 where next(3) == 0:
+          makeFile(relative, mode: 0o4755)
+        default:
+          let file = relative + extensions[next(extensions.count)]
+          makeFile(file, mode: [0o644, 0o600, 0o755, 0o664][next(4)])
+          if next(30) == 0 { check(link(tree.path(file), tree.path(file + ".link"))) }
+        }
+      }
+    }
+    for top in names.prefix(6) {
+      makeDirectory(top, mode: 0o755)
+      try fill(top, depth: 1)
+    }
+    #expect(failedCalls == 0)
+    return tree
+  }
+
+  func walk(
+    _ tree: TemporaryTree, _ patterns: String, helpers: Int, wholeApp: Bool = false,
+    buildUserID: uid_t = geteuid()
+  ) throws -> Outcome {
+    let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
+    let observer = RecordingObserver()
+    let helperObservers = (0..<helpers).map { _ in RecordingObserver() }
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let walker = TreeWalker(
+      patterns: set,
+      options: WalkOptions(
+        action: .apply(SystemPermissionChanger(), PermissionRule()), wholeApp: wholeApp,
+        buildUserID: buildUserID),
+      observer: observer, helperObservers: helperObservers)
+    var summary = walker.walk(root: app.descriptor)
+    #expect(summary.threads == helpers + 1)
+    summary.elapsedSeconds = 0
+    summary.threads = 1
+    let all = [observer] + helperObservers
+    return Outcome(
+      modes: tree.modes(), selected: all.flatMap(\.selected).sorted(),
+      changed: all.flatMap(\.changed).sorted(), skipped: all.flatMap(\.skipped).sorted(),
+      failed: all.flatMap(\.failed).sorted(), summary: summary)
+  }
+
+  static let cases: [(patterns: String, wholeApp: Bool)] = [
+    ("node_modules*/\n", false),
+    ("*.log\ncache*/\n!keep*\n/tmp*/\n", false),
+    ("/lib*/\nsrc*/**/build*/\n*.sqlite3\n", false),
+    ("", true),
+  ]
+
+  @Test(arguments: [1, 2, 3], 0..<cases.count)
+  func sharesTheWorkAndDoesWhatOneThreadDoes(helpers: Int, caseIndex: Int) throws {
+    let (patterns, wholeApp) = Self.cases[caseIndex]
+    let tree = try generatedTree(seed: UInt64(caseIndex * 10 + helpers))
+    let before = tree.modes()
+    let alone = try walk(tree, patterns, helpers: 0, wholeApp: wholeApp)
+    #expect(alone.summary.changed > 0)
+    tree.restore(before)
+    #expect(tree.modes() == before)
+    let shared = try walk(tree, patterns, helpers: helpers, wholeApp: wholeApp)
+    #expect(shared == alone)
+  }
+
+  @Test(arguments: [1, 2])
+  func reportsTheSameFailuresAsOneThread(helpers: Int) throws {
+    let tree = try generatedTree(seed: 99)
+    let stranger = geteuid() == 4242 ? uid_t(4243) : uid_t(4242)
+    let alone = try walk(tree, "", helpers: 0, wholeApp: true, buildUserID: stranger)
+    #expect(alone.summary.failed > 0)
+    let shared = try walk(tree, "", helpers: helpers, wholeApp: true, buildUserID: stranger)
+    #expect(shared == alone)
+  }
+
+  @Test func progressCountsEveryThreadAndGoesToTheMainObserverOnly() throws {
+    let tree = try generatedTree(seed: 7)
+    try tree.directory("big")
+    for index in 0..<3000 { try tree.file("big/d\(index % 30)/f\(index)") }
+    let set = PatternSet(PatternParser.parse(Array("/big/\n".utf8), source: "test"))
+    let observer = RecordingObserver()
+    let helper = RecordingObserver()
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let walker = TreeWalker(
+      patterns: set,
+      options: WalkOptions(
+        action: .apply(SystemPermissionChanger(), PermissionRule()), progressDelay: 0,
+        progressInterval: 0),
+      observer: observer, helperObservers: [helper])
+    let summary = walker.walk(root: app.descriptor)
+    #expect(helper.progress.isEmpty)
+    #expect(!observer.progress.isEmpty)
+    let scanned = observer.progress.map(\.scanned)
+    #expect(scanned == scanned.sorted())
+    #expect(scanned.allSatisfy { $0 <= summary.scanned })
+  }
+}
