@@ -104,13 +104,34 @@ import Testing
     #expect(report.unmatchedPatterns.map(\.displayText) == ["/tmp/"])
   }
 
-  @Test func samplesKeepTheFirstPathsAndCountTheRest() {
+  @Test(arguments: [
+    (["c", "a", "b"], ["a", "b"]),
+    (["a", "b", "c"], ["a", "b"]),
+    (["d", "c", "b", "a"], ["a", "b"]),
+    (["b", "b", "a"], ["a", "b"]),
+    (["b"], ["b"]),
+  ])
+  func samplesKeepTheSmallestPathsWhateverTheOrderAndCountTheRest(added: [String], kept: [String]) {
+    var sample = SampledPaths(limit: 2)
+    for path in added { sample.add(path) }
+    #expect(sample.paths == kept)
+    #expect(sample.total == added.count)
+    #expect(sample.isTruncated == (added.count > 2))
+  }
+
+  @Test func sampleListTextNamesTheRest() {
     var sample = SampledPaths(limit: 2)
     for path in ["c", "a", "b"] { sample.add(path) }
-    #expect(sample.paths == ["c", "a"])
-    #expect(sample.total == 3)
-    #expect(sample.listText == "`c`, `a` and 1 more")
-    sample.sort()
-    #expect(sample.paths == ["a", "c"])
+    #expect(sample.listText == "`a`, `b` and 1 more")
+  }
+
+  @Test func mergedSamplesAreTheSmallestOfBoth() {
+    var first = SampledPaths(limit: 3)
+    var second = SampledPaths(limit: 3)
+    for path in ["e", "a", "f", "g"] { first.add(path) }
+    for path in ["d", "b", "h"] { second.add(path) }
+    first.add(contentsOf: second)
+    #expect(first.paths == ["a", "b", "d"])
+    #expect(first.total == 7)
   }
 }

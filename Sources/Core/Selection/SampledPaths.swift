@@ -1,23 +1,32 @@
-/// The first few paths of a kind, with the total, so a report stays small however many there are.
+/// A few paths of a kind, with the total, so a report stays small however many there are.
+///
+/// The kept paths are the `limit` smallest, so the sample is the same whatever order the file system lists
+/// entries in and however the walk was shared between threads.
 public struct SampledPaths: Sendable, Equatable {
-  /// The first `limit` paths, in walk order.
-  public private(set) var paths: [String] = []
+  private var kept: SmallestElements<String>
   /// How many there were in all.
   public private(set) var total = 0
-  /// How many paths are kept.
-  public let limit: Int
 
   /// An empty list keeping at most `limit` paths.
-  public init(limit: Int) { self.limit = limit }
+  public init(limit: Int) { kept = SmallestElements(limit: limit) }
 
-  /// Counts a path and keeps it while fewer than `limit` are kept.
-  public mutating func add(_ path: @autoclosure () -> String) {
+  /// The kept paths, ascending.
+  public var paths: [String] { kept.elements }
+
+  /// How many paths are kept.
+  public var limit: Int { kept.limit }
+
+  /// Counts a path and keeps it while it is among the `limit` smallest.
+  public mutating func add(_ path: String) {
     total += 1
-    if paths.count < limit { paths.append(path()) }
+    kept.insert(path)
   }
 
-  /// Sorts the kept paths, so reports do not depend on the order the file system lists entries in.
-  public mutating func sort() { paths.sort() }
+  /// Adds the paths and total of `other`, a sample of the same kind from another part of the walk.
+  public mutating func add(contentsOf other: SampledPaths) {
+    total += other.total
+    for path in other.paths { kept.insert(path) }
+  }
 
   /// Whether some paths were counted but not kept.
   public var isTruncated: Bool { total > paths.count }

@@ -23,8 +23,8 @@ public struct SelectionReport: Sendable {
     public var isCreate: Bool { pattern.origin.source == CreatePattern.source }
   }
 
-  /// One entry that could not be changed, and why.
-  public struct Failure: Sendable, Equatable {
+  /// One entry that could not be changed, and why; failures sort by path.
+  public struct Failure: Sendable, Equatable, Comparable {
     /// The entry's display path.
     public let path: String
     /// Its type.
@@ -38,6 +38,9 @@ public struct SelectionReport: Sendable {
       self.kind = kind
       self.failure = failure
     }
+
+    /// Orders failures by path.
+    public static func < (lhs: Failure, rhs: Failure) -> Bool { lhs.path < rhs.path }
   }
 
   /// Every pattern in order, with its counts (for `create` directories too).
@@ -62,7 +65,7 @@ public struct SelectionReport: Sendable {
   public var changedDuringWalk = SampledPaths(limit: SelectionReport.sampleLimit)
   /// Ancestor directories given group search (`g+x`).
   public var ancestorsGranted = SampledPaths(limit: SelectionReport.sampleLimit)
-  /// Entries that could not be changed (they fail a build).
+  /// Entries that could not be changed (they fail a build): the `failureLimit` first by path.
   public var failures: [Failure] = []
   /// How many entries could not be changed in all.
   public var failuresTotal = 0

@@ -21,16 +21,25 @@ public struct SelectionRequest {
   public var rule: PermissionRule
   /// What to do.
   public var mode: Mode
+  /// Threads that walk selected directories; runs that report every entry as it happens use one.
+  public var threads: Int
+
+  /// The threads a run uses unless told otherwise: the CPUs this process may use, at most `maximumThreads`.
+  public static func defaultThreads() -> Int { min(ProcessorCount.available(), maximumThreads) }
+
+  /// More threads than this gain little: they mostly wait for the same file system.
+  public static let maximumThreads = 4
 
   /// Creates a request.
   public init(
     patterns: [Pattern], create: [String] = [], wholeApp: Bool = false,
-    rule: PermissionRule = PermissionRule(), mode: Mode
+    rule: PermissionRule = PermissionRule(), mode: Mode, threads: Int = 1
   ) {
     self.patterns = patterns
     self.create = create
     self.wholeApp = wholeApp
     self.rule = rule
     self.mode = mode
+    self.threads = threads
   }
 }

@@ -49,12 +49,17 @@ public struct SelectionRunner {
       action = .apply(changer, request.rule)
     }
     let collector = ReportCollector(events: events)
+    // Per-entry callbacks (`list`, DEBUG's listing) must see entries in walk order, from one thread.
+    let perEntry = events.selected != nil || events.changed != nil
+    let helpers = (0..<(perEntry ? 0 : max(0, request.threads - 1))).map { _ in
+      ReportCollector(events: events)
+    }
     let walker = TreeWalker(
       patterns: set, options: WalkOptions(action: action, wholeApp: request.wholeApp),
-      observer: collector)
+      observer: collector, helperObservers: helpers)
     let summary = walker.walk(root: app.descriptor)
+    for helper in helpers { collector.add(helper) }
     var report = collector.report
-    report.roots.sort()
     report.summary = summary
     report.wholeApp = request.wholeApp
     report.created = created
