@@ -11,18 +11,20 @@ public struct Builder {
   private let log: BuildLog
   private let errorOutput: (String) -> Void
   private let runtimeCheckExecutable: String
+  private let threads: Int
 
   /// A builder for the open app directory `app` in `context`; `runtimeCheckExecutable` is copied into the
-  /// layer's `exec.d` (this very binary by default).
+  /// layer's `exec.d` (this very binary by default), and the walk uses up to `threads` threads.
   public init(
     context: CNBContext, app: AppDirectory, log: BuildLog, errorOutput: @escaping (String) -> Void,
-    runtimeCheckExecutable: String = "/proc/self/exe"
+    runtimeCheckExecutable: String = "/proc/self/exe", threads: Int = SelectionRequest.defaultThreads()
   ) {
     self.context = context
     self.app = app
     self.log = log
     self.errorOutput = errorOutput
     self.runtimeCheckExecutable = runtimeCheckExecutable
+    self.threads = threads
   }
 
   /// Runs the build and returns the exit code.
@@ -52,7 +54,8 @@ public struct Builder {
     let request = SelectionRequest(
       patterns: configuration.patterns, create: configuration.create,
       wholeApp: configuration.wholeApp,
-      rule: PermissionRule(setsGroupIDOnDirectories: configuration.setgid), mode: .apply(dryRun: false))
+      rule: PermissionRule(setsGroupIDOnDirectories: configuration.setgid), mode: .apply(dryRun: false),
+      threads: threads)
     var events = SelectionEvents(progress: printer.printProgress)
     if configuration.debug {
       events.changed = { path, _, old, new, reason in

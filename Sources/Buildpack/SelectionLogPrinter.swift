@@ -34,9 +34,10 @@ public struct SelectionLogPrinter {
       }
     }
     let summary = report.summary
+    let threads = summary.threads > 1 ? " with \(summary.threads) threads" : ""
     log.item(
       "Scanned \(BuildLog.plural(summary.scanned, "entry", "entries")) in "
-        + "\(BuildLog.duration(summary.elapsedSeconds)); skipped "
+        + "\(BuildLog.duration(summary.elapsedSeconds))\(threads); skipped "
         + "\(BuildLog.plural(summary.directoriesPruned, "directory", "directories")) "
         + "no pattern can reach")
   }

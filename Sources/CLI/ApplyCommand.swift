@@ -26,6 +26,17 @@ struct ApplyCommand: ParsableCommand {
   @Flag(help: "Print a JSON summary instead of the build-style log.")
   var json = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Threads that change selected directories (default: the CPUs available, at most 4).",
+      discussion: "DEBUG's listing of every change always runs on one thread, in walk order.",
+      valueName: "n"))
+  var jobs: Int?
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+  }
+
   func run() throws {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let app = try CommandRunner.openApp(options.app)
@@ -39,7 +50,7 @@ struct ApplyCommand: ParsableCommand {
       let request = SelectionRequest(
         patterns: selection.patterns, create: selection.create, wholeApp: selection.wholeApp,
         rule: PermissionRule(setsGroupIDOnDirectories: selection.setgid),
-        mode: .apply(dryRun: dryRun))
+        mode: .apply(dryRun: dryRun), threads: jobs ?? SelectionRequest.defaultThreads())
       let debug = CommandRunner.environment["BP_LOG_LEVEL"]?.uppercased() == "DEBUG"
       var events = SelectionEvents(progress: json ? nil : printer.printProgress)
       if debug && !json {

@@ -33,6 +33,7 @@ struct ReportJSON: Encodable {
   let patterns: [PatternCount]
   let warnings: [String]
   let failures: [Failure]
+  let threads: Int
 
   init(_ report: SelectionReport, warnings: [Diagnostic], dryRun: Bool) {
     let summary = report.summary
@@ -54,6 +55,7 @@ struct ReportJSON: Encodable {
     }
     self.warnings = warnings.map(\.title)
     failures = report.failures.map { Failure(path: $0.path) }
+    threads = summary.threads
   }
 
   /// The value as sorted-key JSON text.

@@ -14,8 +14,8 @@ import Testing
     let layers: TemporaryTree
   }
 
-  /// Runs `Builder` on `tree` with `environment` and a scratch layers directory.
-  func build(_ tree: TemporaryTree, environment: [String: String] = [:]) throws -> Run {
+  /// Runs `Builder` on `tree` with `environment` and a scratch layers directory, on `threads` threads.
+  func build(_ tree: TemporaryTree, environment: [String: String] = [:], threads: Int = 1) throws -> Run {
     let layers = try TemporaryTree()
     try layers.file("fake-check", mode: 0o755, contents: "#!/bin/sh\n")
     var env = environment
@@ -27,7 +27,7 @@ import Testing
     var errors = ""
     let builder = Builder(
       context: context, app: app, log: BuildLog { output += $0 }, errorOutput: { errors += $0 },
-      runtimeCheckExecutable: layers.path("fake-check"))
+      runtimeCheckExecutable: layers.path("fake-check"), threads: threads)
     let status = builder.run()
     return Run(status: status, output: Self.normalized(output), errors: errors, layers: layers)
   }
@@ -52,6 +52,23 @@ import Testing
     try tree.file("db/production.sqlite3")
     try tree.file("app/models/user.rb")
     return tree
+  }
+
+  @Test func sharesTheWalkBetweenThreadsAndSaysSo() throws {
+    let tree = try railsApp()
+    let run = try build(tree, environment: ["BP_GROUP_WRITABLE_AUDIT": "false"], threads: 2)
+    #expect(run.status == 0)
+    #expect(run.output.contains("  - Scanned 12 entries in N.NNs with 2 threads; skipped 0 directories no pattern can reach\n"))
+    #expect(run.output.contains("  - Changed 4 directories and 3 files\n"))
+    #expect(tree.mode("tmp/cache/a") == 0o664)
+  }
+
+  @Test func listsEveryChangeInWalkOrderOnOneThreadWithDebug() throws {
+    let tree = try railsApp()
+    let run = try build(tree, environment: ["BP_GROUP_WRITABLE_AUDIT": "false", "BP_LOG_LEVEL": "DEBUG"], threads: 2)
+    #expect(run.status == 0)
+    #expect(run.output.contains("  - Scanned 12 entries in N.NNs; skipped 0 directories no pattern can reach\n"))
+    #expect(run.output.contains("`tmp/cache/a` 644 -> 664"))
   }
 
   @Test func printsTheBuildLogAndWritesTheLayer() throws {

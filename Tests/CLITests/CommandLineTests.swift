@@ -112,6 +112,22 @@ import Testing
     #expect(tree.mode("tmp") == 0o755)
   }
 
+  @Test func applySharesTheWalkBetweenJobs() throws {
+    let tree = try app()
+    let result = try run(["apply", "--json", "--jobs", "3", "--app", tree.root, "-p", "/tmp/"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
+    #expect(object?["threads"] as? Int == 3)
+    #expect((object?["counts"] as? [String: Int])?["filesChanged"] == 1)
+    #expect(tree.mode("tmp/cache/a") == 0o664)
+  }
+
+  @Test func applyRefusesFewerThanOneJob() throws {
+    let result = try run(["apply", "--jobs", "0", "--app", "/", "-p", "/tmp/"])
+    #expect(result.status == 64)
+    #expect(result.errors.hasPrefix("Error: --jobs must be at least 1, not 0.\n"))
+  }
+
   @Test func applyChangesModes() throws {
     let tree = try app()
     let result = try run(["apply", "--app", tree.root, "-p", "/tmp/"])
