@@ -41,25 +41,19 @@ public struct WalkSummary: Sendable, Equatable {
 
   /// Adds the counts of `other` (a helper thread's share of the same walk); time and threads stay.
   public mutating func add(_ other: WalkSummary) {
-    scanned += other.scanned
-    directoriesRead += other.directoriesRead
-    directoriesPruned += other.directoriesPruned
-    selectedDirectories += other.selectedDirectories
-    selectedFiles += other.selectedFiles
-    selectedOther += other.selectedOther
-    directoriesChanged += other.directoriesChanged
-    filesChanged += other.filesChanged
-    alreadyWritable += other.alreadyWritable
-    skipped += other.skipped
-    ancestorsChanged += other.ancestorsChanged
-    failed += other.failed
-    for index in matchesPerPattern.indices where index < other.matchesPerPattern.count {
-      matchesPerPattern[index] += other.matchesPerPattern[index]
-    }
-    for index in selectedPerPattern.indices where index < other.selectedPerPattern.count {
-      selectedPerPattern[index] += other.selectedPerPattern[index]
+    for count in Self.counts { self[keyPath: count] += other[keyPath: count] }
+    for counts in [\Self.matchesPerPattern, \Self.selectedPerPattern] {
+      for index in self[keyPath: counts].indices where index < other[keyPath: counts].count {
+        self[keyPath: counts][index] += other[keyPath: counts][index]
+      }
     }
   }
+
+  private static let counts: [WritableKeyPath<WalkSummary, Int>] = [
+    \.scanned, \.directoriesRead, \.directoriesPruned, \.selectedDirectories, \.selectedFiles,
+    \.selectedOther, \.directoriesChanged, \.filesChanged, \.alreadyWritable, \.skipped,
+    \.ancestorsChanged, \.failed,
+  ]
 
   /// Entries whose mode was changed, ancestors included.
   public var changed: Int { directoriesChanged + filesChanged + ancestorsChanged }
