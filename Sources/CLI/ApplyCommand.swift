@@ -33,8 +33,13 @@ struct ApplyCommand: ParsableCommand {
       valueName: "n"))
   var jobs: Int?
 
+  /// More threads than this only hold descriptors and buffers.
+  static let maximumJobs = 64
+
   func validate() throws {
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+    if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+      throw ValidationError("--jobs must be from 1 to \(Self.maximumJobs), not \(jobs).")
+    }
   }
 
   func run() throws {

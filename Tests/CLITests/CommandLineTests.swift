@@ -122,10 +122,11 @@ import Testing
     #expect(tree.mode("tmp/cache/a") == 0o664)
   }
 
-  @Test func applyRefusesFewerThanOneJob() throws {
-    let result = try run(["apply", "--jobs", "0", "--app", "/", "-p", "/tmp/"])
+  @Test(arguments: ["0", "65", "1000000"])
+  func applyRefusesJobsOutOfRange(jobs: String) throws {
+    let result = try run(["apply", "--jobs", jobs, "--app", "/", "-p", "/tmp/"])
     #expect(result.status == 64)
-    #expect(result.errors.hasPrefix("Error: --jobs must be at least 1, not 0.\n"))
+    #expect(result.errors.hasPrefix("Error: --jobs must be from 1 to 64, not \(jobs).\n"))
   }
 
   @Test func applyChangesModes() throws {
