@@ -31,6 +31,6 @@ public struct Pattern: Hashable, Sendable {
   /// Whether the pattern is anchored: it has a `/` before its end and matches the whole path.
   public var isAnchored: Bool { !matchesBasename }
 
-  /// The pattern as text for logs: UTF-8, with invalid bytes and control characters as `\xNN`.
-  public var displayText: String { DisplayText.escaping(bytes) }
+  /// The pattern as text for logs, escaped as `EscapedText` does.
+  public var displayText: String { EscapedText.escaping(bytes) }
 }

@@ -74,7 +74,8 @@ import Testing
   /// (pattern, display text).
   static let displayTexts: [(String, String)] = [
     (#"*.log"#, "*.log"), (#"café/"#, "café/"), (#"caf{xE9}"#, #"caf\xE9"#),
-    (#"a{x09}b"#, #"a\x09b"#), (#"a{x7F}"#, #"a\x7F"#), (#"{xC2}{x85}x"#, #"\xC2\x85x"#),
+    (#"a{x09}b"#, #"a\tb"#), (#"a{x7F}"#, #"a\x7F"#), (#"{xC2}{x85}x"#, #"\u{85}x"#),
+    (#"{xE2}{x80}{xAE}txt"#, #"\u{202E}txt"#), (#"a{x01}"#, #"a\x01"#),
     (#"{xF0}{x9F}{x98}{x80}"#, "😀"), (#"{xF0}{x9F}{x98}"#, #"\xF0\x9F\x98"#),
     (#"{xED}{xA0}{x80}"#, #"\xED\xA0\x80"#), (#"{xC0}{xAF}"#, #"\xC0\xAF"#), (#"\!"#, #"\!"#),
   ]
