@@ -49,5 +49,5 @@ let package = Package(
       dependencies: ["Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Core", "TestSupport"]),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

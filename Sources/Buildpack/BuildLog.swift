@@ -55,25 +55,4 @@ public final class BuildLog {
     let total = Int(seconds.rounded())
     return "\(total / 60)m \(total % 60)s"
   }
-
-  /// `1,234,567`.
-  public static func count(_ value: Int) -> String {
-    let digits = String(value)
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return result
-  }
-
-  /// `1 file` / `2 files`.
-  public static func plural(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(count(value)) \(value == 1 ? singular : plural ?? singular + "s")"
-  }
-
-  /// Octal permission bits, such as `775` or `2775`.
-  public static func octal(_ permissions: UInt32) -> String {
-    String(permissions & 0o7777, radix: 8)
-  }
 }

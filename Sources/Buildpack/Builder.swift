@@ -4,118 +4,92 @@ import Glibc
 import Core
 import FileSystem
 
-/// CNB build: selects paths, grants the group access, and records what it did in the launch layer.
+/// CNB build: runs the apply pipeline on the app directory, prints it, and writes the launch layer.
 public struct Builder {
   private let context: CNBContext
   private let app: AppDirectory
   private let log: BuildLog
   private let errorOutput: (String) -> Void
-  private let runtimeCheckExecutable: String
+  private let executable: String
   private let threads: Int
+  private let clock: any Clock
 
-  /// A builder for the open app directory `app` in `context`; `runtimeCheckExecutable` is copied into the
-  /// layer's `exec.d` (this very binary by default), and the walk uses up to `threads` threads.
+  /// A builder for the open app directory `app` in `context`; `executable` is copied into the layer's `exec.d`
+  /// (this very binary by default), and the walk uses up to `threads` threads.
   public init(
     context: CNBContext, app: AppDirectory, log: BuildLog, errorOutput: @escaping (String) -> Void,
-    runtimeCheckExecutable: String = "/proc/self/exe", threads: Int = SelectionRequest.defaultThreads()
+    executable: String = "/proc/self/exe", threads: Int = ThreadCount.default(),
+    clock: any Clock = MonotonicClock()
   ) {
     self.context = context
     self.app = app
     self.log = log
     self.errorOutput = errorOutput
-    self.runtimeCheckExecutable = runtimeCheckExecutable
+    self.executable = executable
     self.threads = threads
+    self.clock = clock
   }
 
-  /// Runs the build and returns the exit code.
+  /// Runs the build and returns the exit status.
   public func run() -> Int32 {
-    let started = MonotonicClock.now()
+    let started = clock.now()
     log.header(BuildpackInfo.name, version: BuildpackInfo.version)
-    guard let layersDirectory = context.layersDirectory else {
-      return fail(BuildpackDiagnostics.missingLayersDirectory)
+    guard let layersPath = context.layersDirectory else {
+      return fail(BuildError.missingLayersDirectory.diagnostic)
     }
     let configuration: Configuration
     do {
       switch try ConfigurationLoader(reader: app).load(environment: context.environment) {
       case .optedIn(let loaded):
         configuration = loaded
-      case .notOptedIn(let reason), .disabled(let reason):
-        log.section("Nothing to do: \(reason)")
-        log.done(seconds: MonotonicClock.now() - started)
-        return ExitCode.success
+      case .notOptedIn(let reason):
+        log.section("Nothing to do: \(reason.sentence)")
+        log.done(seconds: clock.now() - started)
+        return ExitStatus.success
       }
     } catch {
       return fail(error.diagnostic)
     }
-    let previous = LayerFiles.previousRoots(layersDirectory: layersDirectory)
-    log.section("Configuration")
-    for source in configuration.sources { log.item(source.logText) }
-    let printer = SelectionLogPrinter(log: log)
-    let request = SelectionRequest(
-      patterns: configuration.patterns, create: configuration.create,
-      wholeApp: configuration.wholeApp,
-      rule: PermissionRule(setsGroupIDOnDirectories: configuration.setgid), mode: .apply(dryRun: false),
-      threads: threads)
-    var events = SelectionEvents(progress: printer.printProgress)
-    if configuration.debug {
-      events.changed = { path, _, old, new, reason in
-        printer.printChange(path: path, from: old, to: new, reason: reason)
-      }
-    }
+    let printer = ReportPrinter(log: log)
+    printer.printConfiguration(configuration.sources.map(\.logText))
     log.section("Walking the app directory")
-    let report: SelectionReport
+    var report: Report
     do {
-      report = try SelectionRunner(request: request, app: app).run(events: events)
+      report = try ApplySelection(
+        configuration: configuration, mode: .apply, threads: threads,
+        effects: ApplyEffects(
+          tree: app, changer: SystemPermissionChanger(), clock: clock,
+          output: LogOutput(printer: printer, debug: configuration.debug))
+      ).run()
     } catch {
       return fail(error.diagnostic)
     }
-    for created in report.created { log.item("Created `\(created)/`") }
-    printer.printPatterns(report)
-    let groupID = getgid()
-    printer.printChanges(report, groupID: groupID, dryRun: false)
-    if let failure = report.failureDiagnostic {
+    report.version = BuildpackInfo.version
+    report.groupID = Int(getgid())
+    let writer = LayerWriter(layersPath: layersPath)
+    let difference = writer.previousMetadata().map { previous in
+      RootsDifference(
+        previous: previous.roots, current: LayerMetadata(report).roots,
+        isPartial: previous.isCapped || LayerMetadata(report).isCapped)
+    }
+    let buildUser = Int(geteuid())
+    let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
+    printer.printRun(report, difference: difference)
+    for warning in warnings { log.diagnostic(warning) }
+    if let failure = report.failureDiagnostic(buildUser: buildUser) {
       return fail(failure)
     }
-    printer.printRoots(report)
-    if let previous {
-      printer.printDifference(
-        RootsDifference(
-          previous: previous.roots, current: Array(report.roots.paths.prefix(LayerFiles.rootLimit)),
-          isPartial: previous.capped || report.roots.total > LayerFiles.rootLimit))
-    }
-    var warnings = configuration.warnings.map(\.diagnostic) + report.warningDiagnostics
-    if Self.auditEnabled(context.environment) {
-      let audit = Auditor(app: app).run()
-      log.section("Audit: inspected \(BuildLog.plural(audit.inspected, "entry", "entries"))")
-      if !audit.hasFindings { log.item("No setuid/setgid executables, world-writable or foreign-owned entries") }
-      warnings += audit.diagnostics
-    }
     do {
-      try LayerFiles.write(
-        report: report, version: BuildpackInfo.version, groupID: groupID,
-        sources: configuration.sources.map(\.logText), warnings: warnings,
-        layersDirectory: layersDirectory)
+      try writer.write(report.keeping(warnings), executable: executable)
     } catch {
-      return fail(error.diagnostic)
+      return fail(BuildError.cannotWriteLayer(error).diagnostic)
     }
-    do {
-      try LayerFiles.installRuntimeCheck(
-        layersDirectory: layersDirectory, executable: runtimeCheckExecutable)
-    } catch {
-      return fail(error.diagnostic)
-    }
-    for warning in warnings { log.diagnostic(warning) }
-    log.done(seconds: MonotonicClock.now() - started)
-    return ExitCode.success
-  }
-
-  /// Whether the audit runs: on unless `BP_GROUP_WRITABLE_AUDIT` says off.
-  static func auditEnabled(_ environment: [String: String]) -> Bool {
-    !EnvironmentSettings.turnsOff(environment["BP_GROUP_WRITABLE_AUDIT"])
+    log.done(seconds: clock.now() - started)
+    return ExitStatus.success
   }
 
   private func fail(_ diagnostic: Diagnostic) -> Int32 {
     errorOutput("\n" + DiagnosticRenderer.render(diagnostic))
-    return ExitCode.failure
+    return ExitStatus.failure
   }
 }

@@ -4,13 +4,13 @@ import FileSystem
 /// CNB detect: passes when the app opted in, fails (100) with one sentence otherwise, and never writes anything.
 public struct Detector {
   private let context: CNBContext
-  private let app: AppFileReading
+  private let app: any AppFileReading
   private let output: (String) -> Void
   private let errorOutput: (String) -> Void
 
   /// A detector for the app `app` in `context`, printing to `output` and `errorOutput`.
   public init(
-    context: CNBContext, app: AppFileReading, output: @escaping (String) -> Void,
+    context: CNBContext, app: any AppFileReading, output: @escaping (String) -> Void,
     errorOutput: @escaping (String) -> Void
   ) {
     self.context = context
@@ -19,24 +19,24 @@ public struct Detector {
     self.errorOutput = errorOutput
   }
 
-  /// Decides, prints, and returns the exit code.
+  /// Decides, prints, and returns the exit status.
   public func run() -> Int32 {
     let decision: OptInDecision
     do {
       decision = try ConfigurationLoader(reader: app).load(environment: context.environment)
     } catch {
       errorOutput(DiagnosticRenderer.render(error.diagnostic))
-      return ExitCode.failure
+      return ExitStatus.failure
     }
     switch decision {
     case .optedIn(let configuration):
       for warning in configuration.warnings {
         errorOutput(DiagnosticRenderer.render(warning.diagnostic))
       }
-      return ExitCode.success
-    case .notOptedIn(let reason), .disabled(let reason):
-      output(reason + "\n")
-      return ExitCode.detectFailed
+      return ExitStatus.success
+    case .notOptedIn(let reason):
+      output(reason.sentence + "\n")
+      return ExitStatus.detectFailed
     }
   }
 }

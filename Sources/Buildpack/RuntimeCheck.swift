@@ -1,15 +1,10 @@
 import Core
 import FileSystem
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The launch-time self-check (`exec.d`): warns, never fails, when a writable root is not writable.
 ///
-/// The launcher runs it as the run user before the app starts. It writes nothing to fd 3 (no environment) and
-/// exits 0 whatever it finds.
+/// The launcher runs it as the run user before the app starts. It writes nothing to fd 3 (no environment), nothing
+/// to standard output, and exits 0 whatever it finds.
 public struct RuntimeCheck {
   /// The name the binary has in the layer's `exec.d` directory.
   public static let executableName = "group-writable-check"
@@ -32,30 +27,27 @@ public struct RuntimeCheck {
     self.errorOutput = errorOutput
   }
 
-  /// The report next to the running executable: `<layer>/exec.d/NAME` reads `<layer>/report.toml`.
+  /// The report next to the executable the launcher ran: `<layer>/exec.d/NAME` reads `<layer>/report.toml`.
   public static func defaultReportPath(executable: String) -> String {
-    let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? executable
-    let execD = URL(fileURLWithPath: resolved).deletingLastPathComponent()
-    return execD.deletingLastPathComponent().appendingPathComponent("report.toml").path
+    var parts = executable.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count >= 3 else { return "../report.toml" }
+    parts.removeLast(2)
+    return (parts + ["report.toml"]).joined(separator: "/")
   }
 
   /// Checks every root and prints one warning per failing root; always returns 0.
   public func run() -> Int32 {
     if EnvironmentSettings.turnsOff(environment[Self.optOutVariable]) {
-      return ExitCode.success
+      return ExitStatus.success
     }
-    guard let text = ReportFile.text(atPath: reportPath), let roots = ReportFile.roots(fromTOML: text)
-    else { return ExitCode.success }
-    guard let app = try? AppDirectory.open(appPath) else { return ExitCode.success }
+    guard let report = try? ReportReader.read(path: reportPath),
+      let app = try? AppDirectory.open(appPath)
+    else { return ExitStatus.success }
     defer { app.descriptor.close() }
-    let absolute = URL(
-      fileURLWithPath: appPath,
-      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    ).standardizedFileURL.path
-    for check in WritableRootChecker(app: app.descriptor).problems(in: roots) {
+    let absolute = ReportReader.absolutePath(appPath, workingDirectory: environment["PWD"])
+    for check in WritableRootChecker(app: app).problems(in: report.roots.paths) {
       errorOutput(DiagnosticRenderer.render(check.diagnostic(appPath: absolute)))
     }
-    return ExitCode.success
+    return ExitStatus.success
   }
 }

@@ -2,11 +2,6 @@ import ArgumentParser
 import Buildpack
 import Core
 import FileSystem
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -23,12 +18,18 @@ struct ApplyCommand: ParsableCommand {
   @Flag(help: "Change nothing; report what would change.")
   var dryRun = false
 
-  @Flag(help: "Print a JSON summary instead of the build-style log.")
+  @Flag(help: "Print the report as JSON instead of the build-style log.")
   var json = false
+
+  @Flag(help: "Keep world write (`o+w`) where the source has it, instead of removing it everywhere.")
+  var keepWorldWritable = false
+
+  @Flag(help: "Also remove group write from every entry outside the selection.")
+  var exclusive = false
 
   @Option(
     help: ArgumentHelp(
-      "Threads that change selected directories (default: the CPUs available, at most 4).",
+      "Threads that walk the app directory (default: the CPUs available, at most 4).",
       discussion: "DEBUG's listing of every change always runs on one thread, in walk order.",
       valueName: "n"))
   var jobs: Int?
@@ -43,48 +44,50 @@ struct ApplyCommand: ParsableCommand {
   }
 
   func run() throws {
-    try CommandRunner.run { () throws(CommandFailure) -> Int32 in
+    try CommandRunner.run { () throws(CommandFailure) -> Int32 in try apply() }
+  }
+
+  /// Applies the selection and prints the log or the JSON report.
+  private func apply() throws(CommandFailure) -> Int32 {
+    do {
       let app = try CommandRunner.openApp(options.app)
-      let selection = try ResolvedSelection.resolve(
-        options, app: app, environment: CommandRunner.environment)
-      let log = BuildLog(write: json ? { _ in } : StandardOutput.writeLine)
-      let printer = SelectionLogPrinter(log: log)
+      defer { app.descriptor.close() }
+      var configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      if keepWorldWritable { configuration.policy.keepsWorldWrite = true }
+      if exclusive { configuration.policy.removesGroupWriteOutside = true }
+      let write: (String) -> Void = json ? { _ in } : { StandardOutput.writeLine($0) }
+      let log = BuildLog(write: write)
+      let printer = ReportPrinter(log: log)
       log.header(BuildpackInfo.name, version: BuildpackInfo.version)
-      log.section("Configuration")
-      for source in selection.sources { log.item(source) }
-      let request = SelectionRequest(
-        patterns: selection.patterns, create: selection.create, wholeApp: selection.wholeApp,
-        rule: PermissionRule(setsGroupIDOnDirectories: selection.setgid),
-        mode: .apply(dryRun: dryRun), threads: jobs ?? SelectionRequest.defaultThreads())
-      let debug = CommandRunner.environment["BP_LOG_LEVEL"]?.uppercased() == "DEBUG"
-      var events = SelectionEvents(progress: json ? nil : printer.printProgress)
-      if debug && !json {
-        events.changed = { path, _, old, new, reason in
-          printer.printChange(path: path, from: old, to: new, reason: reason)
-        }
-      }
-      if !json { log.section("Walking the app directory") }
-      let report: SelectionReport
-      do throws(SelectionError) {
-        report = try SelectionRunner(request: request, app: app).run(events: events)
+      printer.printConfiguration(configuration.sources.map(\.logText))
+      log.section("Walking the app directory")
+      let changer: any PermissionChanging = dryRun ? DryRunPermissionChanger() : SystemPermissionChanger()
+      var report: Report
+      do throws(ApplyError) {
+        report = try ApplySelection(
+          configuration: configuration, mode: dryRun ? .dryRun : .apply, threads: jobs ?? ThreadCount.default(),
+          effects: ApplyEffects(
+            tree: app, changer: changer,
+            output: json ? nil : LogOutput(printer: printer, debug: configuration.debug))
+        ).run()
       } catch {
         throw CommandFailure(error.diagnostic)
       }
-      let warnings = selection.warnings + report.warningDiagnostics
+      report.version = BuildpackInfo.version
+      report.groupID = Int(getgid())
+      let buildUser = Int(geteuid())
+      let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
       if json {
-        StandardOutput.write(
-          ReportJSON.text(ReportJSON(report, warnings: warnings, dryRun: dryRun)) + "\n")
+        StandardOutput.write(ReportText.json(report.keeping(warnings)) + "\n")
       } else {
-        printer.printPatterns(report)
-        printer.printChanges(report, groupID: getgid(), dryRun: dryRun)
-        printer.printRoots(report)
+        printer.printRun(report)
         for warning in warnings { log.diagnostic(warning) }
       }
-      if let failure = report.failureDiagnostic {
+      if let failure = report.failureDiagnostic(buildUser: buildUser) {
         throw CommandFailure(failure)
       }
-      if !json { log.done(seconds: report.summary.elapsedSeconds) }
-      return 0
+      log.done(seconds: report.elapsedSeconds)
+      return ExitStatus.success
     }
   }
 }

@@ -2,12 +2,19 @@ import ArgumentParser
 import Core
 import FileSystem
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `group-writable audit`: the static checks, for CI pipelines and Dockerfiles.
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract: "Find setuid/setgid executables, world-writable and foreign-owned entries in the app.",
-    discussion: "Exits 1 when anything is found (running as root counts), 0 otherwise.")
+    discussion: """
+      Exits 1 when anything is found (running as root counts) or when a directory could not be read (the \
+      audit is then incomplete, and says which), 0 otherwise.
+      """)
 
   @Option(name: .long, help: "The app directory.")
   var app: String = "."
@@ -19,45 +26,28 @@ struct AuditCommand: ParsableCommand {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let directory = try CommandRunner.openApp(app)
       defer { directory.descriptor.close() }
-      let report = Auditor(app: directory).run()
+      let report: Report
+      do throws(ApplyError) {
+        report = try ApplySelection(
+          configuration: Configuration(audit: true), mode: .audit, threads: ThreadCount.default(),
+          effects: ApplyEffects(tree: directory, changer: DryRunPermissionChanger())
+        ).run()
+      } catch {
+        throw CommandFailure(error.diagnostic)
+      }
+      let findings = report.audit ?? AuditFindings(userID: Int(geteuid()))
       if json {
-        StandardOutput.write(ReportJSON.text(Findings(report)) + "\n")
+        StandardOutput.write(ReportText.json(findings) + "\n")
       } else {
-        StandardOutput.write("- Inspected \(report.inspected) entries as uid \(report.userID)\n")
-        for diagnostic in report.diagnostics {
+        StandardOutput.write(
+          "- Inspected \(CountText.of(findings.inspected, "entry", "entries")) as uid \(findings.userID)\n")
+        for diagnostic in findings.diagnostics(appDirectory: report.appDirectory) where diagnostic != findings.incompleteDiagnostic {
           StandardOutput.write("\n" + DiagnosticRenderer.render(diagnostic))
         }
-        if !report.hasFindings { StandardOutput.write("- No findings\n") }
+        if !findings.hasFindings && findings.isComplete { StandardOutput.write("- No findings\n") }
       }
-      return report.hasFindings ? 1 : 0
-    }
-  }
-
-  /// The findings as JSON.
-  struct Findings: Encodable {
-    struct Paths: Encodable {
-      let paths: [String]
-      let total: Int
-      init(_ sample: SampledPaths) {
-        paths = sample.paths
-        total = sample.total
-      }
-    }
-
-    let userID: UInt32
-    let runsAsRoot: Bool
-    let inspected: Int
-    let setIDExecutables, worldWritable, foreignOwned: Paths
-    let foreignOwners: [UInt32]
-
-    init(_ report: AuditReport) {
-      userID = report.userID
-      runsAsRoot = report.runsAsRoot
-      inspected = report.inspected
-      setIDExecutables = Paths(report.setIDExecutables)
-      worldWritable = Paths(report.worldWritable)
-      foreignOwned = Paths(report.foreignOwned)
-      foreignOwners = report.foreignOwners
+      try CommandRunner.requireComplete(report, command: "audit")
+      return findings.hasFindings ? ExitStatus.failure : ExitStatus.success
     }
   }
 }

@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
     discussion: """
       Prints `SOURCE:LINE:PATTERN<TAB>PATH` for each path (a `!` pattern means it is kept out), or \
       `::<TAB>PATH` when no pattern matches. A path inside a selected directory is decided by the \
-      directory's pattern. Exits 0 when at least one path is selected, 1 when none is.
+      directory's pattern. Exits 0 when at least one path is selected, 1 when none is, or when a path \
+      could not be inspected.
       """)
 
   @OptionGroup var options: PatternOptions
@@ -22,22 +23,19 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let app = try CommandRunner.openApp(options.app)
-      let selection = try ResolvedSelection.resolve(
-        options, app: app, environment: CommandRunner.environment)
-      let set = PatternSet(selection.patterns)
+      defer { app.descriptor.close() }
+      let configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      let set = PatternSet(configuration.patterns)
       var anySelected = false
       for path in paths {
-        let relative = Self.normalized(path)
-        let isDirectory =
-          relative.isEmpty
-          || (try? app.descriptor.status(of: relative))?.kind == .directory
-        if selection.wholeApp {
+        let relative = (try? RelativePath(path, allowingAppDirectory: true)) ?? RelativePath.appDirectory
+        let isDirectory = try Self.isDirectory(relative, shown: path, in: app)
+        if configuration.wholeApp {
           anySelected = true
           StandardOutput.write("BP_GROUP_WRITABLE:0:(whole app)\t\(path)\n")
           continue
         }
-        guard let decision = set.decide(path: Array(relative.utf8), isDirectory: isDirectory)
-        else {
+        guard let decision = set.decide(path: relative.bytes, isDirectory: isDirectory) else {
           StandardOutput.write("::\t\(path)\n")
           continue
         }
@@ -46,14 +44,21 @@ struct CheckCommand: ParsableCommand {
         StandardOutput.write(
           "\(pattern.origin.source):\(pattern.origin.line):\(pattern.displayText)\t\(path)\n")
       }
-      return anySelected ? 0 : 1
+      return anySelected ? ExitStatus.success : ExitStatus.failure
     }
   }
 
-  /// The path without `./` prefixes and trailing slashes.
-  static func normalized(_ path: String) -> String {
-    var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    parts.removeAll { $0 == "." }
-    return parts.joined(separator: "/")
+  /// Whether `path` is a directory now (a missing path counts as a file, as git treats it); a path whose status
+  /// cannot be read is an error, since the answer could differ.
+  static func isDirectory(_ path: RelativePath, shown: String, in app: AppDirectory) throws(CommandFailure) -> Bool {
+    if path.isAppDirectory { return true }
+    do {
+      return try app.withParent(of: path) { parent, name throws(Errno) in
+        try parent.status(of: name).kind == .directory
+      }
+    } catch {
+      if error == .noSuchFileOrDirectory || error == .notDirectory { return false }
+      throw CommandFailure(.cannotInspectPath(path: shown, error))
+    }
   }
 }

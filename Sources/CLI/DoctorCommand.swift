@@ -2,11 +2,6 @@ import ArgumentParser
 import Buildpack
 import Core
 import FileSystem
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `group-writable doctor`: the launch-time self-check, on demand.
 struct DoctorCommand: ParsableCommand {
@@ -34,18 +29,17 @@ struct DoctorCommand: ParsableCommand {
       let directory = try CommandRunner.openApp(app)
       defer { directory.descriptor.close() }
       let (roots, origin) = try writableRoots(directory)
-      StandardOutput.write("- Checking \(roots.count) writable paths from \(origin)\n")
-      let appPath = URL(fileURLWithPath: app).standardizedFileURL.path
-      let problems = WritableRootChecker(app: directory.descriptor).problems(
-        in: roots, limit: roots.count)
+      StandardOutput.write("- Checking \(CountText.of(roots.count, "writable path")) from \(origin)\n")
+      let appPath = ReportReader.absolutePath(app, workingDirectory: nil)
+      let problems = WritableRootChecker(app: directory).problems(in: roots, limit: roots.count)
       let failing = Set(problems.map(\.root))
       for root in roots where !failing.contains(root) {
-        StandardOutput.write("  - \(DiagnosticText.code(root)) is writable\n")
+        StandardOutput.write("  - \(DiagnosticText.quoted(root)) is writable\n")
       }
       for problem in problems {
         StandardOutput.write("\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath)))
       }
-      return 0
+      return ExitStatus.success
     }
   }
 
@@ -53,24 +47,22 @@ struct DoctorCommand: ParsableCommand {
     var candidates: [String] = []
     if let report { candidates.append(report) }
     if let layers = CommandRunner.environment["CNB_LAYERS_DIR"] {
-      candidates.append("\(layers)/\(LayerFiles.layerName)/report.toml")
+      candidates.append("\(layers)/\(LayerWriter.layerName)/report.toml")
     }
     candidates.append(Self.imageReportPath)
     for path in candidates {
-      if let text = ReportFile.text(atPath: path), let roots = ReportFile.roots(fromTOML: text) {
-        return (roots, DiagnosticText.code(path))
-      }
-      if path == report {
-        throw CommandFailure(CommandDiagnostics.cannotReadReport(path: path))
+      do throws(CommandError.ReportProblem) {
+        return (try ReportReader.read(path: path).roots.paths, DiagnosticText.code(path))
+      } catch {
+        if path == report { throw CommandFailure(.cannotReadReport(path: path, error)) }
       }
     }
-    let selection = try ResolvedSelection.fromConfiguration(
-      app: directory, environment: CommandRunner.environment)
-    let request = SelectionRequest(
-      patterns: selection.patterns, create: selection.create, wholeApp: selection.wholeApp,
-      mode: .list)
-    do throws(SelectionError) {
-      let result = try SelectionRunner(request: request, app: directory).run()
+    let configuration = try PatternOptions.appConfiguration(app: directory, environment: CommandRunner.environment)
+    do throws(ApplyError) {
+      let result = try ApplySelection(
+        configuration: configuration, mode: .list, threads: 1,
+        effects: ApplyEffects(tree: directory, changer: DryRunPermissionChanger())
+      ).run()
       return (result.roots.paths, "the app's configuration")
     } catch {
       throw CommandFailure(error.diagnostic)

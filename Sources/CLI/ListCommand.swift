@@ -8,9 +8,10 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "Print every selected entry, relative to the app directory (directories end in `/`).",
     discussion: """
-      Entries are printed in walk order, one per line with control characters and invalid UTF-8 \
-      escaped, or raw and NUL-terminated with `-z`. A selected directory's whole subtree is listed. \
-      Without `-p`/`--patterns-file` the app's configuration is used, as a build would.
+      Entries are printed in walk order, one per line escaped as in messages (control characters, invalid \
+      UTF-8 and backslashes), or raw and NUL-terminated with `-z`. A selected directory's whole subtree is \
+      listed. Without `-p`/`--patterns-file` the app's configuration is used, as a build would. Exits 1 when \
+      a directory the patterns could select something in could not be read (it names them).
       """)
 
   @OptionGroup var options: PatternOptions
@@ -21,27 +22,41 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let app = try CommandRunner.openApp(options.app)
-      let selection = try ResolvedSelection.resolve(
-        options, app: app, environment: CommandRunner.environment)
-      let request = SelectionRequest(
-        patterns: selection.patterns, create: selection.create, wholeApp: selection.wholeApp,
-        mode: .list)
-      let nul = nulTerminated
-      let events = SelectionEvents(selected: { path, kind in
-        if nul {
-          if path.isEmpty { StandardOutput.write(".") }
-          StandardOutput.write(path)
-          StandardOutput.write(kind == .directory ? "/\0" : "\0")
-        } else {
-          StandardOutput.write(DisplayPath.relative(path, isDirectory: kind == .directory) + "\n")
-        }
-      })
-      do throws(SelectionError) {
-        _ = try SelectionRunner(request: request, app: app).run(events: events)
+      defer { app.descriptor.close() }
+      let configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      let report: Report
+      do throws(ApplyError) {
+        report = try ApplySelection(
+          configuration: configuration, mode: .list, threads: 1,
+          effects: ApplyEffects(
+            tree: app, changer: DryRunPermissionChanger(), output: ListingOutput(nulTerminated: nulTerminated))
+        ).run()
       } catch {
         throw CommandFailure(error.diagnostic)
       }
-      return 0
+      try CommandRunner.requireComplete(report, command: "list")
+      return ExitStatus.success
+    }
+  }
+}
+
+/// Prints each selected entry as the walk finds it.
+final class ListingOutput: ApplyOutput {
+  private let nulTerminated: Bool
+
+  init(nulTerminated: Bool) {
+    self.nulTerminated = nulTerminated
+  }
+
+  var wantsEverySelection: Bool { true }
+
+  func selected(_ path: UnsafeBufferPointer<UInt8>, kind: FileKind) {
+    if nulTerminated {
+      if path.isEmpty { StandardOutput.write(".") }
+      StandardOutput.write(path)
+      StandardOutput.write(kind == .directory ? "/\0" : "\0")
+    } else {
+      StandardOutput.write(DisplayPath.relative(path, isDirectory: kind == .directory) + "\n")
     }
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Buildpack
 import Core
 import FileSystem
 import Patterns
@@ -21,51 +20,38 @@ struct PatternOptions: ParsableArguments {
 
   /// Whether patterns were given on the command line.
   var hasCommandLinePatterns: Bool { !patterns.isEmpty || patternsFile != nil }
-}
 
-/// What a command selects: the command line's patterns, or the app's configuration as a build reads it.
-struct ResolvedSelection {
-  /// The patterns.
-  var patterns: [Pattern]
-  /// `create` directories (from the app's configuration only).
-  var create: [String] = []
-  /// Whole-app mode (from the app's configuration only).
-  var wholeApp = false
-  /// `setgid` (from the app's configuration only).
-  var setgid = false
-  /// Where the patterns came from.
-  var sources: [String]
-  /// Configuration warnings.
-  var warnings: [Diagnostic] = []
-
-  /// Resolves the selection for `options` inside `app`; a failure is a rendered diagnostic.
-  static func resolve(
-    _ options: PatternOptions, app: AppDirectory, environment: [String: String]
-  ) throws(CommandFailure) -> ResolvedSelection {
-    guard !options.hasCommandLinePatterns else {
-      var patterns: [Pattern] = []
-      var sources: [String] = []
-      for (index, text) in options.patterns.enumerated() {
-        let origin = PatternOrigin(source: "--pattern", line: index + 1)
-        if let pattern = PatternParser.parseLine(Array(text.utf8), origin: origin) {
-          patterns.append(pattern)
-        }
-      }
-      if !options.patterns.isEmpty { sources.append("`--pattern` (\(options.patterns.count))") }
-      if let file = options.patternsFile {
-        let bytes = try PatternFileReader.read(file)
-        patterns += PatternParser.parse(bytes, source: file)
-        sources.append("`--patterns-file` \(DiagnosticText.code(file))")
-      }
-      return ResolvedSelection(patterns: patterns, sources: sources)
+  /// The configuration the command uses: the command line's patterns (with the build's defaults for everything
+  /// else), or the app's configuration as a build reads it.
+  func configuration(app: AppDirectory, environment: [String: String]) throws(CommandFailure) -> Configuration {
+    guard hasCommandLinePatterns else {
+      return try Self.appConfiguration(app: app, environment: environment)
     }
-    return try fromConfiguration(app: app, environment: environment)
+    var configuration = Configuration(audit: false, debug: EnvironmentSettings.asksForDebug(environment))
+    for (index, text) in patterns.enumerated() {
+      let origin = PatternOrigin(source: "--pattern", line: index + 1)
+      if let pattern = PatternParser.parseLine(Array(text.utf8), origin: origin) {
+        configuration.patterns.append(pattern)
+      }
+    }
+    if !patterns.isEmpty { configuration.sources.append(.commandLinePatterns(count: patterns.count)) }
+    if let file = patternsFile {
+      let bytes: [UInt8]
+      do {
+        bytes = try FileContents.read(path: file, limit: CommandError.patternsFileLimit)
+      } catch {
+        throw CommandFailure(.cannotReadPatternsFile(path: file, error))
+      }
+      configuration.patterns += PatternParser.parse(bytes, source: file)
+      configuration.sources.append(.commandLinePatternsFile(path: file))
+    }
+    return configuration
   }
 
-  /// The selection the app's configuration asks for, as a build reads it; a failure is a rendered diagnostic.
-  static func fromConfiguration(
+  /// The app's configuration as a build reads it; an app that did not opt in is an error.
+  static func appConfiguration(
     app: AppDirectory, environment: [String: String]
-  ) throws(CommandFailure) -> ResolvedSelection {
+  ) throws(CommandFailure) -> Configuration {
     let decision: OptInDecision
     do {
       decision = try ConfigurationLoader(reader: app).load(environment: environment)
@@ -73,13 +59,8 @@ struct ResolvedSelection {
       throw CommandFailure(error.diagnostic)
     }
     switch decision {
-    case .optedIn(let configuration):
-      return ResolvedSelection(
-        patterns: configuration.patterns, create: configuration.create,
-        wholeApp: configuration.wholeApp, setgid: configuration.setgid,
-        sources: configuration.sources.map(\.logText), warnings: configuration.warnings.map(\.diagnostic))
-    case .notOptedIn(let reason), .disabled(let reason):
-      throw CommandFailure(CommandDiagnostics.noPatterns(reason: reason))
+    case .optedIn(let configuration): return configuration
+    case .notOptedIn(let reason): throw CommandFailure(.noPatterns(reason))
     }
   }
 }

@@ -8,6 +8,7 @@ enum ASCII {
   static let numberSign: UInt8 = 0x23
   static let asterisk: UInt8 = 0x2A
   static let hyphen: UInt8 = 0x2D
+  static let dot: UInt8 = 0x2E
   static let slash: UInt8 = 0x2F
   static let colon: UInt8 = 0x3A
   static let questionMark: UInt8 = 0x3F

@@ -28,14 +28,13 @@ case .detect, .build:
   do {
     app = try AppDirectory.open(".")
   } catch {
-    errorOutput(DiagnosticRenderer.render(CommandDiagnostics.cannotOpenApp(path: ".", error: error)))
-    exit(ExitCode.failure)
+    errorOutput(DiagnosticRenderer.render(CommandError.cannotOpenApp(path: ".", error).diagnostic))
+    exit(ExitStatus.failure)
   }
   if phase == .detect {
     exit(Detector(context: context, app: app, output: output, errorOutput: errorOutput).run())
   }
-  let log = BuildLog(write: output)
-  exit(Builder(context: context, app: app, log: log, errorOutput: errorOutput).run())
+  exit(Builder(context: context, app: app, log: BuildLog(write: output), errorOutput: errorOutput).run())
 case .runtimeCheck:
   let check = RuntimeCheck(
     environment: ProcessInfo.processInfo.environment,

@@ -10,24 +10,6 @@ import Testing
     #expect(BuildLog.duration(seconds) == expected)
   }
 
-  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567")])
-  func formatsCounts(value: Int, expected: String) {
-    #expect(BuildLog.count(value) == expected)
-  }
-
-  @Test func pluralises() {
-    #expect(BuildLog.plural(1, "file") == "1 file")
-    #expect(BuildLog.plural(2, "file") == "2 files")
-    #expect(BuildLog.plural(1, "entry", "entries") == "1 entry")
-    #expect(BuildLog.plural(1500, "entry", "entries") == "1,500 entries")
-  }
-
-  @Test func formatsPermissions() {
-    #expect(BuildLog.octal(0o775) == "775")
-    #expect(BuildLog.octal(0o2775) == "2775")
-    #expect(BuildLog.octal(0o40755) == "755")
-  }
-
   @Test func writesHerokuStyleLines() {
     var text = ""
     let log = BuildLog { text += $0 }

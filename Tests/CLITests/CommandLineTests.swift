@@ -106,8 +106,9 @@ import Testing
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
     let counts = object?["counts"] as? [String: Int]
-    #expect(counts?["directoriesChanged"] == 2)
-    #expect(counts?["filesChanged"] == 1)
+    #expect(counts?["directories-changed"] == 2)
+    #expect(counts?["files-changed"] == 1)
+    #expect(object?["dry-run"] as? Bool == true)
     #expect(object?["roots"] as? [String] == ["tmp/"])
     #expect(tree.mode("tmp") == 0o755)
   }
@@ -118,7 +119,7 @@ import Testing
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
     #expect(object?["threads"] as? Int == 3)
-    #expect((object?["counts"] as? [String: Int])?["filesChanged"] == 1)
+    #expect((object?["counts"] as? [String: Int])?["files-changed"] == 1)
     #expect(tree.mode("tmp/cache/a") == 0o664)
   }
 
@@ -174,7 +175,7 @@ import Testing
     let result = try run(["audit", "--json", "--app", tree.root])
     #expect(result.status == 1)
     let object = try JSONSerialization.jsonObject(with: result.output) as? [String: Any]
-    #expect((object?["worldWritable"] as? [String: Any])?["paths"] as? [String] == ["shared"])
+    #expect((object?["world-writable"] as? [String: Any])?["first"] as? [String] == ["shared"])
   }
 
   @Test func doctorChecksRootsFromAReport() throws {

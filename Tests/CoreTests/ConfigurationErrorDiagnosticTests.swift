@@ -1,4 +1,5 @@
 import Core
+import Patterns
 import FileSystem
 import Testing
 
@@ -271,7 +272,7 @@ import Testing
 
   @Test(arguments: [
     (
-      ConfigurationError.CreatePathProblem.empty, "",
+      RelativePath.Problem.empty, "",
       "Element 2 of the key `utility.group-writable.create` (line 4) is an empty string."
     ),
     (
@@ -291,7 +292,7 @@ import Testing
     ),
   ])
   func rendersCreatePathErrors(
-    problem: ConfigurationError.CreatePathProblem, value: String, sentence: String
+    problem: RelativePath.Problem, value: String, sentence: String
   ) {
     let error = ConfigurationError.invalidCreatePath(
       file: "project.toml", element: 2, value: value, problem: problem, line: 4)
@@ -405,25 +406,5 @@ import Testing
         ! - Use a regular file.
 
         """)
-  }
-
-  @Test func carriesTheLocation() {
-    let error = ConfigurationError.wrongType(
-      file: "project.toml", key: .setgid, element: nil, expected: .boolean, found: .string,
-      line: 7)
-    #expect(
-      error.diagnostic.location
-        == DiagnosticLocation(file: "project.toml", line: 7, key: "utility.group-writable.setgid"))
-    #expect(error.diagnostic.severity == .error)
-    let malformed = ConfigurationError.malformedTOML(
-      file: "project.toml", line: 2, column: 3, description: "bad")
-    #expect(
-      malformed.diagnostic.location == DiagnosticLocation(file: "project.toml", line: 2, column: 3))
-    let create = ConfigurationError.invalidCreatePath(
-      file: "project.toml", element: 1, value: "/x", problem: .absolute, line: 2)
-    #expect(
-      create.diagnostic.location
-        == DiagnosticLocation(
-          file: "project.toml", line: 2, key: "utility.group-writable.create", path: "/x"))
   }
 }

@@ -90,8 +90,9 @@ import Testing
     case .success(.optedIn(let configuration)):
       outcome = .optedIn(
         patterns: configuration.patterns.map(\.displayText), wholeApp: configuration.wholeApp)
-    case .success(.notOptedIn(let reason)): outcome = .notOptedIn(reason)
-    case .success(.disabled(let reason)): outcome = .disabled(reason)
+    case .success(.notOptedIn(.disabledByEnvironment(let value))):
+      outcome = .disabled(OptOutReason.disabledByEnvironment(value: value).sentence)
+    case .success(.notOptedIn(let reason)): outcome = .notOptedIn(reason.sentence)
     case .failure: outcome = .invalid
     }
     #expect(outcome == expected)
@@ -100,12 +101,12 @@ import Testing
 
   @Test func quotesTheFalseSpellingInTheReason() {
     let result = load(FakeAppFiles(), ["BP_GROUP_WRITABLE": " NO "])
-    guard case .success(.disabled(let reason)) = result else {
+    guard case .success(.notOptedIn(let reason)) = result, case .disabledByEnvironment = reason else {
       Issue.record("expected disabled, got \(result)")
       return
     }
     #expect(
-      reason == "Disabled by `BP_GROUP_WRITABLE= NO `; unset it or set it to `true` to opt in.")
+      reason.sentence == "Disabled by `BP_GROUP_WRITABLE= NO `; unset it or set it to `true` to opt in.")
   }
 
   // MARK: - Resolution
@@ -149,7 +150,7 @@ import Testing
         "`BP_GROUP_WRITABLE_PATHS`",
       ])
     #expect(configuration.warnings.isEmpty)
-    #expect(!configuration.wholeApp && !configuration.setgid && !configuration.debug)
+    #expect(!configuration.wholeApp && !configuration.policy.setsGroupIDOnDirectories && !configuration.debug)
     #expect(files.reads == ["project.toml", "config/writable"])
   }
 
@@ -174,7 +175,7 @@ import Testing
     ])
     let configuration = try #require(self.configuration(load(files, ["BP_LOG_LEVEL": "debug"])))
     #expect(configuration.create == ["tmp/cache"])
-    #expect(configuration.setgid)
+    #expect(configuration.policy.setsGroupIDOnDirectories)
     #expect(configuration.debug)
     #expect(configuration.patterns.isEmpty)
     #expect(!configuration.wholeApp)
@@ -206,7 +207,7 @@ import Testing
     let configuration = try #require(
       self.configuration(load(files, ["BP_GROUP_WRITABLE": "yes"])))
     #expect(configuration.wholeApp)
-    #expect(configuration.setgid)
+    #expect(configuration.policy.setsGroupIDOnDirectories)
     #expect(configuration.sources == [.projectTable(file: "project.toml"), .environmentWholeApp])
   }
 
@@ -246,7 +247,7 @@ import Testing
       Issue.record("expected not opted in")
       return
     }
-    #expect(reason == Self.notConfigured)
+    #expect(reason.sentence == Self.notConfigured)
     #expect(files.reads == ["project.toml"])
   }
 
@@ -308,7 +309,7 @@ import Testing
       Issue.record("expected not opted in")
       return
     }
-    #expect(reason == Self.tableDisabled)
+    #expect(reason.sentence == Self.tableDisabled)
     #expect(files.reads == ["project.toml"])
   }
 

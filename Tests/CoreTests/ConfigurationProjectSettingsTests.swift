@@ -1,4 +1,5 @@
 import Core
+import Patterns
 import FileSystem
 import Testing
 
@@ -211,7 +212,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("", ConfigurationError.CreatePathProblem.empty),
+    ("", RelativePath.Problem.empty),
     ("/srv/app/tmp", .absolute),
     ("tmp/../../etc", .parentComponent),
     ("..", .parentComponent),
@@ -219,7 +220,7 @@ import Testing
     ("./", .appDirectory),
     ("//", .absolute),
   ])
-  func rejectsBadCreatePaths(entry: String, problem: ConfigurationError.CreatePathProblem) {
+  func rejectsBadCreatePaths(entry: String, problem: RelativePath.Problem) {
     let text = "[utility.group-writable]\ncreate = [\"ok\", \"\(entry)\"]\n"
     #expect(
       parseProject(text).error

@@ -9,7 +9,6 @@ import Testing
         "The key `utility.group-writable.setgid` (line 7) must be a boolean (true or false), "
           + "but it is a string."
       ],
-      location: DiagnosticLocation(file: "project.toml", line: 7),
       suggestions: ["Write `setgid = true` or `setgid = false`."])
     #expect(
       DiagnosticRenderer.render(diagnostic) == """

@@ -15,7 +15,7 @@ import Testing
     ("override\u{202E}txt", #"override\u{202E}txt"#),
     ("isolate\u{2066}", #"isolate\u{2066}"#),
     ("café ünïcödé ✓", "café ünïcödé ✓"),
-    (#"back\slash"#, #"back\slash"#),
+    (#"back\slash"#, #"back\\slash"#),
   ])
   func escapesControlCharacters(value: String, expected: String) {
     #expect(DiagnosticText.escaped(value) == expected)

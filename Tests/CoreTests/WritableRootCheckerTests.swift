@@ -10,7 +10,7 @@ import Testing
   {
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    return WritableRootChecker(app: app.descriptor, identity: identity).problems(in: roots)
+    return WritableRootChecker(app: app, identity: identity).problems(in: roots)
   }
 
   @Test func writableRootsPass() throws {

@@ -1,4 +1,5 @@
 import FileSystem
+import Patterns
 import Foundation
 import TestSupport
 import Testing
@@ -36,32 +37,73 @@ import Testing
     #expect(throws: expected) { try app.readFile(path, limit: 10) }
   }
 
+  func path(_ text: String) -> RelativePath {
+    (try? RelativePath(text)) ?? .appDirectory
+  }
+
   @Test func createsDirectoriesLikeMkdirP() throws {
     let tree = try TemporaryTree()
     try tree.directory("tmp")
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    #expect(try app.createDirectories("tmp/pids/x") == ["tmp/pids", "tmp/pids/x"])
-    #expect(try app.createDirectories("tmp/pids/x") == [])
+    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == [path("tmp/pids"), path("tmp/pids/x")])
+    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == [])
     var isDirectory: ObjCBool = false
     #expect(FileManager.default.fileExists(atPath: tree.path("tmp/pids/x"), isDirectory: &isDirectory))
     #expect(isDirectory.boolValue)
   }
 
+  @Test(arguments: [0o000, 0o002, 0o022, 0o077] as [mode_t])
+  func givesCreatedDirectoriesTheirModeWhateverTheUmask(umaskValue: mode_t) throws {
+    let tree = try TemporaryTree()
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    // The umask is the process's: change it only in a forked child, where no other test runs.
+    let outcome = IsolatedCall.run(timeLimit: 20) {
+      umask(umaskValue)
+      _ = try? app.createDirectories(path("tmp/pids"), mode: 0o755)
+      return tree.mode("tmp") == 0o755 && tree.mode("tmp/pids") == 0o755 ? 0 : 1
+    }
+    #expect(outcome == .returned(0))
+  }
+
+  @Test func leavesExistingDirectoriesAsTheyAre() throws {
+    let tree = try TemporaryTree()
+    try tree.directory("tmp", mode: 0o700)
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    _ = try app.createDirectories(path("tmp/pids"), mode: 0o755)
+    #expect(tree.mode("tmp") == 0o700)
+  }
+
   @Test(arguments: [
-    ("/abs", DirectoryCreationError.outsideAppDirectory(path: "/abs")),
-    ("a/../b", DirectoryCreationError.outsideAppDirectory(path: "a/../b")),
-    ("link/x", DirectoryCreationError.symbolicLink(path: "link/x", component: "link")),
-    ("file/x", DirectoryCreationError.notDirectory(path: "file/x", component: "file")),
+    ("link/x", DirectoryCreationError.symbolicLink(path: fixturePath("link/x"), component: fixturePath("link"))),
+    ("file/x", DirectoryCreationError.notDirectory(path: fixturePath("file/x"), component: fixturePath("file"))),
   ])
-  func refusesToCreate(path: String, expected: DirectoryCreationError) throws {
+  func refusesToCreate(text: String, expected: DirectoryCreationError) throws {
     let tree = try TemporaryTree()
     try tree.directory("outside-target")
     try tree.symlink("link", to: "outside-target")
     try tree.file("file")
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    #expect(throws: expected) { try app.createDirectories(path) }
+    #expect(throws: expected) { try app.createDirectories(path(text), mode: 0o755) }
     #expect(!FileManager.default.fileExists(atPath: tree.path("outside-target/x")))
   }
+
+  @Test func readsStatusesWithoutFollowingSymlinks() throws {
+    let tree = try TemporaryTree()
+    try tree.file("dir/file")
+    try tree.symlink("link", to: "dir")
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    #expect(app.status(of: path("dir/file"))?.kind == .regular)
+    #expect(app.status(of: path("link"))?.kind == .symbolicLink)
+    #expect(app.status(of: path("link/file")) == nil)
+  }
+}
+
+/// A relative path from a literal the test knows is valid.
+private func fixturePath(_ text: String) -> RelativePath {
+  (try? RelativePath(text)) ?? .appDirectory
 }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct SubtreeQueueTests {
   func task(_ name: String) -> SubtreeTask {
-    SubtreeTask(descriptor: FileDescriptor(rawValue: -1), path: Array(name.utf8), pattern: nil)
+    SubtreeTask(
+      descriptor: FileDescriptor(rawValue: -1), status: FileStatus(mode: 0o40755, userID: 0, groupID: 0),
+      path: Array(name.utf8), mode: .selected(pattern: nil), selection: .inside(pattern: nil))
   }
 
   func name(_ next: SubtreeQueue.Next) -> String {
@@ -59,9 +61,9 @@ import Testing
 
   @Test func aDeadlineWakesTheMainThreadWhileAnotherStillWalks() {
     let queue = SubtreeQueue(threads: 2)
-    let started = MonotonicClock.now()
+    let started = MonotonicClock().now()
     #expect(name(queue.next(deadline: started + 0.05)) == "timed out")
-    #expect(MonotonicClock.now() - started >= 0.04)
+    #expect(MonotonicClock().now() - started >= 0.04)
   }
 
   @Test func aThreadThatNeverStartedDoesNotHoldUpTheEnd() {

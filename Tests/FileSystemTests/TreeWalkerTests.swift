@@ -1,186 +1,136 @@
 import FileSystem
 import Foundation
-import TestSupport
 import Patterns
+import TestSupport
 import Testing
 
 @Suite struct TreeWalkerTests {
-  /// Walks `tree` with `patterns` (one per line) and returns the observer and summary.
+  /// Walks `tree` with `patterns` (one per line) and returns the handler and summary.
   func walk(
-    _ tree: TemporaryTree, _ patterns: String, action: WalkAction = .apply(
-      SystemPermissionChanger(), PermissionRule()),
-    wholeApp: Bool = false, buildUserID: uid_t = geteuid()
-  ) throws -> (RecordingObserver, WalkSummary) {
+    _ tree: TemporaryTree, _ patterns: String, options: WalkOptions = WalkOptions(),
+    handler: RecordingHandler = RecordingHandler()
+  ) throws -> (RecordingHandler, WalkSummary) {
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
-    let observer = RecordingObserver()
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    let walker = TreeWalker(
-      patterns: set,
-      options: WalkOptions(action: action, wholeApp: wholeApp, buildUserID: buildUserID),
-      observer: observer)
-    let summary = walker.walk(root: app.descriptor)
-    return (observer, summary)
+    let summary = TreeWalker(patterns: set, options: options, handler: handler).walk(root: app.descriptor)
+    return (handler, summary)
   }
 
-  func railsTree() throws -> TemporaryTree {
-    let tree = try TemporaryTree()
-    try tree.file("app/models/user.rb")
-    try tree.file("tmp/cache/a", mode: 0o600)
-    try tree.directory("tmp/pids", mode: 0o700)
-    try tree.file("log/production.log")
-    try tree.file("db/production.sqlite3")
-    try tree.file("bin/rails", mode: 0o755)
-    return tree
-  }
+  func railsTree() throws -> TemporaryTree { try .railsShaped() }
 
-  @Test func grantsOwnerBitsToTheGroupOfSelectedEntries() throws {
-    let tree = try railsTree()
-    let (observer, summary) = try walk(tree, "/tmp/\n/log/\n*.sqlite3\n")
-    #expect(tree.mode("tmp") == 0o775)
-    #expect(tree.mode("tmp/cache") == 0o775)
-    #expect(tree.mode("tmp/cache/a") == 0o660)
-    #expect(tree.mode("tmp/pids") == 0o770)
-    #expect(tree.mode("log/production.log") == 0o664)
-    #expect(tree.mode("db/production.sqlite3") == 0o664)
-    #expect(tree.mode("db") == 0o755)
-    #expect(tree.mode("app/models/user.rb") == 0o644)
-    #expect(tree.mode("bin/rails") == 0o755)
-    #expect(tree.mode("") == 0o755)
-    #expect(summary.directoriesChanged == 4)
-    #expect(summary.filesChanged == 3)
+  @Test func visitsSelectedEntriesAndTheDirectoriesItEnters() throws {
+    let (handler, summary) = try walk(railsTree(), "/tmp/\n/log/\n*.sqlite3\n")
+    #expect(Set(handler.visited) == [
+      "./", "app/", "app/models/", "bin/", "db/", "db/production.sqlite3 root:2", "log/ root:1",
+      "log/production.log inside", "tmp/ root:0", "tmp/cache/ inside", "tmp/cache/a inside", "tmp/pids/ inside",
+    ])
     #expect(summary.matchesPerPattern == [1, 1, 1])
     #expect(summary.selectedPerPattern == [4, 2, 1])
-    #expect(observer.failed.isEmpty)
-    #expect(Set(observer.selected.filter { $0.hasSuffix(" root") }) == ["tmp/ root", "log/ root", "db/production.sqlite3 root"])
+    #expect(summary.selectedDirectories == 4)
+    #expect(summary.selectedFiles == 3)
+    #expect(handler.noticed.isEmpty)
   }
 
-  @Test func secondRunChangesNothing() throws {
-    let tree = try railsTree()
-    _ = try walk(tree, "/tmp/\n/log/\n")
-    let (observer, summary) = try walk(tree, "/tmp/\n/log/\n")
-    #expect(observer.changed.isEmpty)
-    #expect(summary.alreadyWritable == 6)
+  @Test func leavesEveryVisitedDirectoryAfterItsEntriesWithTheMarksSeen() throws {
+    let handler = RecordingHandler()
+    handler.marksFor["db/production.sqlite3"] = .holdsDatabase
+    let (recorded, _) = try walk(railsTree(), "/db/*.sqlite3\n/tmp/cache/\n", handler: handler)
+    #expect(recorded.left.last == "./ leads")
+    #expect(recorded.left.contains("db/ leads database"))
+    #expect(recorded.left.contains("tmp/ leads"))
+    #expect(!recorded.left.contains("app/"))
+    let cache = try #require(recorded.left.firstIndex(of: "tmp/cache/"))
+    let tmp = try #require(recorded.left.firstIndex(of: "tmp/ leads"))
+    #expect(cache < tmp)
   }
 
-  @Test func listAndDryRunChangeNothing() throws {
+  @Test func visitsEveryEntryWhenAskedAndPrunesNothing() throws {
     let tree = try railsTree()
-    let (listed, listSummary) = try walk(tree, "/tmp/\n", action: .list)
-    #expect(listed.selected.sorted() == ["tmp/ root", "tmp/cache/", "tmp/cache/a", "tmp/pids/"])
-    #expect(listSummary.changed == 0)
-    let (dry, drySummary) = try walk(tree, "/tmp/\n", action: .apply(DryRunPermissionChanger(), PermissionRule()))
-    #expect(drySummary.directoriesChanged == 3)
-    #expect(dry.changed.contains("tmp/ 755->775"))
-    #expect(tree.mode("tmp") == 0o755)
-    #expect(tree.mode("tmp/cache/a") == 0o600)
+    try tree.file("node_modules/a/b/index.js")
+    let (handler, summary) = try walk(tree, "/tmp/\n", options: WalkOptions(visitsEveryEntry: true))
+    #expect(handler.visited.contains("node_modules/a/b/index.js"))
+    #expect(handler.visited.contains("app/models/user.rb"))
+    #expect(handler.visited.contains("tmp/cache/a inside"))
+    #expect(summary.directoriesPruned == 0)
+    let (pruned, prunedSummary) = try walk(tree, "/tmp/\n")
+    #expect(!pruned.visited.contains("node_modules/"))
+    #expect(prunedSummary.directoriesPruned == 5)
   }
 
   @Test func negationAndLastMatchWins() throws {
-    let tree = try railsTree()
-    let (observer, summary) = try walk(tree, "/tmp/*\n!/tmp/pids/\n")
+    let (handler, summary) = try walk(railsTree(), "/tmp/*\n!/tmp/pids/\n")
     #expect(summary.matchesPerPattern == [1, 1])
-    #expect(observer.selected.sorted() == ["tmp/cache/ root", "tmp/cache/a"])
-    #expect(tree.mode("tmp/pids") == 0o700)
-    #expect(tree.mode("tmp/cache") == 0o775)
-  }
-
-  @Test func neverFollowsOrChangesSymlinks() throws {
-    let tree = try railsTree()
-    let outside = try TemporaryTree()
-    try outside.file("secret", mode: 0o600)
-    try outside.directory("dir", mode: 0o700)
-    try tree.symlink("tmp/escape", to: outside.path("dir"))
-    try tree.symlink("tmp/secret", to: outside.path("secret"))
-    try tree.symlink("log/loop", to: "loop")
-    let (observer, summary) = try walk(tree, "/tmp/\nescape/\n*secret*\n/log/\n")
-    #expect(outside.mode("secret") == 0o600)
-    #expect(outside.mode("dir") == 0o700)
-    #expect(summary.skipped == 3)
-    #expect(observer.skipped.sorted() == ["log/loop symbolicLink", "tmp/escape symbolicLink", "tmp/secret symbolicLink"])
-  }
-
-  @Test func leavesHardLinkedAndSetIDFilesAlone() throws {
-    let tree = try railsTree()
-    try tree.file("tmp/setuid", mode: 0o4755)
-    try FileManager.default.linkItem(atPath: tree.path("tmp/cache/a"), toPath: tree.path("tmp/link"))
-    let (observer, _) = try walk(tree, "/tmp/\n")
-    #expect(tree.mode("tmp/setuid") == 0o4755)
-    #expect(tree.mode("tmp/cache/a") == 0o600)
-    #expect(observer.skipped.sorted() == [
-      "tmp/cache/a hardLinked(linkCount: 2)", "tmp/link hardLinked(linkCount: 2)",
-      "tmp/setuid setID(permissions: 2541)",
+    #expect(handler.visited.filter { $0.hasPrefix("tmp/") }.sorted() == [
+      "tmp/", "tmp/cache/ root:0", "tmp/cache/a inside",
     ])
   }
 
-  @Test func neverOpensSpecialFiles() throws {
+  @Test func neverOpensSymlinksOrSpecialFiles() throws {
     let tree = try railsTree()
+    let outside = try TemporaryTree()
+    try outside.file("dir/secret")
+    try tree.symlink("tmp/escape", to: outside.path("dir"))
+    try tree.symlink("log/loop", to: "loop")
     #expect(mkfifo(tree.path("tmp/fifo"), 0o644) == 0)
-    let (observer, summary) = try walk(tree, "/tmp/\nfifo\n")
-    #expect(observer.skipped == ["tmp/fifo specialFile(FileSystem.FileKind.fifo)"])
-    #expect(tree.mode("tmp/fifo") == 0o644)
-    #expect(summary.selectedOther == 1)
+    let (handler, summary) = try walk(tree, "/tmp/\n/log/\nescape/\n")
+    #expect(handler.visited.contains("tmp/escape inside"))
+    #expect(handler.visited.contains("tmp/fifo inside"))
+    #expect(handler.visited.contains("log/loop inside"))
+    #expect(!handler.visited.contains { $0.contains("secret") })
+    #expect(summary.selectedOther == 3)
   }
 
-  @Test func givesAncestorsGroupSearchButNotTheAppRoot() throws {
-    let tree = try TemporaryTree()
-    try tree.file("a/b/c/file")
-    chmod(tree.path("a"), 0o700)
-    chmod(tree.path("a/b"), 0o750)
-    chmod(tree.root, 0o700)
-    let (observer, summary) = try walk(tree, "/a/b/c/\n")
-    #expect(tree.mode("a") == 0o710)
-    #expect(tree.mode("a/b") == 0o750)
-    #expect(tree.mode("a/b/c") == 0o775)
-    #expect(tree.mode("") == 0o700)
-    #expect(observer.rootWithoutSearch == 0o700)
-    #expect(summary.ancestorsChanged == 1)
-    chmod(tree.root, 0o755)
-  }
-
-  @Test func wholeAppModeChangesTheRootToo() throws {
-    let tree = try railsTree()
-    let (observer, summary) = try walk(tree, "", wholeApp: true)
-    #expect(tree.mode("") == 0o775)
-    #expect(tree.mode("app/models/user.rb") == 0o664)
-    #expect(tree.mode("bin/rails") == 0o775)
-    #expect(observer.selected.first == "/ root")
+  @Test func selectsEverythingInWholeAppMode() throws {
+    let (handler, summary) = try walk(railsTree(), "", options: WalkOptions(selectsEverything: true))
+    #expect(handler.visited.first == "./ root")
+    #expect(handler.visited.dropFirst().allSatisfy { $0.hasSuffix(" inside") })
     #expect(summary.selectedFiles == 5)
     #expect(summary.selectedDirectories == 9)
   }
 
-  @Test func prunesDirectoriesNoPatternCanReach() throws {
+  @Test func namesDirectoriesItCannotOpenAndStillHandsThemOver() throws {
+    guard geteuid() != 0 else { return }
     let tree = try railsTree()
-    try tree.file("node_modules/a/b/c/index.js")
-    let (_, summary) = try walk(tree, "/tmp/\n/log/\n")
-    #expect(summary.directoriesRead == 4)
-    #expect(summary.directoriesPruned >= 4)
+    try tree.file("secret/helper", mode: 0o4755)
+    chmod(tree.path("secret"), 0o311)
+    let (handler, summary) = try walk(tree, "helper\n")
+    #expect(handler.noticed == ["secret/ unreadable(EACCES (Permission denied)) needed"])
+    #expect(handler.left.contains("secret/ unopened"))
+    #expect(summary.directoriesUnread == 1)
+    chmod(tree.path("secret"), 0o755)
   }
 
-  @Test func reportsEntriesItDoesNotOwn() throws {
-    let tree = try railsTree()
-    let stranger = geteuid() == 4242 ? uid_t(4243) : uid_t(4242)
-    let (observer, summary) = try walk(tree, "/log/\n", buildUserID: stranger)
-    #expect(summary.failed == 2)
-    #expect(observer.failed.first?.contains("notOwned(ownerID: \(geteuid()), buildUserID: \(stranger))") == true)
-    #expect(tree.mode("log") == 0o755)
-  }
-
-  @Test func walksTreesDeeperThanPathMax() throws {
+  @Test func walksTreesDeeperThanPathMaxAndThanItsDescriptorBudget() throws {
     let tree = try TemporaryTree()
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     var directory = app.descriptor
     let name = String(repeating: "d", count: 200)
-    for _ in 0..<40 {
+    for level in 0..<40 {
       try directory.makeDirectory(name, mode: 0o755)
       let next = try directory.openDirectory(name)
+      if level == 20 { _ = try? next.makeDirectory("side", mode: 0o755) }
       if directory != app.descriptor { directory.close() }
       directory = next
     }
     directory.close()
-    let (observer, summary) = try walk(tree, "\(name)/\n")
-    #expect(summary.directoriesChanged == 40)
-    #expect(observer.failed.isEmpty)
+    let (handler, summary) = try walk(tree, "side/\n", options: WalkOptions(descriptorBudget: 3))
+    #expect(summary.directoriesRead == 41)
+    #expect(summary.directoriesReopened > 30)
+    #expect(handler.visited.filter { $0.hasSuffix("side/ root:0") }.count == 1)
+    #expect(handler.left.count == 42)
+    #expect(handler.left.filter { $0.hasSuffix(" leads") }.count == 22)
+    #expect(handler.noticed.isEmpty)
+  }
+
+  @Test func typesEntriesTheFileSystemDidNotTypeAndHandsOverTheirStatus() throws {
+    let tree = try railsTree()
+    let handler = RecordingHandler()
+    handler.readsStatus = true
+    _ = try walk(tree, "/tmp/\n", handler: handler)
+    #expect(handler.statusKinds["tmp/cache/a"] == .regular)
+    #expect(handler.statusKinds["tmp/pids/"] == .directory)
   }
 
   @Test func handlesNamesWithControlCharactersAndInvalidUTF8() throws {
@@ -192,8 +142,8 @@ import Testing
       let text = name.map { CChar(bitPattern: $0) } + [0]
       try app.descriptor.makeDirectory(text, mode: 0o755)
     }
-    let (observer, _) = try walk(tree, "*\n")
-    #expect(observer.selected.count == 4)
-    #expect(observer.failed.isEmpty)
+    let (handler, _) = try walk(tree, "*\n")
+    #expect(handler.visited.filter { $0.hasSuffix("root:0") }.count == 4)
+    #expect(handler.noticed.isEmpty)
   }
 }

@@ -5,7 +5,7 @@ import Testing
   @Test func addingAHelpersShareAddsEveryCountButNotTimeOrThreads() {
     var main = WalkSummary(patternCount: 2)
     main.scanned = 10
-    main.filesChanged = 3
+    main.selectedFiles = 3
     main.matchesPerPattern = [1, 2]
     main.selectedPerPattern = [4, 0]
     main.elapsedSeconds = 1.5
@@ -17,18 +17,14 @@ import Testing
     helper.selectedDirectories = 3
     helper.selectedFiles = 4
     helper.selectedOther = 5
-    helper.directoriesChanged = 6
-    helper.filesChanged = 7
-    helper.alreadyWritable = 8
-    helper.skipped = 9
-    helper.ancestorsChanged = 10
-    helper.failed = 11
+    helper.directoriesUnread = 6
+    helper.directoriesReopened = 7
     helper.selectedPerPattern = [6, 1]
     helper.elapsedSeconds = 9
     main.add(helper)
     var expected = helper
     expected.scanned = 15
-    expected.filesChanged = 10
+    expected.selectedFiles = 7
     expected.matchesPerPattern = [1, 2]
     expected.selectedPerPattern = [10, 1]
     expected.elapsedSeconds = 1.5

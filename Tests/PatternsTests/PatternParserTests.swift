@@ -77,8 +77,29 @@ import Testing
     (#"a{x09}b"#, #"a\tb"#), (#"a{x7F}"#, #"a\x7F"#), (#"{xC2}{x85}x"#, #"\u{85}x"#),
     (#"{xE2}{x80}{xAE}txt"#, #"\u{202E}txt"#), (#"a{x01}"#, #"a\x01"#),
     (#"{xF0}{x9F}{x98}{x80}"#, "😀"), (#"{xF0}{x9F}{x98}"#, #"\xF0\x9F\x98"#),
-    (#"{xED}{xA0}{x80}"#, #"\xED\xA0\x80"#), (#"{xC0}{xAF}"#, #"\xC0\xAF"#), (#"\!"#, #"\!"#),
+    (#"{xED}{xA0}{x80}"#, #"\xED\xA0\x80"#), (#"{xC0}{xAF}"#, #"\xC0\xAF"#), (#"\!"#, #"\\!"#),
   ]
+
+  @Test(arguments: displayTexts)
+  func displayTextGivesTheBytesBack(_ line: String, _ expected: String) throws {
+    #expect(EscapedText.unescaping(expected) == tableBytes(line))
+  }
+
+  @Test func escapingIsUnambiguousAndReversible() {
+    let samples: [[UInt8]] = [
+      Array(#"bad\xFF"#.utf8), [0x62, 0x61, 0x64, 0xFF], Array(#"a\\b"#.utf8), Array(#"\n"#.utf8), [0x0A],
+      Array(#"\u{85}"#.utf8), [0xC2, 0x85], [0xE2, 0x80, 0xAE], [0x00, 0x7F, 0x5C],
+    ]
+    let escaped = samples.map { EscapedText.escaping($0) }
+    #expect(Set(escaped).count == samples.count)
+    for (sample, text) in zip(samples, escaped) { #expect(EscapedText.unescaping(text) == sample) }
+    var random: UInt64 = 42
+    for _ in 0..<2000 {
+      random = random &* 6364136223846793005 &+ 1442695040888963407
+      let bytes = (0..<Int(random >> 60)).map { index in UInt8(truncatingIfNeeded: random >> (index * 4)) }
+      #expect(EscapedText.unescaping(EscapedText.escaping(bytes)) == bytes)
+    }
+  }
 
   @Test(arguments: displayTexts)
   func displayText(_ line: String, _ expected: String) throws {

@@ -78,3 +78,18 @@ public final class TemporaryTree {
     return status.st_mode & 0o7777
   }
 }
+
+extension TemporaryTree {
+  /// A small Rails-shaped app: `app/models/user.rb`, `tmp/cache/a` (600), `tmp/pids/` (700),
+  /// `log/production.log`, `db/production.sqlite3` (empty), `bin/rails` (755).
+  public static func railsShaped() throws -> TemporaryTree {
+    let tree = try TemporaryTree()
+    try tree.file("app/models/user.rb")
+    try tree.file("tmp/cache/a", mode: 0o600)
+    try tree.directory("tmp/pids", mode: 0o700)
+    try tree.file("log/production.log")
+    try tree.file("db/production.sqlite3")
+    try tree.file("bin/rails", mode: 0o755)
+    return tree
+  }
+}

@@ -4,17 +4,30 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <stdio.h>
 
 /// Reads directory entries (`struct linux_dirent64` records) from `fd` into `buffer`.
 long gw_getdents64(int fd, void *buffer, size_t length);
 
-/// `fchmodat2(2)` (Linux 6.6+), which honours `AT_SYMLINK_NOFOLLOW`; -1 with ENOSYS on older kernels.
+/// `fchmodat2(2)` (Linux 6.6+), which honours `AT_SYMLINK_NOFOLLOW` and `AT_EMPTY_PATH`; -1 with ENOSYS on older kernels.
 int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags);
+
+/// `fchmodat2(handle, "", mode, AT_EMPTY_PATH)`: changes the entry an `O_PATH` handle holds; ENOSYS before 6.6.
+int gw_fchmod_handle(int handle, mode_t mode);
 
 /// `openat(dirfd, name, O_PATH|O_NOFOLLOW|O_CLOEXEC)`: a handle on the entry itself, opening nothing.
 int gw_open_path_handle(int dirfd, const char *name);
 
 /// The number of CPUs in the calling process's affinity mask (`sched_getaffinity` and `CPU_COUNT`); -1 on error.
 int gw_affinity_cpu_count(void);
+
+/// Whether the calling thread has `capability` (such as `CAP_FOWNER`, 3) in its effective set: 1, 0, or -1 on error.
+int gw_has_effective_capability(int capability);
+
+/// The C library's standard output stream (Swift 6 cannot read the `stdout` global safely).
+FILE *gw_standard_output(void);
+
+/// The C library's standard error stream.
+FILE *gw_standard_error(void);
 
 #endif

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Core
+import FileSystem
+
+/// Writes the launch layer into `CNB_LAYERS_DIR` by descriptor: `group-writable/report.toml`, the start-up check in
+/// `group-writable/exec.d/`, `group-writable.toml` and `launch.toml` (the image label).
+///
+/// Directories are opened with `O_NOFOLLOW`; every file is written as a new file and renamed into place, so a
+/// symlink or FIFO an earlier buildpack left there is replaced, never followed or opened.
+public struct LayerWriter {
+  /// The launch layer's name.
+  public static let layerName = "group-writable"
+  /// The largest executable copied into `exec.d`.
+  public static let executableLimit = 64 << 20
+  /// The largest `<layer>.toml` read back from the previous image.
+  public static let metadataLimit = 1 << 20
+
+  private let layersPath: String
+
+  /// A writer for the layers directory at `layersPath`.
+  public init(layersPath: String) {
+    self.layersPath = layersPath
+  }
+
+  /// Writes every file of the layer; `executable` is the file copied as the start-up check.
+  public func write(_ report: Report, executable: String) throws(LayerWriteError) {
+    let layers = try openLayers()
+    defer { layers.close() }
+    let layer = try openDirectory(Self.layerName, in: layers, shown: "\(layersPath)/\(Self.layerName)")
+    defer { layer.close() }
+    try replace("report.toml", in: layer, with: Array(ReportText.toml(report).utf8), mode: 0o644)
+    let execD = try openDirectory("exec.d", in: layer, shown: path("exec.d"))
+    defer { execD.close() }
+    let binary: [UInt8]
+    do {
+      binary = try FileContents.read(path: executable, limit: Self.executableLimit)
+    } catch {
+      throw .cannotReadExecutable(path: executable, error)
+    }
+    try replace(RuntimeCheck.executableName, in: execD, with: binary, mode: 0o755, shown: path("exec.d/\(RuntimeCheck.executableName)"))
+    try replace("\(Self.layerName).toml", in: layers, with: Array(ReportText.layerTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/\(Self.layerName).toml")
+    try replace("launch.toml", in: layers, with: Array(ReportText.launchTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/launch.toml")
+  }
+
+  /// What the previous image recorded (its restored `<layer>.toml`), or nil when there is none or it is unreadable.
+  public func previousMetadata() -> LayerMetadata? {
+    guard let layers = try? openLayers() else { return nil }
+    defer { layers.close() }
+    guard let bytes = try? layers.readRegularFile("\(Self.layerName).toml", limit: Self.metadataLimit) else {
+      return nil
+    }
+    return try? ReportText.layerMetadata(fromTOML: String(decoding: bytes, as: UTF8.self))
+  }
+
+  private func openLayers() throws(LayerWriteError) -> FileDescriptor {
+    do {
+      return try AppDirectory.open(layersPath).descriptor
+    } catch {
+      throw .cannotOpenLayersDirectory(path: layersPath, error)
+    }
+  }
+
+  private func openDirectory(
+    _ name: String, in parent: FileDescriptor, shown: String
+  ) throws(LayerWriteError) -> FileDescriptor {
+    do {
+      return try parent.openOrMakeDirectory(name, mode: 0o755)
+    } catch {
+      throw .cannotOpenDirectory(path: shown, error)
+    }
+  }
+
+  private func replace(
+    _ name: String, in directory: FileDescriptor, with bytes: [UInt8], mode: mode_t, shown: String? = nil
+  ) throws(LayerWriteError) {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(Errno) in try directory.replaceFile(name, with: buffer, mode: mode) }
+    }
+    do {
+      try result.get()
+    } catch {
+      throw .cannotWriteFile(path: shown ?? path(name), error)
+    }
+  }
+
+  private func path(_ name: String) -> String { "\(layersPath)/\(Self.layerName)/\(name)" }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FileSystem
+import Patterns
+
+/// The app directory as a run sees it: make directories, read a status, walk. The real one is an open
+/// `AppDirectory`; tests pass fakes.
+public protocol AppTree {
+  /// Creates `path` and its missing parents with exactly `mode` (whatever the umask), never through a symlink;
+  /// returns the directories it made, parents first.
+  func createDirectories(_ path: RelativePath, mode: mode_t) throws(DirectoryCreationError) -> [RelativePath]
+  /// The status of `path`, not following a symlink at its end; nil when it cannot be read.
+  func status(of path: RelativePath) -> FileStatus?
+  /// Walks the tree with `patterns`, handing entries to `handler` (and shares of it to `helpers`, one thread each).
+  func walk(
+    patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
+  ) -> WalkSummary
+}
+
+extension AppDirectory: AppTree {
+  /// Walks with a `TreeWalker`.
+  public func walk(
+    patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
+  ) -> WalkSummary {
+    TreeWalker(patterns: patterns, options: options, handler: handler, helperHandlers: helpers)
+      .walk(root: descriptor)
+  }
+}
+
+/// Receives what a run does as it happens: progress lines, and for DEBUG or `list` every change or selection.
+public protocol ApplyOutput: AnyObject {
+  /// Whether `changed` should be called for every change (which keeps the walk on one thread, in walk order).
+  var wantsEveryChange: Bool { get }
+  /// Whether `selected` should be called for every selected entry (likewise on one thread).
+  var wantsEverySelection: Bool { get }
+  /// Every few seconds of a long walk.
+  func progress(scanned: Int, changed: Int, seconds: Double)
+  /// One mode change (display path, type, old and new bits, why).
+  func changed(_ path: String, kind: FileKind, from old: mode_t, to new: mode_t, reasons: ChangeReasons)
+  /// One selected entry (path bytes relative to the app directory).
+  func selected(_ path: UnsafeBufferPointer<UInt8>, kind: FileKind)
+}
+
+extension ApplyOutput {
+  /// Does not ask for every change.
+  public var wantsEveryChange: Bool { false }
+  /// Does not ask for every selection.
+  public var wantsEverySelection: Bool { false }
+  /// Ignores progress.
+  public func progress(scanned: Int, changed: Int, seconds: Double) {}
+  /// Ignores a change.
+  public func changed(_ path: String, kind: FileKind, from old: mode_t, to new: mode_t, reasons: ChangeReasons) {}
+  /// Ignores a selection.
+  public func selected(_ path: UnsafeBufferPointer<UInt8>, kind: FileKind) {}
+}

@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FileSystem
+
+/// Gives entries the permission bits `ModePolicy` decides, through the `PermissionChanging` it is given, and
+/// records what it did, skipped or could not do.
+///
+/// Files are changed when visited; directories when left, after everything inside them, so a directory becomes
+/// group-writable only once its contents are done (nobody else can rename entries in it meanwhile) and so what
+/// its entries showed (a selected entry below, a database in it) decides its mode once.
+final class PermissionApplier: WalkHandler {
+  private let policy: ModePolicy
+  private let changer: any PermissionChanging
+  private let recorder: RunRecorder
+  private let buildUserID: uid_t
+  private weak var output: (any ApplyOutput)?
+
+  init(
+    policy: ModePolicy, changer: any PermissionChanging, recorder: RunRecorder, buildUserID: uid_t,
+    output: (any ApplyOutput)?
+  ) {
+    self.policy = policy
+    self.changer = changer
+    self.recorder = recorder
+    self.buildUserID = buildUserID
+    self.output = output
+  }
+
+  func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
+    if entry.kind != .directory { apply(&entry) }
+    return []
+  }
+
+  func leave(_ directory: inout WalkEntry) {
+    apply(&directory)
+  }
+
+  private func apply(_ entry: inout WalkEntry) {
+    let isSelected = entry.selection.isSelected
+    guard isSelected || entry.kind == .directory || policy.changesUnselectedEntries else { return }
+    let status: FileStatus
+    do {
+      status = try entry.status()
+    } catch {
+      if isSelected { noteUnreadable(entry, error) }
+      return
+    }
+    guard entry.kind == .unknown || status.kind == entry.kind else {
+      if isSelected { skip(entry, .changedDuringWalk) }
+      return
+    }
+    let decision = policy.decide(
+      PolicyEntry(
+        kind: status.kind, permissions: status.permissions, linkCount: status.linkCount,
+        isSelected: isSelected, isAppRoot: entry.isAppRoot, marks: entry.marks))
+    note(entry, status: status, decision: decision)
+    guard decision.changes else { return }
+    guard owns(status) else {
+      leaveToPlatform(entry, status: status, decision: decision)
+      return
+    }
+    do {
+      try changer.changeMode(of: entry, expected: status, to: decision.permissions)
+    } catch {
+      switch error {
+      case .replaced, .vanished: if isSelected { skip(entry, .changedDuringWalk) }
+      case .refused(let errno): fail(entry, .cannotChangeMode(errno: errno.rawValue, owner: Int(status.userID), buildUser: Int(buildUserID)))
+      }
+      return
+    }
+    entry.noteChange(to: decision.permissions)
+    if entry.isAppRoot { noteAppDirectory(status, after: decision.permissions) }
+    record(entry, status: status, decision: decision)
+  }
+
+  private func noteAppDirectory(_ status: FileStatus, after permissions: mode_t) {
+    recorder.report.appDirectory = AppDirectoryFacts(
+      owner: Int(status.userID), group: Int(status.groupID), modeBefore: Int(status.permissions),
+      modeAfter: Int(permissions))
+  }
+
+  /// What the decision says besides a change: skips, bits already there, the app directory without search,
+  /// group write outside the selection, selected files in closed directories.
+  private func note(_ entry: WalkEntry, status: FileStatus, decision: ModeDecision) {
+    let isSelected = entry.selection.isSelected
+    if isSelected, let reason = decision.skip {
+      skip(entry, reason)
+    } else if isSelected && !decision.reasons.contains(.granted) {
+      recorder.report.counts.alreadyWritable += 1
+    }
+    if entry.isAppRoot && !isSelected && entry.marks.contains(.leadsToSelection)
+      && status.permissions & S_IXGRP == 0
+    {
+      recorder.report.rootWithoutGroupSearch = Int(status.permissions)
+    }
+    let ordinary = status.kind == .directory || status.kind == .regular
+    if !isSelected && ordinary && !policy.removesGroupWriteOutside && status.permissions & S_IWGRP != 0
+      && !decision.reasons.contains(.databaseDirectory)
+    {
+      recorder.report.changes.groupWritableOutside.add(shown(entry))
+    }
+    if entry.marks.contains(.holdsSelectedFile) && decision.permissions & (S_IWGRP | S_IXGRP) != S_IWGRP | S_IXGRP {
+      recorder.report.changes.closedDirectories.add(shown(entry))
+    }
+  }
+
+  /// The counts and samples of a change that was made.
+  private func record(_ entry: WalkEntry, status: FileStatus, decision: ModeDecision) {
+    let reasons = decision.reasons
+    let change = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
+    var counts = recorder.report.counts
+    counts.entriesChanged += 1
+    if reasons.contains(.granted) {
+      if status.kind == .directory { counts.directoriesChanged += 1 } else { counts.filesChanged += 1 }
+    }
+    if reasons.contains(.ancestorSearch) {
+      counts.ancestorsChanged += 1
+      recorder.report.changes.ancestorsGranted.add(change.path)
+    }
+    if reasons.contains(.worldWriteRemoved) {
+      counts.worldWriteRemoved += 1
+      recorder.report.changes.worldWriteRemoved.add(change)
+    }
+    if reasons.contains(.groupWriteRemoved) {
+      counts.groupWriteRemoved += 1
+      recorder.report.changes.groupWriteRemoved.add(change)
+    }
+    if reasons.contains(.databaseDirectory) {
+      counts.databaseDirectories += 1
+      recorder.report.changes.databaseDirectories.add(change)
+    }
+    recorder.report.counts = counts
+    recorder.changesSoFar.increment()
+    if let output, output.wantsEveryChange {
+      output.changed(change.path, kind: status.kind, from: status.permissions, to: decision.permissions, reasons: reasons)
+    }
+  }
+
+  /// An entry another user owns: fine when it already has what it needs (the rest stays as the platform made it);
+  /// a failure when the selection needs bits it lacks.
+  private func leaveToPlatform(_ entry: WalkEntry, status: FileStatus, decision: ModeDecision) {
+    let wanted = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
+    if decision.hasRequiredBits {
+      recorder.report.changes.keptByPlatform.add(wanted)
+      recorder.report.changes.noteOwner(Int(status.userID))
+    } else if decision.reasons == [.databaseDirectory] || decision.reasons == [.databaseDirectory, .worldWriteRemoved] {
+      recorder.report.changes.closedDatabaseDirectories.add(wanted.path)
+    } else {
+      fail(entry, .notOwned(owner: Int(status.userID), buildUser: Int(buildUserID)))
+    }
+  }
+
+  private func owns(_ status: FileStatus) -> Bool {
+    buildUserID == 0 || status.userID == buildUserID
+  }
+
+  private func shown(_ entry: WalkEntry) -> String {
+    DisplayPath.relative(entry.path, isDirectory: entry.kind == .directory)
+  }
+
+  private func skip(_ entry: WalkEntry, _ reason: SkipReason) {
+    recorder.report.counts.skipped += 1
+    let path = shown(entry)
+    switch reason {
+    case .symbolicLink: recorder.report.changes.symbolicLinks.add(path)
+    case .specialFile: recorder.report.changes.specialFiles.add(path)
+    case .hardLinked: recorder.report.changes.hardLinkedFiles.add(path)
+    case .setID: recorder.report.changes.setIDFiles.add(path)
+    case .vanished, .changedDuringWalk: recorder.report.changes.changedDuringWalk.add(path)
+    }
+  }
+
+  private func noteUnreadable(_ entry: WalkEntry, _ error: Errno) {
+    if error == .noSuchFileOrDirectory {
+      skip(entry, .vanished)
+    } else {
+      fail(entry, .cannotReadStatus(errno: error.rawValue))
+    }
+  }
+
+  private func fail(_ entry: WalkEntry, _ cause: EntryFailure.Cause) {
+    recorder.report.counts.failed += 1
+    recorder.report.failures.add(EntryFailure(path: shown(entry), cause: cause))
+  }
+}

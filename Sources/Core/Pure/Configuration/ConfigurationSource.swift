@@ -1,0 +1,17 @@
+/// Where part of the configuration came from, for the build log.
+public enum ConfigurationSource: Equatable, Sendable {
+  /// The `[utility.group-writable]` table of `file`.
+  case projectTable(file: String)
+  /// The gitignore-format file named by `paths-file`, relative to the app directory.
+  case pathsFile(path: String)
+  /// The `BP_GROUP_WRITABLE_PATHS` environment variable.
+  case environmentPaths
+  /// `BP_GROUP_WRITABLE=true` together with other configuration.
+  case environmentEnabled
+  /// `BP_GROUP_WRITABLE=true` with no patterns and no `create`: the whole app directory.
+  case environmentWholeApp
+  /// `count` patterns given with `--pattern` on the command line.
+  case commandLinePatterns(count: Int)
+  /// The file given with `--patterns-file` on the command line.
+  case commandLinePatternsFile(path: String)
+}

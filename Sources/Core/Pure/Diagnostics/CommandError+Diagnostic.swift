@@ -1,0 +1,77 @@
+import FileSystem
+
+extension CommandError {
+  /// The largest `--patterns-file` read.
+  public static let patternsFileLimit = 1 << 20
+
+  /// The diagnostic for a failed command.
+  public var diagnostic: Diagnostic {
+    switch self {
+    case .cannotOpenApp(let path, let error):
+      return Diagnostic(
+        title: "Cannot open the app directory",
+        detail: ["Opening \(DiagnosticText.code(path)) failed: \(error)."],
+        suggestions: ["Check `--app`, or run the command from the app directory."])
+    case .noPatterns(let reason):
+      return Diagnostic(
+        title: "No patterns to use",
+        detail: [
+          "No `--pattern` or `--patterns-file` was given, so the app's configuration is used, and: "
+            + reason.sentence
+        ],
+        suggestions: [
+          "Give patterns with `-p PATTERN` or `--patterns-file FILE`.",
+          "Or configure the app: a `[utility.group-writable]` table in `project.toml`, or "
+            + "`BP_GROUP_WRITABLE_PATHS`.",
+        ])
+    case .cannotReadPatternsFile(let path, let error):
+      return Diagnostic(
+        title: "Cannot read the patterns file",
+        detail: ["Reading \(DiagnosticText.code(path)) failed: \(Self.fileProblem(error, limit: Self.patternsFileLimit))."],
+        suggestions: ["Check the path, and that it is a readable gitignore-format file."])
+    case .cannotReadReport(let path, let problem):
+      let why: String
+      switch problem {
+      case .unreadable(let error): why = Self.fileProblem(error, limit: ReportFileLimits.reportSize)
+      case .notAReport(let reason): why = "it is not a report (\(DiagnosticText.message(reason)))"
+      }
+      return Diagnostic(
+        title: "Cannot read the report",
+        detail: ["Reading \(DiagnosticText.code(path)) as a `report.toml` with a `roots` array failed: \(why)."],
+        suggestions: ["Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out."])
+    case .incomplete(let command, let unread):
+      return Diagnostic(
+        title: "Could not read \(CountText.of(unread.total, "directory", "directories")): the result of "
+          + "`\(command)` is incomplete",
+        detail: ["Nothing below these was seen: \(unread.listText)."],
+        suggestions: [
+          "Run the command as a user that can read them (the build user, or root), or make them readable "
+            + "(`chmod u+rx DIR`)."
+        ])
+    case .cannotInspectPath(let path, let error):
+      return Diagnostic(
+        title: "Cannot inspect \(DiagnosticText.code(path))",
+        detail: [
+          "Whether \(DiagnosticText.code(path)) is a directory decides which patterns apply, and reading it "
+            + "failed: \(error)."
+        ],
+        suggestions: ["Run the command as a user that can read the app directory (the build user, or root)."])
+    }
+  }
+
+  /// Why a file could not be read, as the end of a sentence.
+  static func fileProblem(_ error: Errno, limit: Int) -> String {
+    switch error {
+    case .fileTooLarge: return "it is larger than \(DiagnosticText.byteCount(limit))"
+    case .invalidArgument: return "it is not a regular file"
+    case .tooManySymbolicLinks: return "it is a symbolic link"
+    default: return "\(error)"
+    }
+  }
+}
+
+/// Sizes of the files the start-up check and `doctor` read.
+public enum ReportFileLimits {
+  /// The largest `report.toml` read back (the report is capped far below this).
+  public static let reportSize = 4 << 20
+}

@@ -1,0 +1,16 @@
+extension Report {
+  /// Every warning of a run in the order the log prints them: the configuration's, the run's, the audit's.
+  public func allWarnings(configuration: [ConfigurationWarning], buildUser: Int) -> [Diagnostic] {
+    configuration.map(\.diagnostic) + warningDiagnostics(buildUser: buildUser)
+      + (audit?.diagnostics(appDirectory: appDirectory) ?? [])
+  }
+
+  /// The report with `warnings` rendered into it, as `report.toml` keeps them.
+  public func keeping(_ warnings: [Diagnostic]) -> Report {
+    var report = self
+    report.warnings = warnings.map {
+      ReportWarning(title: $0.title, message: DiagnosticRenderer.render($0))
+    }
+    return report
+  }
+}

@@ -1,0 +1,25 @@
+import FileSystem
+
+/// Why a command of the command line failed.
+public enum CommandError: Error, Equatable, Sendable {
+  /// The app directory could not be opened.
+  case cannotOpenApp(path: String, Errno)
+  /// No `-p`/`--patterns-file` and the app did not opt in.
+  case noPatterns(OptOutReason)
+  /// `--patterns-file` could not be read.
+  case cannotReadPatternsFile(path: String, Errno)
+  /// `--report` (or the image's report) could not be read as a report.
+  case cannotReadReport(path: String, ReportProblem)
+  /// Parts of the app directory could not be read, so the result is not complete.
+  case incomplete(command: String, unread: SampledPaths)
+  /// A path given to `check` could not be inspected.
+  case cannotInspectPath(path: String, Errno)
+
+  /// What is wrong with a report file.
+  public enum ReportProblem: Error, Equatable, Sendable {
+    /// It could not be read (missing, a symlink, not a regular file, too large).
+    case unreadable(Errno)
+    /// It is not a report; `reason` is the decoder's message.
+    case notAReport(reason: String)
+  }
+}

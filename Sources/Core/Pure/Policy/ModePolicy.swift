@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FileSystem
+
+/// How the build changes permission bits: pure, one rule per concern, combined so an entry changes at most once.
+///
+/// - Selected entries get the owner's bits mirrored to the group (`755` → `775` for directories, `644` → `664` for
+///   files; never `x` for files), and setgid on directories when asked.
+/// - Unselected directories above a selected entry get group search (`g+x`), the app directory excepted.
+/// - The directory of a selected SQLite database gets the owner's bits mirrored to the group and the sticky bit, so
+///   the group may create and remove its own journal files but not replace what the build made.
+/// - With `removesGroupWriteOutside` (the exclusive selection), every other entry loses group write.
+/// - Unless `keepsWorldWrite`, every entry loses world write (`o+w`), the sticky app directory of a platform too.
+/// - Symlinks, setuid/setgid files and files with several hard links are never changed.
+public struct ModePolicy: Sendable, Equatable {
+  /// Whether writable directories also get the setgid bit, so new files inherit the directory's group.
+  public var setsGroupIDOnDirectories: Bool
+  /// Whether entries keep world write (`o+w`); by default it is removed everywhere.
+  public var keepsWorldWrite: Bool
+  /// Whether entries outside the selection lose group write (`exclusive`).
+  public var removesGroupWriteOutside: Bool
+  /// Whether the directories of selected SQLite databases become group-writable with the sticky bit.
+  public var opensDatabaseDirectories: Bool
+
+  /// Creates a policy; the defaults are the build's.
+  public init(
+    setsGroupIDOnDirectories: Bool = false, keepsWorldWrite: Bool = false,
+    removesGroupWriteOutside: Bool = false, opensDatabaseDirectories: Bool = true
+  ) {
+    self.setsGroupIDOnDirectories = setsGroupIDOnDirectories
+    self.keepsWorldWrite = keepsWorldWrite
+    self.removesGroupWriteOutside = removesGroupWriteOutside
+    self.opensDatabaseDirectories = opensDatabaseDirectories
+  }
+
+  /// Whether any unselected entry can change, so the walk must visit every entry.
+  public var changesUnselectedEntries: Bool { !keepsWorldWrite || removesGroupWriteOutside }
+
+  /// What should happen to one entry.
+  public func decide(_ entry: PolicyEntry) -> ModeDecision {
+    let current = entry.permissions
+    var decision = ModeDecision(current: current)
+    switch entry.kind {
+    case .symbolicLink:
+      if entry.isSelected { decision.skip = .symbolicLink }
+      return decision
+    case .regular where current & (S_ISUID | S_ISGID) != 0:
+      if entry.isSelected { decision.skip = .setID(permissions: current) }
+      return decision
+    case .regular where entry.linkCount > 1:
+      if entry.isSelected { decision.skip = .hardLinked(linkCount: entry.linkCount) }
+      return decision
+    default:
+      break
+    }
+    if entry.isSelected {
+      grant(entry, to: &decision)
+    } else if entry.kind == .directory {
+      openDirectory(entry, to: &decision)
+    } else if removesGroupWriteOutside {
+      decision.remove(S_IWGRP, because: .groupWriteRemoved)
+    }
+    if !keepsWorldWrite {
+      decision.remove(S_IWOTH, because: .worldWriteRemoved)
+    }
+    return decision
+  }
+
+  /// A selected entry: the owner's bits for the group.
+  private func grant(_ entry: PolicyEntry, to decision: inout ModeDecision) {
+    let current = entry.permissions
+    switch entry.kind {
+    case .directory:
+      var bits = (current & 0o700) >> 3
+      if setsGroupIDOnDirectories { bits |= S_ISGID }
+      decision.add(bits, because: .granted)
+    case .regular:
+      decision.add((current & 0o600) >> 3, because: .granted)
+    default:
+      decision.skip = .specialFile(entry.kind)
+    }
+  }
+
+  /// An unselected directory: search for what lies below, a database's directory, or group write removed.
+  private func openDirectory(_ entry: PolicyEntry, to decision: inout ModeDecision) {
+    if entry.marks.contains(.holdsDatabase) && opensDatabaseDirectories {
+      decision.add((entry.permissions & 0o700) >> 3, because: .databaseDirectory)
+      decision.add(S_ISVTX, because: .databaseDirectory, required: false)
+      return
+    }
+    if entry.marks.contains(.leadsToSelection) && !entry.isAppRoot {
+      decision.add(S_IXGRP, because: .ancestorSearch)
+    }
+    if removesGroupWriteOutside {
+      decision.remove(S_IWGRP, because: .groupWriteRemoved)
+    }
+  }
+}

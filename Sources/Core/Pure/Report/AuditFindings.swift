@@ -1,0 +1,59 @@
+/// Findings of the CBPP-0002-style static checks on the app directory, after the run's changes.
+public struct AuditFindings: Sendable, Equatable, Codable {
+  /// Executables with the setuid or setgid bit.
+  public var setIDExecutables = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Entries anyone may write (`o+w`), symlinks excepted.
+  public var worldWritable = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Entries owned by a user other than the build user.
+  public var foreignOwned = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// The owners of `foreignOwned` entries, at most a few.
+  public var foreignOwners: [Int] = []
+  /// Directories the audit could not read: it saw nothing below them.
+  public var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// The user the build (or the audit) runs as.
+  public var userID = 0
+  /// Entries inspected.
+  public var inspected = 0
+
+  /// Creates empty findings for `userID`.
+  public init(userID: Int) {
+    self.userID = userID
+  }
+
+  /// Whether the build runs as root.
+  public var runsAsRoot: Bool { userID == 0 }
+
+  /// Whether the audit saw the whole app directory.
+  public var isComplete: Bool { unread.isEmpty }
+
+  /// Whether anything was found.
+  public var hasFindings: Bool {
+    runsAsRoot || !setIDExecutables.isEmpty || !worldWritable.isEmpty || !foreignOwned.isEmpty
+  }
+
+  /// Adds another thread's findings from the same walk.
+  public mutating func add(_ other: AuditFindings) {
+    setIDExecutables.add(contentsOf: other.setIDExecutables)
+    worldWritable.add(contentsOf: other.worldWritable)
+    foreignOwned.add(contentsOf: other.foreignOwned)
+    unread.add(contentsOf: other.unread)
+    inspected += other.inspected
+    for owner in other.foreignOwners { noteOwner(owner) }
+  }
+
+  /// Remembers the owner of a foreign-owned entry (a few distinct ones).
+  public mutating func noteOwner(_ owner: Int) {
+    if foreignOwners.count < 5 && !foreignOwners.contains(owner) { foreignOwners.append(owner) }
+  }
+}
+
+extension AuditFindings {
+  enum CodingKeys: String, CodingKey {
+    case inspected, unread
+    case userID = "user-id"
+    case setIDExecutables = "setid-executables"
+    case worldWritable = "world-writable"
+    case foreignOwned = "foreign-owned"
+    case foreignOwners = "foreign-owners"
+  }
+}

@@ -1,0 +1,68 @@
+/// A few elements of a kind, with the total, so a report stays small however many there are.
+///
+/// The kept elements are the `limit` smallest, so the sample is the same whatever order the file system lists
+/// entries in and however the walk was shared between threads.
+public struct Sample<Element: Comparable & Sendable>: Sendable {
+  private var kept: SmallestElements<Element>
+  /// How many there were in all.
+  public private(set) var total = 0
+
+  /// An empty sample keeping at most `limit` elements.
+  public init(limit: Int) { kept = SmallestElements(limit: limit) }
+
+  /// A sample of `elements` (already at most `limit`, ascending) out of `total`.
+  public init(elements: [Element], total: Int, limit: Int) {
+    kept = SmallestElements(limit: limit)
+    for element in elements { kept.insert(element) }
+    self.total = max(total, kept.elements.count)
+  }
+
+  /// The kept elements, ascending.
+  public var elements: [Element] { kept.elements }
+
+  /// How many elements are kept at most.
+  public var limit: Int { kept.limit }
+
+  /// Whether none were counted.
+  public var isEmpty: Bool { total == 0 }
+
+  /// Counts an element and keeps it while it is among the `limit` smallest.
+  public mutating func add(_ element: Element) {
+    total += 1
+    kept.insert(element)
+  }
+
+  /// Adds the elements and total of `other`, a sample of the same kind from another part of the walk.
+  public mutating func add(contentsOf other: Sample<Element>) {
+    total += other.total
+    for element in other.elements { kept.insert(element) }
+  }
+
+  /// Whether some were counted but not kept.
+  public var isTruncated: Bool { total > elements.count }
+
+  /// How many were counted but not kept.
+  public var omitted: Int { total - elements.count }
+}
+
+extension Sample: Equatable where Element: Equatable {
+  /// Samples are equal when they keep the same elements of the same total (whatever limit kept them).
+  public static func == (lhs: Sample, rhs: Sample) -> Bool {
+    lhs.total == rhs.total && lhs.elements == rhs.elements
+  }
+}
+
+/// Display paths relative to the app directory (directories end in `/`, the app directory is `./`).
+public typealias SampledPaths = Sample<String>
+
+extension Sample where Element == String {
+  /// The kept paths, ascending.
+  public var paths: [String] { elements }
+
+  /// The kept paths in backticks, comma-separated, with `and N more` when some were not kept.
+  public var listText: String {
+    var text = paths.map(DiagnosticText.quoted).joined(separator: ", ")
+    if isTruncated { text += " and \(omitted) more" }
+    return text
+  }
+}

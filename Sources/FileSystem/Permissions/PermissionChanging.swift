@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CSystemShims
+
+/// Why a mode change did not happen.
+public enum ModeChangeError: Error, Sendable, Equatable {
+  /// The name now refers to another entry than the one inspected (renamed, replaced, or now a symlink).
+  case replaced
+  /// The entry is gone.
+  case vanished
+  /// The kernel refused (`EPERM`, `EROFS`, ...).
+  case refused(Errno)
+}
+
+/// Changes permission bits of walked entries; the real one calls the kernel, the dry run does nothing, tests fake it.
+public protocol PermissionChanging: Sendable {
+  /// Changes the permission bits of `entry`, which `expected` describes (the status its new mode was computed
+  /// from), to `mode`.
+  func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError)
+}
+
+/// Changes permission bits for real, always on the entry that was inspected.
+///
+/// A directory the walk opened is changed through its descriptor (`fchmod`). Any other entry is opened as an
+/// `O_PATH` handle (which opens nothing: FIFOs and devices stay shut), checked to be the inspected inode (device,
+/// inode, type, link count and mode), and changed through the handle. Only where nobody but this process's user
+/// can rename entries of the parent directory (an unprivileged process, the parent owned by it and writable by
+/// neither group nor others) is the name used directly (`fchmodat2(AT_SYMLINK_NOFOLLOW)`): a swap there could only
+/// redirect the change to another file of the same user, who may change it anyway. See SECURITY.md.
+public struct SystemPermissionChanger: PermissionChanging {
+  /// Whether this process may change files it does not own (root, or `CAP_FOWNER`): then names are never trusted.
+  public let isPrivileged: Bool
+  /// The effective user id.
+  public let userID: uid_t
+
+  /// The changer for this process.
+  public init() {
+    let userID = geteuid()
+    self.init(privileged: userID == 0 || gw_has_effective_capability(3) != 0)
+  }
+
+  /// A changer that treats the process as privileged or not (`privileged: true` never trusts a name; benchmarks
+  /// use it to measure the checked path).
+  public init(privileged: Bool) {
+    userID = geteuid()
+    isPrivileged = privileged
+  }
+
+  /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
+  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {
+    if let directory = entry.directory {
+      do { try directory.changeMode(to: mode) } catch { throw .refused(error) }
+      return
+    }
+    if mayUseName(entry) {
+      do {
+        try entry.parent.changeMode(of: entry.name, to: mode)
+        return
+      } catch {
+        switch error.rawValue {
+        case ENOSYS: break
+        case ENOENT: throw .vanished
+        case EOPNOTSUPP, ELOOP: throw .replaced
+        default: throw .refused(error)
+        }
+      }
+    }
+    try changeThroughHandle(entry, expected: expected, to: mode)
+  }
+
+  /// Whether only this process's user can rename entries of the entry's parent, so its name may be trusted.
+  public func mayUseName(_ entry: WalkEntry) -> Bool {
+    guard !isPrivileged, let parent = entry.parentStatus else { return false }
+    return parent.userID == userID && parent.permissions & (S_IWGRP | S_IWOTH) == 0
+  }
+
+  private func changeThroughHandle(
+    _ entry: WalkEntry, expected: FileStatus, to mode: mode_t
+  ) throws(ModeChangeError) {
+    let handle: FileDescriptor
+    do {
+      handle = try entry.parent.openPathHandle(entry.name)
+    } catch {
+      throw error == .noSuchFileOrDirectory ? .vanished : .refused(error)
+    }
+    defer { handle.close() }
+    let current: FileStatus
+    do { current = try handle.status() } catch { throw .refused(error) }
+    guard current.isSameEntry(as: expected), current.mode == expected.mode, current.kind != .symbolicLink
+    else { throw .replaced }
+    do { try handle.changeModeOfHandle(to: mode) } catch { throw .refused(error) }
+  }
+}
+
+/// Changes nothing: for `--dry-run`, where the walk still reports what it would change.
+public struct DryRunPermissionChanger: PermissionChanging {
+  /// Creates the dry-run changer.
+  public init() {}
+
+  /// Does nothing.
+  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {}
+}

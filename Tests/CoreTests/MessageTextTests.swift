@@ -1,0 +1,434 @@
+@testable import Core
+import FileSystem
+import Patterns
+import Testing
+
+/// Exact text of every message of the run, the audit, the build and the command line (snapshots, reviewed).
+@Suite struct MessageTextTests {
+  static var kpack: Report {
+    var report = Report()
+    report.changes.groupWritableOutside.add("app/")
+    report.changes.groupWritableOutside.add("config/")
+    report.changes.closedDirectories.add("db/")
+    report.changes.closedDatabaseDirectories.add("./")
+    report.changes.unread.add("secret/")
+    report.changes.keptByPlatform.add(ModeChange(path: "./", from: 0o2777, to: 0o2775))
+    report.changes.keptByPlatformOwners = [0]
+    report.appDirectory = AppDirectoryFacts(owner: 0, group: 1000, modeBefore: 0o2777, modeAfter: 0o2777)
+    return report
+  }
+
+  static var tekton: Report {
+    var report = Report()
+    report.changes.keptByPlatform.add(ModeChange(path: "log/", from: 0o777, to: 0o775))
+    report.changes.keptByPlatformOwners = [1000]
+    return report
+  }
+
+  static var tektonFailure: Report {
+    var report = tekton
+    report.failures.add(EntryFailure(path: "tmp/", cause: .notOwned(owner: 1000, buildUser: 1001)))
+    return report
+  }
+
+  static var manyUnmatched: Report {
+    var report = Report()
+    for index in 0..<7 {
+      let origin = PatternOrigin(source: "s", line: index + 1)
+      if let pattern = PatternParser.parseLine(Array("/p\(index)/".utf8), origin: origin) {
+        report.unmatched.add(PatternCount(index: index, pattern: pattern, matches: 0, selected: 0))
+      }
+    }
+    return report
+  }
+
+  static var audit: AuditFindings {
+    var findings = AuditFindings(userID: 1001)
+    findings.worldWritable.add("shared")
+    findings.foreignOwned.add("./")
+    findings.noteOwner(0)
+    findings.unread.add("secret/")
+    return findings
+  }
+
+  static var unread: SampledPaths {
+    var sample = SampledPaths(limit: 20)
+    sample.add("secret/")
+    return sample
+  }
+
+  var kpack: Report { Self.kpack }
+  var tekton: Report { Self.tekton }
+  var tektonFailure: Report { Self.tektonFailure }
+  var manyUnmatched: Report { Self.manyUnmatched }
+  var audit: AuditFindings { Self.audit }
+  var unread: SampledPaths { Self.unread }
+
+  @Test func theRunsWarningsComeInThisOrder() {
+    #expect(kpack.warningDiagnostics(buildUser: 1001).count == 5)
+    #expect(audit.diagnostics(appDirectory: kpack.appDirectory).count == 3)
+  }
+
+  @Test func keptByPlatformOnARootOwnedVolume() {
+    #expect(
+      DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[0]) == """
+      ! Warning: 1 entry left as the platform made them
+      !
+      ! The build user (uid 1001) cannot change entries it does not own (here uid 0). They already have what the selection needs, so the build goes on, but they keep their other bits: `./` 2777 → 2775.
+      !
+      ! The app directory is owned by uid 0 with mode 2777: the platform mounted a volume there (kpack and Shipwright use an `emptyDir`), and only its owner can change it.
+      !
+      ! How to fix it:
+      ! - Build from a subdirectory of the source, which the build user checks out and owns: kpack `spec.source.subPath`, Shipwright `spec.source.contextDir`.
+
+      """)
+  }
+
+  @Test func databaseInAClosedDirectory() {
+    #expect(
+      DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[1]) == """
+      ! Warning: SQLite databases in directories the build user cannot open to the group
+      !
+      ! SQLite creates its journal (`-journal`, `-wal`, `-shm`) next to the database, so writes will fail with "attempt to write a readonly database": the build user does not own `./`.
+      !
+      ! How to fix it:
+      ! - Keep the database in a directory of the app that the build user owns, such as `db/`, and select it (`/db/*.sqlite3`).
+
+      """)
+  }
+
+  @Test func groupWritableOutsideTheSelection() {
+    #expect(
+      DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[2]) == """
+      ! Warning: 2 entries outside the selection already group-writable
+      !
+      ! They arrived group-writable (with the source's modes, for example from a Windows host or a umask of 002), so the run user can change them too: `app/`, `config/`.
+      !
+      ! How to fix it:
+      ! - Set `exclusive = true` in `[utility.group-writable]` (or `BP_GROUP_WRITABLE_EXCLUSIVE=true`) so only the selection stays group-writable.
+      ! - Or select them on purpose with a pattern.
+
+      """)
+  }
+
+  @Test func selectedFilesInClosedDirectories() {
+    #expect(
+      DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[3]) == """
+      ! Warning: Selected files in directories the group cannot write
+      !
+      ! The run user can write these directories' selected files in place, but cannot create files next to them, so saving by writing a new file and renaming it over the old one will fail: `db/`.
+      !
+      ! How to fix it:
+      ! - Select the directory instead (a pattern such as `/log/`), or list it under `create`, if the app saves files there atomically or makes new ones.
+
+      """)
+  }
+
+  @Test func unreadDirectories() {
+    #expect(
+      DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[4]) == """
+      ! Warning: 1 directory could not be read
+      !
+      ! The build could not open these, so it could not remove world write or check anything below them: `secret/`.
+      !
+      ! How to fix it:
+      ! - Make them readable by the build user (`chmod u+rx DIR`) in the step that creates them, or remove them.
+
+      """)
+  }
+
+  @Test func keptByPlatformAfterAChownToAnotherUser() {
+    #expect(
+      DiagnosticRenderer.render(tekton.warningDiagnostics(buildUser: 1001)[0]) == """
+      ! Warning: 1 entry left as the platform made them
+      !
+      ! The build user (uid 1001) cannot change entries it does not own (here uid 1000). They already have what the selection needs, so the build goes on, but they keep their other bits: `log/` 777 → 775.
+      !
+      ! These are owned by uid 1000, not by the build user: a platform step handed the source to that user (Tekton's `buildpacks` task runs `chown -R` with its `USER_ID` and `GROUP_ID` parameters).
+      !
+      ! How to fix it:
+      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set `USER_ID` and `GROUP_ID`.
+
+      """)
+  }
+
+  @Test func failureAfterAChownToAnotherUser() {
+    #expect(
+      (tektonFailure.failureDiagnostic(buildUser: 1001)).map(DiagnosticRenderer.render) == """
+      ! Cannot give the group write access to 1 path
+      !
+      ! The build user cannot read or change these entries:
+      ! - `tmp/`: owned by uid 1000; the build user is uid 1001
+      !
+      ! How to fix it:
+      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set `USER_ID` and `GROUP_ID`.
+      ! - Make these paths owned by the build user (uid 1001) in the step that creates them (`chown -R 1001 PATH`), or create them in a later build step.
+      ! - If the app does not need to write them, leave them out of the selection with a `!` pattern (or anchor the patterns, so the walk does not enter them).
+
+      """)
+  }
+
+  @Test func manyUnmatchedPatterns() {
+    #expect(
+      DiagnosticRenderer.render(manyUnmatched.warningDiagnostics(buildUser: 1)[0]) == """
+      ! Warning: 7 patterns matched nothing
+      !
+      ! These patterns selected no path in the app directory: `/p0/`, `/p1/`, `/p2/`, `/p3/`, `/p4/`, `/p5/`, `/p6/`.
+      !
+      ! How to fix it:
+      ! - Check them for typos: `group-writable check PATH` shows which pattern decides for a path.
+      ! - If the paths only appear at run time, list their directories under `create` instead.
+
+      """)
+  }
+
+  @Test func auditWorldWritable() {
+    #expect(
+      DiagnosticRenderer.render(audit.diagnostics(appDirectory: kpack.appDirectory)[0]) == """
+      ! Warning: 1 world-writable entry in the app directory
+      !
+      ! Anyone may write these (`o+w`) after the build, which this buildpack never adds: `shared`.
+      !
+      ! How to fix it:
+      ! - Leave `keep-world-writable` off (the default), so the build removes world write from what the build user owns; remove it from the rest in the step that creates them (`chmod o-w PATH`).
+
+      """)
+  }
+
+  @Test func auditForeignOwnedOnARootOwnedVolume() {
+    #expect(
+      DiagnosticRenderer.render(audit.diagnostics(appDirectory: kpack.appDirectory)[1]) == """
+      ! Warning: 1 entry not owned by the build user
+      !
+      ! The build user is uid 1001; these are owned by uid 0: `./`.
+      !
+      ! The app directory is owned by uid 0 with mode 2777: the platform mounted a volume there (kpack and Shipwright use an `emptyDir`), and only its owner can change it.
+      !
+      ! How to fix it:
+      ! - Build from a subdirectory of the source, which the build user checks out and owns: kpack `spec.source.subPath`, Shipwright `spec.source.contextDir`.
+
+      """)
+  }
+
+  @Test func auditIncomplete() {
+    #expect(
+      DiagnosticRenderer.render(audit.diagnostics(appDirectory: kpack.appDirectory)[2]) == """
+      ! Warning: The audit could not read 1 directory
+      !
+      ! Nothing below these was checked, so setuid files or world-writable entries there were not seen: `secret/`.
+      !
+      ! How to fix it:
+      ! - Make them readable by the build user (`chmod u+rx DIR`) in the step that creates them, or remove them.
+
+      """)
+  }
+
+  @Test func missingLayersDirectory() {
+    #expect(
+      DiagnosticRenderer.render(BuildError.missingLayersDirectory.diagnostic) == """
+      ! No layers directory
+      !
+      ! `bin/build` needs `CNB_LAYERS_DIR` (Buildpack API 0.8 and later) or the layers directory as its first argument, and got neither.
+      !
+      ! How to fix it:
+      ! - Run the buildpack through a CNB platform such as `pack build`, or use `group-writable apply` outside a build.
+
+      """)
+  }
+
+  @Test func cannotOpenLayersDirectory() {
+    #expect(
+      DiagnosticRenderer.render(BuildError.cannotWriteLayer(.cannotOpenLayersDirectory(path: "/layers/x", .noSuchFileOrDirectory)).diagnostic) == """
+      ! Cannot write the launch layer
+      !
+      ! Opening the layers directory `/layers/x` failed: ENOENT (No such file or directory).
+      !
+      ! How to fix it:
+      ! - Check that `CNB_LAYERS_DIR` points at a directory the build user can write.
+
+      """)
+  }
+
+  @Test func cannotOpenLayerDirectory() {
+    #expect(
+      DiagnosticRenderer.render(LayerWriteError.cannotOpenDirectory(path: "/layers/x/group-writable", .notDirectory).diagnostic) == """
+      ! Cannot write the launch layer
+      !
+      ! Making or opening `/layers/x/group-writable` failed: ENOTDIR (Not a directory). The layer's directories are never followed through a symbolic link.
+      !
+      ! How to fix it:
+      ! - Remove whatever an earlier buildpack put at `/layers/x/group-writable` (a symbolic link or a file), or check that the build user can write the layers directory.
+
+      """)
+  }
+
+  @Test func cannotWriteLayerFile() {
+    #expect(
+      DiagnosticRenderer.render(LayerWriteError.cannotWriteFile(path: "/layers/x/launch.toml", .isDirectory).diagnostic) == """
+      ! Cannot write the launch layer
+      !
+      ! Writing `/layers/x/launch.toml` (a new file renamed into place) failed: EISDIR (Is a directory).
+      !
+      ! How to fix it:
+      ! - Check that the build user can write the layers directory and that no directory stands at `/layers/x/launch.toml`.
+
+      """)
+  }
+
+  @Test func cannotReadExecutable() {
+    #expect(
+      DiagnosticRenderer.render(LayerWriteError.cannotReadExecutable(path: "/proc/self/exe", .noSuchFileOrDirectory).diagnostic) == """
+      ! Cannot write the launch layer
+      !
+      ! Reading the running executable `/proc/self/exe`, to install the start-up check, failed: ENOENT (No such file or directory).
+      !
+      ! How to fix it:
+      ! - Run the build with `/proc` mounted, as every CNB platform does.
+
+      """)
+  }
+
+  @Test func cannotOpenApp() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotOpenApp(path: "/app", .noSuchFileOrDirectory).diagnostic) == """
+      ! Cannot open the app directory
+      !
+      ! Opening `/app` failed: ENOENT (No such file or directory).
+      !
+      ! How to fix it:
+      ! - Check `--app`, or run the command from the app directory.
+
+      """)
+  }
+
+  @Test func noPatterns() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.noPatterns(.notConfigured(file: "project.toml")).diagnostic) == """
+      ! No patterns to use
+      !
+      ! No `--pattern` or `--patterns-file` was given, so the app's configuration is used, and: Not opted in: add a `[utility.group-writable]` table to `project.toml`, set `BP_GROUP_WRITABLE_PATHS`, or set `BP_GROUP_WRITABLE=true` to make the whole app group-writable.
+      !
+      ! How to fix it:
+      ! - Give patterns with `-p PATTERN` or `--patterns-file FILE`.
+      ! - Or configure the app: a `[utility.group-writable]` table in `project.toml`, or `BP_GROUP_WRITABLE_PATHS`.
+
+      """)
+  }
+
+  @Test func patternsFileTooLarge() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotReadPatternsFile(path: "p", .fileTooLarge).diagnostic) == """
+      ! Cannot read the patterns file
+      !
+      ! Reading `p` failed: it is larger than 1 MiB (1048576 bytes).
+      !
+      ! How to fix it:
+      ! - Check the path, and that it is a readable gitignore-format file.
+
+      """)
+  }
+
+  @Test func patternsFileNotRegular() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotReadPatternsFile(path: "p", .invalidArgument).diagnostic) == """
+      ! Cannot read the patterns file
+      !
+      ! Reading `p` failed: it is not a regular file.
+      !
+      ! How to fix it:
+      ! - Check the path, and that it is a readable gitignore-format file.
+
+      """)
+  }
+
+  @Test func reportUnreadable() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotReadReport(path: "r.toml", .unreadable(.noSuchFileOrDirectory)).diagnostic) == """
+      ! Cannot read the report
+      !
+      ! Reading `r.toml` as a `report.toml` with a `roots` array failed: ENOENT (No such file or directory).
+      !
+      ! How to fix it:
+      ! - Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out.
+
+      """)
+  }
+
+  @Test func notAReport() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotReadReport(path: "r.toml", .notAReport(reason: "keyNotFound")).diagnostic) == """
+      ! Cannot read the report
+      !
+      ! Reading `r.toml` as a `report.toml` with a `roots` array failed: it is not a report (keyNotFound).
+      !
+      ! How to fix it:
+      ! - Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out.
+
+      """)
+  }
+
+  @Test func incompleteList() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.incomplete(command: "list", unread: unread).diagnostic) == """
+      ! Could not read 1 directory: the result of `list` is incomplete
+      !
+      ! Nothing below these was seen: `secret/`.
+      !
+      ! How to fix it:
+      ! - Run the command as a user that can read them (the build user, or root), or make them readable (`chmod u+rx DIR`).
+
+      """)
+  }
+
+  @Test func cannotInspectPath() {
+    #expect(
+      DiagnosticRenderer.render(CommandError.cannotInspectPath(path: "secret/x", .permissionDenied).diagnostic) == """
+      ! Cannot inspect `secret/x`
+      !
+      ! Whether `secret/x` is a directory decides which patterns apply, and reading it failed: EACCES (Permission denied).
+      !
+      ! How to fix it:
+      ! - Run the command as a user that can read the app directory (the build user, or root).
+
+      """)
+  }
+
+  @Test func createThroughSymlink() {
+    #expect(
+      DiagnosticRenderer.render(ApplyError.cannotCreateDirectory(.symbolicLink(path: "tmp/pids", component: "tmp")).diagnostic) == """
+      ! Cannot create a directory listed in `create`
+      !
+      ! `tmp` is a symbolic link, and `create` never goes through symbolic links (`tmp/pids`).
+      !
+      ! How to fix it:
+      ! - Name the real directory instead of the link, or remove the link.
+
+      """)
+  }
+
+  @Test func createOverAFile() {
+    #expect(
+      DiagnosticRenderer.render(ApplyError.cannotCreateDirectory(.notDirectory(path: "tmp/pids", component: "tmp")).diagnostic) == """
+      ! Cannot create a directory listed in `create`
+      !
+      ! `tmp` exists and is not a directory (`tmp/pids`).
+      !
+      ! How to fix it:
+      ! - Remove or rename the file, or change the `create` entry.
+
+      """)
+  }
+
+  @Test func createFailed() {
+    #expect(
+      DiagnosticRenderer.render(ApplyError.cannotCreateDirectory(.systemError(path: "tmp/pids", component: "tmp", .permissionDenied)).diagnostic) == """
+      ! Cannot create a directory listed in `create`
+      !
+      ! Creating `tmp` failed: EACCES (Permission denied) (`tmp/pids`).
+      !
+      ! How to fix it:
+      ! - Check that the build user owns and can write the parent directory.
+
+      """)
+  }
+}

@@ -1,0 +1,51 @@
+import FileSystem
+
+/// Records every walk event as text, for assertions; can mark directories like a handler would.
+final class RecordingHandler: WalkHandler {
+  var visited: [String] = []
+  var left: [String] = []
+  var noticed: [String] = []
+  var progress: [WalkProgress] = []
+  /// Marks `visit` returns for entries whose path is a key.
+  var marksFor: [String: DirectoryMarks] = [:]
+  /// Whether `visit` reads every entry's status (so the tests see which ones the walk had to stat).
+  var readsStatus = false
+  var statusKinds: [String: FileKind] = [:]
+
+  static func text(_ path: UnsafeBufferPointer<UInt8>, _ kind: FileKind) -> String {
+    (path.isEmpty ? "." : String(decoding: path, as: UTF8.self)) + (kind == .directory ? "/" : "")
+  }
+
+  static func text(_ selection: EntrySelection) -> String {
+    switch selection {
+    case .unselected: return ""
+    case .root(let pattern): return " root\(pattern.map { ":\($0)" } ?? "")"
+    case .inside: return " inside"
+    }
+  }
+
+  func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
+    let path = Self.text(entry.path, entry.kind)
+    visited.append(path + Self.text(entry.selection))
+    if readsStatus, let status = try? entry.status() { statusKinds[path] = status.kind }
+    return marksFor[path] ?? []
+  }
+
+  func leave(_ directory: inout WalkEntry) {
+    var text = Self.text(directory.path, .directory)
+    if directory.marks.contains(.leadsToSelection) { text += " leads" }
+    if directory.marks.contains(.holdsDatabase) { text += " database" }
+    if directory.directory == nil { text += " unopened" }
+    left.append(text)
+  }
+
+  func walkNoticed(
+    _ incident: WalkIncident, at path: UnsafeBufferPointer<UInt8>, kind: FileKind, needed: Bool
+  ) {
+    noticed.append("\(Self.text(path, kind)) \(incident)\(needed ? " needed" : "")")
+  }
+
+  func walkProgress(_ progress: WalkProgress) {
+    self.progress.append(progress)
+  }
+}
