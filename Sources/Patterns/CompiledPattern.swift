@@ -73,12 +73,6 @@ struct CompiledPattern: Sendable {
     }
   }
 
-  /// Whether the pattern can match anything at all.
-  var canMatch: Bool {
-    if case .never = strategy { return false }
-    return true
-  }
-
   /// git's decision for one entry (`last_matching_pattern_from_list` for this pattern alone):
   /// the reference the strategies are tested against.
   func matches(path: UnsafeBufferPointer<UInt8>, nameStart: Int, isDirectory: Bool) -> Bool {

@@ -73,12 +73,6 @@ public struct PatternSet: Sendable {
   /// Whether there are no patterns.
   public var isEmpty: Bool { patterns.isEmpty }
 
-  /// Indices of the patterns that can never match anything (for example `!`, `/`, `[a`, `a//b`
-  /// or a pattern ending with a lone backslash).
-  public var unmatchablePatternIndices: [Int] {
-    compiled.indices.filter { !compiled[$0].canMatch }
-  }
-
   /// The scope for the entries of the root directory.
   public func rootScope() -> MatchScope {
     MatchScope(
