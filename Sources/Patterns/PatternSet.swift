@@ -1,4 +1,9 @@
 /// An ordered list of patterns compiled for git's "last matching pattern decides" rule.
+///
+/// Each pattern gets the cheapest strategy git's rule allows: hash lookups of the last component
+/// (`name`, `*.ext`), a program on the last component, or, for anchored patterns, states
+/// followed from directory to directory in `MatchScope`s, whose memory along a path does not
+/// grow with depth times patterns.
 public struct PatternSet: Sendable {
   /// The patterns, in order; indices returned by the matching methods refer to this array.
   public let patterns: [Pattern]
@@ -13,10 +18,12 @@ public struct PatternSet: Sendable {
   private let suffixLastBytes: ByteSet
   /// Patterns matched by running a program on the last component, highest index first.
   private let basenameGlobs: [BasenameGlob]
-  /// The anchored patterns, highest index first.
-  private let anchoredPatterns: [AnchoredPattern]
-  /// Whether a positive pattern can match a last component at any depth.
-  private let selectsAtAnyDepth: Bool
+  /// The anchored patterns followed through directories, highest index first.
+  let anchoredPatterns: [AnchoredPattern]
+  /// Whether a positive pattern can match an entry at any depth.
+  let selectsAtAnyDepth: Bool
+  /// The scope of the root directory, computed once.
+  let root: MatchScope
 
   /// Compiles `patterns`.
   public init(_ patterns: [Pattern]) {
@@ -68,46 +75,11 @@ public struct PatternSet: Sendable {
     self.basenameGlobs = basenameGlobs
     self.anchoredPatterns = anchoredPatterns
     self.selectsAtAnyDepth = selectsAtAnyDepth
+    root = Self.rootScope(anchoredPatterns)
   }
 
   /// Whether there are no patterns.
   public var isEmpty: Bool { patterns.isEmpty }
-
-  /// The scope for the entries of the root directory.
-  public func rootScope() -> MatchScope {
-    MatchScope(
-      anchored: anchoredPatterns.enumerated().map { slot, pattern in
-        MatchScope.AnchoredState(
-          pattern: Int32(pattern.index), slot: Int32(slot), matchedSegments: pattern.rootState)
-      })
-  }
-
-  /// The scope for entries of directory `name` (a child of the directory `parent` describes), or
-  /// nil when no positive pattern can select anything below it (the walker then does not open
-  /// it). Call it only for directories that are not selected themselves.
-  public func scope(entering name: UnsafeBufferPointer<UInt8>, from parent: MatchScope)
-    -> MatchScope?
-  {
-    var anchored: [MatchScope.AnchoredState] = []
-    var selects = selectsAtAnyDepth
-    for state in parent.anchored {
-      let pattern = anchoredPatterns[Int(state.slot)]
-      var next = state
-      if state.matchedSegments >= 0 {
-        let matched = Int(state.matchedSegments)
-        let segments = pattern.segments
-        guard matched + 1 < segments.count,
-          segments[matched].admits(name, in: pattern.program)
-        else { continue }
-        next = MatchScope.AnchoredState(
-          pattern: state.pattern, slot: state.slot,
-          matchedSegments: segments[matched + 1].isGlobstar ? -1 : Int32(matched + 1))
-      }
-      anchored.append(next)
-      if !pattern.isNegated { selects = true }
-    }
-    return selects ? MatchScope(anchored: anchored) : nil
-  }
 
   /// Index in `patterns` of the last pattern matching this entry (negated ones included), or nil.
   /// `path` is the full relative path from the root (no leading or trailing slash) and its last
@@ -133,19 +105,8 @@ public struct PatternSet: Sendable {
         }
       }
     }
-    anchoredPatterns.withUnsafeBufferPointer { anchoredPatterns in
-      scope.anchored.withUnsafeBufferPointer { states in
-        for state in states {
-          if Int(state.pattern) <= best { break }
-          if anchoredMatch(
-            anchoredPatterns, state, path: path, name: name, isDirectory: isDirectory)
-          {
-            best = Int(state.pattern)
-            break
-          }
-        }
-      }
-    }
+    best = lastAnchoredMatch(
+      path: path, name: name, isDirectory: isDirectory, in: scope, above: best)
     return best >= 0 ? best : nil
   }
 
@@ -194,21 +155,5 @@ public struct PatternSet: Sendable {
       }
     }
     return best
-  }
-
-  /// Whether the anchored pattern in `slot` of `patterns` matches the entry.
-  @inline(__always)
-  private func anchoredMatch(
-    _ patterns: UnsafeBufferPointer<AnchoredPattern>, _ state: MatchScope.AnchoredState,
-    path: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool
-  ) -> Bool {
-    let slot = Int(state.slot)
-    if patterns[slot].isDirectoryOnly && !isDirectory { return false }
-    if state.matchedSegments >= 0 {
-      // Without a globstar the pattern matches at one depth only.
-      guard Int(state.matchedSegments) == patterns[slot].segmentCount - 1 else { return false }
-      if let matches = patterns[slot].literalName?.elementsEqual(name) { return matches }
-    }
-    return Wildmatch.matches(patterns[slot].program, text: path, pathname: true)
   }
 }
