@@ -1,9 +1,9 @@
 /// An ordered list of patterns compiled for git's "last matching pattern decides" rule.
 ///
 /// Each pattern gets the cheapest strategy git's rule allows: hash lookups of the last component
-/// (`name`, `*.ext`), a program on the last component, or, for anchored patterns, states
-/// followed from directory to directory in `MatchScope`s, whose memory along a path does not
-/// grow with depth times patterns.
+/// (`name`, `*.ext`) or of the last components of the path (`**/a/b`), a program on the last
+/// component, or, for the other anchored patterns, states followed from directory to directory
+/// in `MatchScope`s, whose memory along a path does not grow with depth times patterns.
 public struct PatternSet: Sendable {
   /// The patterns, in order; indices returned by the matching methods refer to this array.
   public let patterns: [Pattern]
@@ -16,6 +16,8 @@ public struct PatternSet: Sendable {
   private let suffixLengths: [Int]
   /// The last bytes of the suffixes: a name ending otherwise needs no suffix lookup.
   private let suffixLastBytes: ByteSet
+  /// `**/rest` patterns with a literal `rest` holding a `/`, by `rest`.
+  private let pathSuffixes: PathSuffixTable
   /// Patterns matched by running a program on the last component, highest index first.
   private let basenameGlobs: [BasenameGlob]
   /// The anchored patterns followed through directories, highest index first.
@@ -34,6 +36,7 @@ public struct PatternSet: Sendable {
     var literals: [[UInt8]: LastIndices] = [:]
     var suffixes: [[UInt8]: LastIndices] = [:]
     var suffixLastBytes = ByteSet()
+    var pathSuffixes: [[UInt8]: LastIndices] = [:]
     var basenameGlobs: [BasenameGlob] = []
     var anchoredPatterns: [AnchoredPattern] = []
     var selectsAtAnyDepth = false
@@ -51,6 +54,8 @@ public struct PatternSet: Sendable {
         } else {
           everyName.add(index, isDirectoryOnly: dirOnly)
         }
+      case .pathSuffix(let bytes):
+        pathSuffixes[bytes, default: LastIndices()].add(index, isDirectoryOnly: dirOnly)
       case .basenameGlob:
         basenameGlobs.append(
           BasenameGlob(index: index, isDirectoryOnly: dirOnly, program: pattern.basenameProgram))
@@ -72,6 +77,7 @@ public struct PatternSet: Sendable {
     basenameSuffixes = ByteTable(suffixes)
     suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
     self.suffixLastBytes = suffixLastBytes
+    self.pathSuffixes = PathSuffixTable(pathSuffixes)
     self.basenameGlobs = basenameGlobs
     self.anchoredPatterns = anchoredPatterns
     self.selectsAtAnyDepth = selectsAtAnyDepth
@@ -94,6 +100,9 @@ public struct PatternSet: Sendable {
     }
     if let last = name.last, suffixLastBytes.contains(last) {
       best = max(best, lastSuffixMatch(name, isDirectory: isDirectory))
+    }
+    if !pathSuffixes.isEmpty {
+      best = max(best, pathSuffixes.last(path, isDirectory: isDirectory))
     }
     basenameGlobs.withUnsafeBufferPointer { globs in
       for glob in globs.indices {

@@ -1,10 +1,63 @@
 // Rows checked against git by `scripts/verify-pattern-table` (git check-ignore --no-index -v):
-// anchored patterns past a globstar (whose states the scopes of a directory and its children
-// share).
+// `**/rest` with a literal `rest` (looked up by the path's last components) and anchored
+// patterns past a globstar (whose states the scopes of a directory and its children share).
 // Patterns and paths are raw strings; `{xNN}` is the byte 0xNN.
 
 // swift-format-ignore
 let globstarRows: [DecisionRow] = [
+  // `**/rest`, `rest` literal with a slash: the path is `rest` or ends with `/` + `rest`.
+  row([#"**/a/b"#], #"a/b"#, .file, .ex(0)),
+  row([#"**/a/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"**/a/b"#], #"x/y/z/a/b"#, .dir, .ex(0)),
+  row([#"**/a/b"#], #"a/a/b"#, .file, .ex(0)),
+  row([#"**/a/b"#], #"xa/b"#, .file, .unmatched),
+  row([#"**/a/b"#], #"a/bx"#, .file, .unmatched),
+  row([#"**/a/b"#], #"a/b/c"#, .file, .ex(0)),
+  row([#"**/a/b"#], #"b"#, .file, .unmatched),
+  row([#"**/a/b"#], #"a"#, .dir, .unmatched),
+  row([#"**/a/b"#], #"a/x/b"#, .file, .unmatched),
+  row([#"**/a/b/c"#], #"b/c"#, .file, .unmatched),
+  row([#"**/a/b/c"#], #"x/a/b/c"#, .file, .ex(0)),
+  row([#"**/a/b/c"#], #"a/b/c/d/e"#, .file, .ex(0)),
+  row([#"**/a/b/c"#], #"a/b/x/c"#, .file, .unmatched),
+  row([#"***/a/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"/**/a/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"/**/a/b"#], #"a/b"#, .file, .ex(0)),
+  row([#"**/a\/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"**/a\*/b"#], #"x/a*/b"#, .file, .ex(0)),
+  row([#"**/a\*/b"#], #"x/ax/b"#, .file, .unmatched),
+  row([#"**/a//b"#], #"a/b"#, .file, .unmatched),
+  row([#"**\/a/b"#], #"a/b"#, .file, .unmatched),
+  row([#"**\/a/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"**\/a/b"#], #"x/y/a/b"#, .file, .ex(0)),
+  row([#"**/.git/config"#], #"sub/.git/config"#, .file, .ex(0)),
+  row([#"**/caf{xE9}/x"#], #"y/caf{xE9}/x"#, .file, .ex(0)),
+  row([#"**/caf{xE9}/x"#], #"y/café/x"#, .file, .unmatched),
+  // Directory-only: the entry itself must be a directory; below it everything is selected.
+  row([#"**/a/b/"#], #"x/a/b"#, .file, .unmatched),
+  row([#"**/a/b/"#], #"x/a/b"#, .dir, .ex(0)),
+  row([#"**/a/b/"#], #"x/a/b/c"#, .file, .ex(0)),
+  row([#"**/a/b/"#], #"a/b"#, .dir, .ex(0)),
+  // Several lengths and negations: the last matching pattern decides.
+  row([#"**/d/1"#, #"**/d/2"#, #"**/d/3"#], #"d/d/d/2"#, .file, .ex(1)),
+  row([#"**/d/1"#, #"**/d/2"#, #"**/d/3"#], #"d/d/d/4"#, .file, .unmatched),
+  row([#"**/d/1"#, #"**/d/2"#, #"**/d/3"#], #"d/d/3"#, .dir, .ex(2)),
+  row([#"**/b/c"#, #"**/a/b/c"#, #"!**/z/a/b/c"#], #"z/a/b/c"#, .file, .inc(2)),
+  row([#"**/b/c"#, #"**/a/b/c"#, #"!**/z/a/b/c"#], #"q/a/b/c"#, .file, .ex(1)),
+  row([#"**/b/c"#, #"**/a/b/c"#, #"!**/z/a/b/c"#], #"b/c"#, .file, .ex(0)),
+  row([#"**/a/b"#, #"!**/x/a/b"#], #"x/a/b"#, .file, .inc(1)),
+  row([#"**/a/b"#, #"!**/x/a/b"#], #"y/a/b"#, .file, .ex(0)),
+  row([#"**/a/b"#, #"!**/a/b/"#], #"a/b"#, .dir, .inc(1)),
+  row([#"**/a/b"#, #"!**/a/b/"#], #"a/b"#, .file, .ex(0)),
+  row([#"!**/a/b"#, #"**/a/b"#], #"a/b"#, .file, .ex(1)),
+  row([#"**/a/b"#, #"!a/b"#], #"a/b"#, .file, .inc(1)),
+  row([#"**/a/b"#, #"!a/b"#], #"x/a/b"#, .file, .ex(0)),
+  row([#"a/b"#, #"!**/a/b"#], #"a/b"#, .file, .inc(1)),
+  row([#"**/a/b"#, #"!b"#], #"x/a/b"#, .file, .inc(1)),
+  row([#"**/a/b"#, #"!**/a/*"#], #"x/a/b"#, .file, .inc(1)),
+  row([#"*"#, #"!**/a/b"#], #"a/b"#, .file, .ex(0)),
+  row([#"**/a/b"#, #"**/c/d"#], #"a/b/c/d"#, .file, .ex(0)),
+  row([#"!**/a/b"#], #"a/b"#, .file, .inc(0)),
   // Globstars reached at different depths, shared by the directories below.
   row([#"a/**/z"#, #"!a/b/**/z"#], #"a/b/c/d/e/z"#, .file, .inc(1)),
   row([#"a/**/z"#, #"!a/b/**/z"#], #"a/c/d/z"#, .file, .ex(0)),
