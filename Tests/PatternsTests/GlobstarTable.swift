@@ -64,7 +64,8 @@ let globstarRows: [DecisionRow] = [
   row([#"a/**/z"#, #"!a/b/c/d/**/z"#], #"a/b/c/d/z"#, .file, .inc(1)),
   row([#"a/**/z"#, #"!a/b/c/d/**/z"#], #"a/b/c/z"#, .file, .ex(0)),
   row([#"a/**/z"#, #"!a/b/c/d/**/z"#], #"a/b/c/x/d/z"#, .file, .ex(0)),
-  row([#"a/**/x"#, #"a/b/**/x"#, #"!a/b/c/**/x"#, #"a/b/c/d/**/x"#], #"a/b/c/d/e/x"#, .file, .ex(3)),
+  row(
+    [#"a/**/x"#, #"a/b/**/x"#, #"!a/b/c/**/x"#, #"a/b/c/d/**/x"#], #"a/b/c/d/e/x"#, .file, .ex(3)),
   row([#"a/**/x"#, #"a/b/**/x"#, #"!a/b/c/**/x"#, #"a/b/c/d/**/x"#], #"a/b/c/e/x"#, .file, .inc(2)),
   row([#"a/**/x"#, #"a/b/**/x"#, #"!a/b/c/**/x"#, #"a/b/c/d/**/x"#], #"a/b/e/x"#, .file, .ex(1)),
   row([#"a/**/x"#, #"a/b/**/x"#, #"!a/b/c/**/x"#, #"a/b/c/d/**/x"#], #"a/e/x"#, .file, .ex(0)),

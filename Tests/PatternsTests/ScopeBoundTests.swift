@@ -64,9 +64,12 @@ import Testing
   @Test func siblingsShareTheParentsChunkWhenNoPatternReachesAGlobstar() throws {
     let set = Self.set(["**/a*/b", "x/**/c", "y/z"])
     let root = set.rootScope()
-    let x = try #require(Array("x".utf8).withUnsafeBufferPointer { set.scope(entering: $0, from: root) })
-    let y = try #require(Array("y".utf8).withUnsafeBufferPointer { set.scope(entering: $0, from: root) })
-    let q = try #require(Array("q".utf8).withUnsafeBufferPointer { set.scope(entering: $0, from: x) })
+    func enter(_ name: String, from parent: MatchScope) -> MatchScope? {
+      Array(name.utf8).withUnsafeBufferPointer { set.scope(entering: $0, from: parent) }
+    }
+    let x = try #require(enter("x", from: root))
+    let y = try #require(enter("y", from: root))
+    let q = try #require(enter("q", from: x))
     let rootChunk = try #require(root.globstar)
     let xChunk = try #require(x.globstar)
     #expect(y.globstar === rootChunk)
