@@ -10,6 +10,9 @@ struct CompiledPattern: Sendable {
     case basenameSuffix([UInt8])
     /// Matches a last component with the wildmatch program `basenameProgram`.
     case basenameGlob
+    /// Matches a path equal to these bytes or ending with `/` and them: `**/rest` where `rest`
+    /// is literal and has a `/` (its last k components equal `rest`).
+    case pathSuffix([UInt8])
     /// Matches the whole path; followed through directories with its segments.
     case anchored([PathSegment])
   }
@@ -58,7 +61,13 @@ struct CompiledPattern: Sendable {
         let needsEmptyComponent = segments.contains {
           if case .literal(let bytes) = $0 { bytes.isEmpty } else { false }
         }
-        strategy = needsEmptyComponent ? .never : .anchored(segments)
+        if needsEmptyComponent {
+          strategy = .never
+        } else if let rest = Self.literalAfterGlobstar(tokens) {
+          strategy = .pathSuffix(rest)
+        } else {
+          strategy = .anchored(segments)
+        }
         basenameProgram = program
         return
       }
@@ -73,10 +82,16 @@ struct CompiledPattern: Sendable {
     }
   }
 
-  /// Whether the pattern can match anything at all.
-  var canMatch: Bool {
-    if case .never = strategy { return false }
-    return true
+  /// For `**/rest` (an unescaped `/` after the globstar) where `rest` is only fixed bytes: `rest`.
+  /// git's wildmatch then matches `rest` at the start of the path (the `**/` shortcut) and after
+  /// each `/`, and a literal matches only a text of its own length, so the pattern matches
+  /// exactly the paths that are `rest` or end with `/` + `rest`.
+  private static func literalAfterGlobstar(_ tokens: [GlobToken]) -> [UInt8]? {
+    guard tokens.count >= 3, tokens[0].kind == .star, tokens[0].isGlobstar,
+      tokens[1].kind == .literal, tokens[1].byte == ASCII.slash,
+      tokens.dropFirst(2).allSatisfy(\.isFixedByte)
+    else { return nil }
+    return tokens.dropFirst(2).map(\.byte)
   }
 
   /// git's decision for one entry (`last_matching_pattern_from_list` for this pattern alone):

@@ -1,4 +1,9 @@
 /// An ordered list of patterns compiled for git's "last matching pattern decides" rule.
+///
+/// Each pattern gets the cheapest strategy git's rule allows: hash lookups of the last component
+/// (`name`, `*.ext`) or of the last components of the path (`**/a/b`), a program on the last
+/// component, or, for the other anchored patterns, states followed from directory to directory
+/// in `MatchScope`s, whose memory along a path does not grow with depth times patterns.
 public struct PatternSet: Sendable {
   /// The patterns, in order; indices returned by the matching methods refer to this array.
   public let patterns: [Pattern]
@@ -11,12 +16,16 @@ public struct PatternSet: Sendable {
   private let suffixLengths: [Int]
   /// The last bytes of the suffixes: a name ending otherwise needs no suffix lookup.
   private let suffixLastBytes: ByteSet
+  /// `**/rest` patterns with a literal `rest` holding a `/`, by `rest`.
+  private let pathSuffixes: PathSuffixTable
   /// Patterns matched by running a program on the last component, highest index first.
   private let basenameGlobs: [BasenameGlob]
-  /// The anchored patterns, highest index first.
-  private let anchoredPatterns: [AnchoredPattern]
-  /// Whether a positive pattern can match a last component at any depth.
-  private let selectsAtAnyDepth: Bool
+  /// The anchored patterns followed through directories, highest index first.
+  let anchoredPatterns: [AnchoredPattern]
+  /// Whether a positive pattern can match an entry at any depth.
+  let selectsAtAnyDepth: Bool
+  /// The scope of the root directory, computed once.
+  let root: MatchScope
 
   /// Compiles `patterns`.
   public init(_ patterns: [Pattern]) {
@@ -27,6 +36,7 @@ public struct PatternSet: Sendable {
     var literals: [[UInt8]: LastIndices] = [:]
     var suffixes: [[UInt8]: LastIndices] = [:]
     var suffixLastBytes = ByteSet()
+    var pathSuffixes: [[UInt8]: LastIndices] = [:]
     var basenameGlobs: [BasenameGlob] = []
     var anchoredPatterns: [AnchoredPattern] = []
     var selectsAtAnyDepth = false
@@ -44,6 +54,8 @@ public struct PatternSet: Sendable {
         } else {
           everyName.add(index, isDirectoryOnly: dirOnly)
         }
+      case .pathSuffix(let bytes):
+        pathSuffixes[bytes, default: LastIndices()].add(index, isDirectoryOnly: dirOnly)
       case .basenameGlob:
         basenameGlobs.append(
           BasenameGlob(index: index, isDirectoryOnly: dirOnly, program: pattern.basenameProgram))
@@ -65,55 +77,15 @@ public struct PatternSet: Sendable {
     basenameSuffixes = ByteTable(suffixes)
     suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
     self.suffixLastBytes = suffixLastBytes
+    self.pathSuffixes = PathSuffixTable(pathSuffixes)
     self.basenameGlobs = basenameGlobs
     self.anchoredPatterns = anchoredPatterns
     self.selectsAtAnyDepth = selectsAtAnyDepth
+    root = Self.rootScope(anchoredPatterns)
   }
 
   /// Whether there are no patterns.
   public var isEmpty: Bool { patterns.isEmpty }
-
-  /// Indices of the patterns that can never match anything (for example `!`, `/`, `[a`, `a//b`
-  /// or a pattern ending with a lone backslash).
-  public var unmatchablePatternIndices: [Int] {
-    compiled.indices.filter { !compiled[$0].canMatch }
-  }
-
-  /// The scope for the entries of the root directory.
-  public func rootScope() -> MatchScope {
-    MatchScope(
-      anchored: anchoredPatterns.enumerated().map { slot, pattern in
-        MatchScope.AnchoredState(
-          pattern: Int32(pattern.index), slot: Int32(slot), matchedSegments: pattern.rootState)
-      })
-  }
-
-  /// The scope for entries of directory `name` (a child of the directory `parent` describes), or
-  /// nil when no positive pattern can select anything below it (the walker then does not open
-  /// it). Call it only for directories that are not selected themselves.
-  public func scope(entering name: UnsafeBufferPointer<UInt8>, from parent: MatchScope)
-    -> MatchScope?
-  {
-    var anchored: [MatchScope.AnchoredState] = []
-    var selects = selectsAtAnyDepth
-    for state in parent.anchored {
-      let pattern = anchoredPatterns[Int(state.slot)]
-      var next = state
-      if state.matchedSegments >= 0 {
-        let matched = Int(state.matchedSegments)
-        let segments = pattern.segments
-        guard matched + 1 < segments.count,
-          segments[matched].admits(name, in: pattern.program)
-        else { continue }
-        next = MatchScope.AnchoredState(
-          pattern: state.pattern, slot: state.slot,
-          matchedSegments: segments[matched + 1].isGlobstar ? -1 : Int32(matched + 1))
-      }
-      anchored.append(next)
-      if !pattern.isNegated { selects = true }
-    }
-    return selects ? MatchScope(anchored: anchored) : nil
-  }
 
   /// Index in `patterns` of the last pattern matching this entry (negated ones included), or nil.
   /// `path` is the full relative path from the root (no leading or trailing slash) and its last
@@ -129,6 +101,9 @@ public struct PatternSet: Sendable {
     if let last = name.last, suffixLastBytes.contains(last) {
       best = max(best, lastSuffixMatch(name, isDirectory: isDirectory))
     }
+    if !pathSuffixes.isEmpty {
+      best = max(best, pathSuffixes.last(path, isDirectory: isDirectory))
+    }
     basenameGlobs.withUnsafeBufferPointer { globs in
       for glob in globs.indices {
         if globs[glob].index <= best { break }
@@ -139,19 +114,8 @@ public struct PatternSet: Sendable {
         }
       }
     }
-    anchoredPatterns.withUnsafeBufferPointer { anchoredPatterns in
-      scope.anchored.withUnsafeBufferPointer { states in
-        for state in states {
-          if Int(state.pattern) <= best { break }
-          if anchoredMatch(
-            anchoredPatterns, state, path: path, name: name, isDirectory: isDirectory)
-          {
-            best = Int(state.pattern)
-            break
-          }
-        }
-      }
-    }
+    best = lastAnchoredMatch(
+      path: path, name: name, isDirectory: isDirectory, in: scope, above: best)
     return best >= 0 ? best : nil
   }
 
@@ -200,21 +164,5 @@ public struct PatternSet: Sendable {
       }
     }
     return best
-  }
-
-  /// Whether the anchored pattern in `slot` of `patterns` matches the entry.
-  @inline(__always)
-  private func anchoredMatch(
-    _ patterns: UnsafeBufferPointer<AnchoredPattern>, _ state: MatchScope.AnchoredState,
-    path: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool
-  ) -> Bool {
-    let slot = Int(state.slot)
-    if patterns[slot].isDirectoryOnly && !isDirectory { return false }
-    if state.matchedSegments >= 0 {
-      // Without a globstar the pattern matches at one depth only.
-      guard Int(state.matchedSegments) == patterns[slot].segmentCount - 1 else { return false }
-      if let matches = patterns[slot].literalName?.elementsEqual(name) { return matches }
-    }
-    return Wildmatch.matches(patterns[slot].program, text: path, pathname: true)
   }
 }

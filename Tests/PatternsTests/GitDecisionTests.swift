@@ -5,14 +5,24 @@ import Testing
 @Suite struct GitDecisionTests {
   @Test(arguments: gitDecisionRows)
   func decideAgreesWithGit(_ row: DecisionRow) {
-    let set = row.patternSet
-    #expect(set.patterns.count == row.patterns.count)
-    let decision = set.decide(path: row.pathBytes, isDirectory: row.kind == .dir)
-    #expect(Self.verdict(decision) == row.expected)
+    Self.checkDecision(row)
   }
 
   @Test(arguments: gitDecisionRows)
   func walkAgreesWithGit(_ row: DecisionRow) {
+    Self.checkWalk(row)
+  }
+
+  /// Checks that `decide` gives git's answer for `row`.
+  static func checkDecision(_ row: DecisionRow) {
+    let set = row.patternSet
+    #expect(set.patterns.count == row.patterns.count)
+    let decision = set.decide(path: row.pathBytes, isDirectory: row.kind == .dir)
+    #expect(verdict(decision) == row.expected)
+  }
+
+  /// Checks that the walk (scopes, pruning, `lastMatch`) gives git's answer for `row`.
+  static func checkWalk(_ row: DecisionRow) {
     let set = row.patternSet
     let walk = WalkSimulation(set, path: row.pathBytes, isDirectory: row.kind == .dir)
     switch (walk, row.expected) {

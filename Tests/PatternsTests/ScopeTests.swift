@@ -81,14 +81,4 @@ import Testing
       })
     #expect(Self.canEnter(set, path) == opens)
   }
-
-  @Test func unmatchablePatternIndices() {
-    let lines = [#"!"#, #"a"#, #"/"#, #"[a"#, #"b\"#, #"a//b"#, #"[[:nope:]]"#, #"**/x"#]
-    let set = PatternSet(
-      lines.enumerated().compactMap { index, line in
-        PatternParser.parseLine(
-          tableBytes(line), origin: PatternOrigin(source: "t", line: index + 1))
-      })
-    #expect(set.unmatchablePatternIndices == [0, 2, 3, 4, 5, 6])
-  }
 }

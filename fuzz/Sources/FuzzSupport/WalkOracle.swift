@@ -7,7 +7,6 @@ public enum WalkOracle {
   /// Checks every path of `paths`, as a file and as a directory, against `set`; stops the
   /// process with a message naming the pattern list and the path on a disagreement.
   public static func check(_ set: PatternSet, paths: [[UInt8]]) {
-    _ = set.unmatchablePatternIndices
     for pattern in set.patterns { _ = pattern.displayText }
     for path in paths {
       for isDirectory in [false, true] {
