@@ -10,7 +10,8 @@ if ! "$repo_root/scripts/package"; then
   exit 1
 fi
 total_passed=0 total_failed=0
-for test in test-archive.sh test-static-binary.sh test-version.sh test-root-bin.sh test-chroot.sh; do
+for test in test-archive.sh test-static-binary.sh test-version.sh test-root-bin.sh test-chroot.sh \
+  test-image.sh test-publish.sh; do
   echo "# $test"
   output=$(GW_SKIP_PACKAGE=1 "$here/$test" 2>&1)
   status=$?

@@ -68,8 +68,13 @@ ident = r"[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*"
 sys.exit(not re.fullmatch(rf"{core}(-{ident})?(\+{ident})?", sys.argv[1]))' "$version"
 check_equal "buildpack.toml: [[targets]]" '[{"os": "linux", "arch": "amd64"}]' \
   "$(toml_get "$descriptor" targets)"
-check_equal "buildpack.toml: [[buildpack.licenses]]" '[{"type": "Apache-2.0"}]' \
+check_equal "buildpack.toml: [[stacks]] (any stack, for platforms and kpack that match by stack)" \
+  '[{"id": "*"}]' "$(toml_get "$descriptor" stacks)"
+check_equal "buildpack.toml: [[buildpack.licenses]] with the license text's URI" \
+  '[{"type": "Apache-2.0", "uri": "https://www.apache.org/licenses/LICENSE-2.0"}]' \
   "$(toml_get "$descriptor" buildpack.licenses)"
+check_equal "buildpack.toml: buildpack.homepage" "https://github.com/group-writable/group-writable" \
+  "$(toml_get "$descriptor" buildpack.homepage)"
 check "buildpack.toml: description and keywords" python3 -c '
 import sys, tomllib
 bp = tomllib.load(open(sys.argv[1], "rb"))["buildpack"]

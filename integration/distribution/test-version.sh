@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Distribution check: the version has one source, buildpack.toml.
 # The packaged executable's `--version` equals buildpack.version (read with python3 tomllib), no
-# source file hard-codes it, and the BuildpackInfo generator (run by the build-tool plugin) rejects
-# descriptors it cannot take the version from, with a message naming the file and key.
+# source file hard-codes it, README's examples name it, and the BuildpackInfo generator (run by the
+# build-tool plugin) rejects descriptors it cannot take the version from, with a message naming the
+# file and key.
 # Usage: integration/distribution/test-version.sh   (runs ./scripts/package first)
 set -uo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +16,10 @@ check_equal "group-writable --version prints buildpack.toml's version" \
 
 hard_coded=$(grep -rnF -- "\"$version\"" "$repo_root/Sources" "$repo_root/Plugins" || true)
 check_equal "no Swift source hard-codes the version \"$version\"" "" "$hard_coded"
+readme_versions=$(grep -oE 'group-writable[-:][0-9]+\.[0-9]+\.[0-9]+' "$repo_root/README.md" |
+  sed -E 's/^group-writable[-:]//' | sort -u)
+check_equal "README's examples (.tgz, image tags) name buildpack.toml's version" "$version" \
+  "$readme_versions"
 
 # The generator tool, built in the same scratch path and configuration as scripts/package.
 build=(swift build -c release --product BuildpackInfoGenerator -Xswiftc -static-executable
