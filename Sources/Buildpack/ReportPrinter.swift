@@ -161,7 +161,7 @@ extension ReportPrinter {
     printChanges(report)
     printRoots(report)
     if let difference { printDifference(difference) }
-    if let audit = report.audit {
+    if let audit = report.audit, !report.hasFailures {
       log.section("Audit: inspected \(CountText.of(audit.inspected, "entry", "entries"))")
       if !audit.hasFindings && audit.isComplete {
         log.item("No setuid/setgid executables, world-writable or foreign-owned entries")

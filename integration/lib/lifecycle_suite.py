@@ -273,8 +273,9 @@ class ScenarioRun:
                          sorted(md.get("roots", [])), sorted(roots))
             self.r.equal(f"{self.label}: {gwit.LAYER_NAME}.toml: metadata.roots-total",
                          md.get("roots-total"), len(roots))
-            counts = {k: md.get(k) for k in ("directories-changed", "files-changed",
-                                             "already-writable", "skipped")}
+            md_counts = md.get("counts", {})
+            counts = {k: md_counts.get(k) for k in ("directories-changed", "files-changed",
+                                                    "already-writable", "skipped")}
             self.check(f"{gwit.LAYER_NAME}.toml: metadata has integer counts",
                        all(isinstance(v, int) and v >= 0 for v in counts.values()), [repr(md)])
             changed_files = sum(1 for rel, e in after.items()
@@ -284,7 +285,7 @@ class ScenarioRun:
             changed_dirs = sum(1 for rel, e in after.items() if e.kind == "d" and (
                 rel not in before or before[rel].mode != e.mode))
             reported_dirs = ((counts["directories-changed"] or 0)
-                             + (md.get("ancestors-changed") or 0))
+                             + (md_counts.get("ancestors-changed") or 0))
             self.r.equal(f"{self.label}: {gwit.LAYER_NAME}.toml: directories-changed (with"
                          " ancestors-changed) = dirs created or whose mode changed",
                          reported_dirs, changed_dirs)
@@ -301,7 +302,7 @@ class ScenarioRun:
             self.r.equal(f"{self.label}: report.toml: roots", sorted(report.get("roots", [])),
                          sorted(roots))
             if meta is not None:
-                summary = {k: v for k, v in meta.get("metadata", {}).items()
+                summary = {k: v for k, v in meta.get("metadata", {}).get("counts", {}).items()
                            if k.endswith("-changed") or k in ("already-writable", "skipped")}
                 in_report = report.get("counts", report)
                 self.r.equal(f"{self.label}: report.toml counts agree with"

@@ -1,8 +1,9 @@
 extension Report {
-  /// Every warning of a run in the order the log prints them: the configuration's, the run's, the audit's.
+  /// Every warning of a run in the order the log prints them: the configuration's, the run's, the audit's. A run
+  /// that failed has no audit warnings: the audit describes the image, and a failed build makes none.
   public func allWarnings(configuration: [ConfigurationWarning], buildUser: Int) -> [Diagnostic] {
-    configuration.map(\.diagnostic) + warningDiagnostics(buildUser: buildUser)
-      + (audit?.diagnostics(appDirectory: appDirectory) ?? [])
+    let auditWarnings = hasFailures ? [] : (audit?.diagnostics(appDirectory: appDirectory) ?? [])
+    return configuration.map(\.diagnostic) + warningDiagnostics(buildUser: buildUser) + auditWarnings
   }
 
   /// The report with `warnings` rendered into it, as `report.toml` keeps them.
