@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <linux/capability.h>
 
 #ifndef SYS_fchmodat2
@@ -44,3 +45,28 @@ int gw_has_effective_capability(int capability) {
 FILE *gw_standard_output(void) { return stdout; }
 
 FILE *gw_standard_error(void) { return stderr; }
+
+static int saved_argc = 0;
+static char **saved_argv = NULL;
+
+// Runs before the Swift runtime's initialisers (priority 101), with glibc's (argc, argv, envp).
+//
+// It keeps argv: a static Swift executable reads its arguments from /proc/self/cmdline, which is missing where
+// /proc is not mounted. And there the runtime's crash backtracer, on by default on Linux, aborts before main
+// ("Unable to obtain Swift runtime path") while it looks for its helper (none ships with this executable): with
+// SWIFT_ROOT set it no longer needs /proc/self/exe, and backtracing is turned off.
+__attribute__((constructor(101))) static void gw_prepare_process(int argc, char **argv, char **envp) {
+  (void)envp;
+  saved_argc = argc;
+  saved_argv = argv;
+  if (access("/proc/self/exe", F_OK) != 0) {
+    setenv("SWIFT_BACKTRACE", "enable=no", 0);
+    setenv("SWIFT_ROOT", "/", 0);
+  }
+}
+
+int gw_argument_count(void) { return saved_argc; }
+
+const char *gw_argument(int index) {
+  return index >= 0 && index < saved_argc && saved_argv != NULL ? saved_argv[index] : NULL;
+}

@@ -14,7 +14,7 @@ import Glibc
 #endif
 
 ResourceLimits.raiseOpenFileLimit()
-let arguments = CommandLine.arguments
+let arguments = ProcessArguments.all()
 let phase = Phase(executablePath: arguments.first ?? "group-writable")
 let output: (String) -> Void = StandardOutput.writeLine
 let errorOutput: (String) -> Void = StandardOutput.writeError
@@ -34,7 +34,10 @@ case .detect, .build:
   if phase == .detect {
     exit(Detector(context: context, app: app, output: output, errorOutput: errorOutput).run())
   }
-  exit(Builder(context: context, app: app, log: BuildLog(write: output), errorOutput: errorOutput).run())
+  let builder = Builder(
+    context: context, app: app, log: BuildLog(write: output), errorOutput: errorOutput,
+    executable: ProcessArguments.executablePath())
+  exit(builder.run())
 case .runtimeCheck:
   let check = RuntimeCheck(
     environment: ProcessInfo.processInfo.environment,
@@ -42,5 +45,5 @@ case .runtimeCheck:
     errorOutput: errorOutput)
   exit(check.run())
 case .commandLine:
-  GroupWritableCommand.main()
+  GroupWritableCommand.main(Array(arguments.dropFirst()))
 }

@@ -30,4 +30,10 @@ FILE *gw_standard_output(void);
 /// The C library's standard error stream.
 FILE *gw_standard_error(void);
 
+/// The process's argument count, as glibc handed it to the executable's initialisers (before main).
+int gw_argument_count(void);
+
+/// Argument `index` (0 is the executable's name), or NULL.
+const char *gw_argument(int index);
+
 #endif
