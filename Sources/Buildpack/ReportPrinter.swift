@@ -83,7 +83,7 @@ public struct ReportPrinter {
     }
     if !changes.groupWriteRemoved.isEmpty {
       log.item(
-        "Removed group write outside the selection (`exclusive`) from "
+        "Removed group write outside the selection from "
           + "\(CountText.of(changes.groupWriteRemoved.total, "entry", "entries")): "
           + CountText.changes(changes.groupWriteRemoved))
     }

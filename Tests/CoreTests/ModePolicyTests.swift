@@ -44,8 +44,11 @@ import Testing
     // World write goes, unless kept; a selected entry that had the group bits only loses o+w.
     Row(kind: .regular, before: 0o666, selected: true, after: 0o664, reasons: .worldWriteRemoved),
     Row(kind: .regular, before: 0o666, selected: true, policy: keep, after: 0o666),
-    Row(kind: .directory, before: 0o777, selected: false, root: true, after: 0o775, reasons: .worldWriteRemoved),
-    Row(kind: .directory, before: 0o2777, selected: false, root: true, after: 0o2775, reasons: .worldWriteRemoved),
+    Row(kind: .directory, before: 0o777, selected: false, root: true, after: 0o755, reasons: [.worldWriteRemoved, .groupWriteRemoved]),
+    Row(kind: .directory, before: 0o2777, selected: false, root: true, after: 0o2755, reasons: [.worldWriteRemoved, .groupWriteRemoved]),
+    Row(kind: .directory, before: 0o775, selected: false, root: true, after: 0o755, reasons: .groupWriteRemoved),
+    Row(kind: .directory, before: 0o777, selected: false, root: true, policy: keep, after: 0o777),
+    Row(kind: .directory, before: 0o2777, selected: true, root: true, after: 0o2775, reasons: .worldWriteRemoved),
     Row(kind: .directory, before: 0o1777, selected: false, after: 0o1775, reasons: .worldWriteRemoved),
     Row(kind: .directory, before: 0o777, selected: false, policy: keep, after: 0o777),
     Row(kind: .regular, before: 0o777, selected: false, after: 0o775, reasons: .worldWriteRemoved),

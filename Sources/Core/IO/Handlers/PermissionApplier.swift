@@ -95,7 +95,7 @@ final class PermissionApplier: WalkHandler {
       recorder.report.rootWithoutGroupSearch = Int(status.permissions)
     }
     let ordinary = status.kind == .directory || status.kind == .regular
-    if !isSelected && ordinary && !policy.removesGroupWriteOutside && status.permissions & S_IWGRP != 0
+    if !isSelected && ordinary && !policy.removesGroupWriteOutside && decision.permissions & S_IWGRP != 0
       && !decision.reasons.contains(.databaseDirectory)
     {
       recorder.report.changes.groupWritableOutside.add(shown(entry))

@@ -10,7 +10,8 @@ import FileSystem
 /// - Unselected directories above a selected entry get group search (`g+x`), the app directory excepted.
 /// - The directory of a selected SQLite database gets the owner's bits mirrored to the group and the sticky bit, so
 ///   the group may create and remove its own journal files but not replace what the build made.
-/// - With `removesGroupWriteOutside` (the exclusive selection), every other entry loses group write.
+/// - With `removesGroupWriteOutside` (the exclusive selection), every other entry loses group write; the app
+///   directory, whose mode the platform made, loses it unless selected (or world write is kept).
 /// - Unless `keepsWorldWrite`, every entry loses world write (`o+w`), the sticky app directory of a platform too.
 /// - Symlinks, setuid/setgid files and files with several hard links are never changed.
 public struct ModePolicy: Sendable, Equatable {
@@ -92,7 +93,9 @@ public struct ModePolicy: Sendable, Equatable {
     if entry.marks.contains(.leadsToSelection) && !entry.isAppRoot {
       decision.add(S_IXGRP, because: .ancestorSearch)
     }
-    if removesGroupWriteOutside {
+    // The app directory's mode never comes from the source: the platform made it (pack 0777, kpack 2777), so
+    // unless it is selected its group loses write as well as everyone else.
+    if removesGroupWriteOutside || (entry.isAppRoot && !keepsWorldWrite) {
       decision.remove(S_IWGRP, because: .groupWriteRemoved)
     }
   }
