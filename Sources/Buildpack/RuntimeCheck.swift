@@ -52,9 +52,7 @@ public struct RuntimeCheck {
     diagnostics += WritableRootChecker(app: app).problems(in: report.roots.paths).map {
       $0.diagnostic(appPath: absolute)
     }
-    for diagnostic in diagnostics {
-      errorOutput(DiagnosticRenderer.render(diagnostic))
-    }
+    if !diagnostics.isEmpty { errorOutput(DiagnosticRenderer.render(diagnostics)) }
     return ExitStatus.success
   }
 }

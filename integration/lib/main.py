@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import gwit  # noqa: E402
 import lifecycle_suite  # noqa: E402
+import readonly_suite  # noqa: E402
 import runtime_suite  # noqa: E402
 
 
@@ -23,7 +24,7 @@ def main():
     parser.add_argument("--python", required=True, help="python3 the run user can execute")
     parser.add_argument("--only", default="", help="regex: run only scenarios/cases it matches")
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
-    parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime"], default="all")
+    parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime", "read-only"], default="all")
     args = parser.parse_args()
 
     reporter = gwit.Reporter()
@@ -52,6 +53,10 @@ def main():
     if args.suite in ("all", "runtime"):
         runtime_suite.run(reporter, layouts, buildpack, Path(args.work) / "runtime", args.python,
                           only)
+
+    if args.suite in ("all", "read-only"):
+        readonly_suite.run(reporter, layouts, buildpack, Path(args.work) / "read-only", args.python,
+                           only)
 
     reporter.summary()
     return 1 if reporter.failed or reporter.passed == 0 else 0
