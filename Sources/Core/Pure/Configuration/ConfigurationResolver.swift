@@ -47,7 +47,8 @@ public enum ConfigurationResolver {
     }
     if let pathsFile {
       try patterns.add(
-        PatternParser.parse(pathsFile.bytes, source: pathsFile.path), source: pathsFile.source)
+        PatternParser.parse(pathsFile.bytes, source: pathsFile.path),
+        source: .pathsFile(path: pathsFile.path))
       let isVariable = pathsFile.source == .variable(.pathsFile)
       configuration.sources.append(
         isVariable ? .environmentPathsFile(path: pathsFile.path) : .pathsFile(path: pathsFile.path))

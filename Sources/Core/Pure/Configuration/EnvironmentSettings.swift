@@ -45,10 +45,7 @@ public struct EnvironmentSettings: Equatable, Sendable {
   /// Parses the variables from the merged environment (process and platform `env` files).
   public init(environment: [String: String]) throws(ConfigurationError) {
     for variable in EnvironmentVariable.allCases where variable.isCapped {
-      if let value = environment[variable.name], value.utf8.count > ConfigurationLimits.variableBytes {
-        throw .variableTooLarge(
-          variable: variable, size: value.utf8.count, limit: ConfigurationLimits.variableBytes)
-      }
+      try Self.checkSize(of: variable, in: environment)
     }
     let value = { (variable: EnvironmentVariable) in environment[variable.name].flatMap(Self.nonBlank) }
     enabledValue = value(.enabled)
@@ -80,10 +77,21 @@ public struct EnvironmentSettings: Equatable, Sendable {
   /// `BP_GROUP_WRITABLE` alone: nil when unset or blank. Read first, so that `false` turns the
   /// buildpack off whatever the other variables hold.
   public static func enabled(in environment: [String: String]) throws(ConfigurationError) -> Bool? {
+    try checkSize(of: .enabled, in: environment)
     guard let text = environment[EnvironmentVariable.enabled.name].flatMap(nonBlank) else {
       return nil
     }
     return try boolean(text, .enabled)
+  }
+
+  /// Throws `variableTooLarge` when `variable` is longer than `ConfigurationLimits.variableBytes`.
+  static func checkSize(
+    of variable: EnvironmentVariable, in environment: [String: String]
+  ) throws(ConfigurationError) {
+    let limit = ConfigurationLimits.variableBytes
+    if let size = environment[variable.name]?.utf8.count, size > limit {
+      throw .variableTooLarge(variable: variable, size: size, limit: limit)
+    }
   }
 
   /// A boolean spelling, or `invalidEnvironmentBoolean` naming `variable`.
