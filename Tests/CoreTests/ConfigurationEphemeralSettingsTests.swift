@@ -144,7 +144,8 @@ import Testing
     var environment: [String: String] = [:]
     environment["BP_GROUP_WRITABLE_EPHEMERAL"] = variable
     let error = try #require(
-      decide(["project.toml": "[utility.group-writable]\n" + lines.joined(separator: "\n")], environment).error)
+      decide(["project.toml": (["[utility.group-writable]"] + lines).joined(separator: "\n")], environment)
+        .error)
     guard case .nestedEphemeral(let foundInner, _, let foundOuter, _) = error else {
       Issue.record("expected nested ephemeral directories, got \(error)")
       return
@@ -179,7 +180,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("ephemeral = \"tmp\"", ProjectSettingKey.ephemeral, ConfigurationError.ExpectedValue.stringArray, ConfigurationError.ValueKind.string),
+    (
+      "ephemeral = \"tmp\"", ProjectSettingKey.ephemeral,
+      ConfigurationError.ExpectedValue.stringArray, ConfigurationError.ValueKind.string
+    ),
     ("ephemeral-base = 1", .ephemeralBase, .string, .integer),
   ])
   func rejectsWrongTypes(
@@ -190,5 +194,56 @@ import Testing
       parseProject("[utility.group-writable]\n\(line)\n").error
         == .wrongType(
           file: "project.toml", key: key, element: nil, expected: expected, found: found, line: 2))
+  }
+
+  @Test(arguments: [
+    (
+      "ephemeral = \"tmp\"",
+      "The key `utility.group-writable.ephemeral` (line 2) must be an array of strings, but it is "
+        + "a string.",
+      "Write the directories as an array of strings, such as `ephemeral = [\"tmp\"]`."
+    ),
+    (
+      "ephemeral = [1]",
+      "Element 1 of the key `utility.group-writable.ephemeral` (line 2) must be a string, but it "
+        + "is an integer.",
+      "Quote each directory, such as `ephemeral = [\"tmp\", \"log\"]`."
+    ),
+    (
+      "ephemeral-base = false",
+      "The key `utility.group-writable.ephemeral-base` (line 2) must be a string, but it is a "
+        + "boolean.",
+      "Write an absolute directory in quotes, such as `ephemeral-base = \"/tmp/group-writable\"`."
+    ),
+    (
+      "exclusive = 1",
+      "The key `utility.group-writable.exclusive` (line 2) must be a boolean (true or false), but "
+        + "it is an integer.",
+      "Write `exclusive = true` or `exclusive = false`."
+    ),
+  ])
+  func rendersWrongTypesOfTheNewKeys(line: String, detail: String, fix: String) throws {
+    let error = try #require(parseProject("[utility.group-writable]\n\(line)\n").error)
+    #expect(
+      rendered(error) == """
+        ! Invalid configuration in `project.toml`
+        !
+        ! \(detail)
+        !
+        ! How to fix it:
+        ! - \(fix)
+
+        """)
+  }
+
+  @Test func rendersAnEmptyBaseKey() throws {
+    let error = try #require(parseProject("[utility.group-writable]\nephemeral-base = \"\"\n").error)
+    #expect(
+      rendered(error).hasPrefix("""
+        ! Invalid configuration in `project.toml`
+        !
+        ! The key `utility.group-writable.ephemeral-base` (line 2) is an empty string.
+
+        """))
   }
 }

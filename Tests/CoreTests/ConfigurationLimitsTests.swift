@@ -152,12 +152,14 @@ import Testing
         """)
   }
 
+  static let long = String(repeating: "a", count: 4_097)
+
   @Test(arguments: [
-    (table("paths = [\"ok\", \"\(String(repeating: "a", count: 4_097))\"]"), [:] as [String: String], "project.toml paths", 2),
-    (table("paths = \"\"\"\nok\n\(String(repeating: "a", count: 4_097))\n\"\"\""), [:], "project.toml paths", 2),
-    ([:], ["BP_GROUP_WRITABLE_PATHS": "ok,\(String(repeating: "a", count: 4_097))"], "BP_GROUP_WRITABLE_PATHS", 2),
-    (table("create = [\"\(String(repeating: "a", count: 4_097))\"]"), [:], "project.toml create", 1),
-    ([:], ["BP_GROUP_WRITABLE_CREATE": "ok\n" + String(repeating: "a", count: 4_097)], "BP_GROUP_WRITABLE_CREATE", 2),
+    (table("paths = [\"ok\", \"\(long)\"]"), [:] as [String: String], "project.toml paths", 2),
+    (table("paths = \"\"\"\nok\n\(long)\n\"\"\""), [:], "project.toml paths", 2),
+    ([:], ["BP_GROUP_WRITABLE_PATHS": "ok,\(long)"], "BP_GROUP_WRITABLE_PATHS", 2),
+    (table("create = [\"\(long)\"]"), [:], "project.toml create", 1),
+    ([:], ["BP_GROUP_WRITABLE_CREATE": "ok\n" + long], "BP_GROUP_WRITABLE_CREATE", 2),
   ])
   func capsEachPattern(files: [String: String], environment: [String: String], source: String, line: Int) {
     #expect(

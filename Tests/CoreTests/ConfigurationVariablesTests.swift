@@ -46,7 +46,8 @@ import Testing
       if case .environmentValue(variable, _) = source { return true }
       return false
     }
-    #expect(named == (row.value.map { !$0.trimmingBlanks.isEmpty } ?? false))
+    let isSet = row.value.map { value in value.contains { !" \t\n\r".contains($0) } } ?? false
+    #expect(named == isSet)
   }
 
   @Test(arguments: EnvironmentSettings.flagVariables)
@@ -206,7 +207,9 @@ import Testing
       return
     }
     #expect(configuration.patterns.map(\.displayText) == ["a", "c", "d"])
-    #expect(configuration.patterns.map(\.origin.source) == ["project.toml paths", "env-list", "BP_GROUP_WRITABLE_PATHS"])
+    #expect(
+      configuration.patterns.map(\.origin.source)
+        == ["project.toml paths", "env-list", "BP_GROUP_WRITABLE_PATHS"])
     #expect(files.reads == ["project.toml", "env-list"])
     #expect(
       configuration.sources.map(\.logText) == [
@@ -242,14 +245,5 @@ import Testing
     let configuration = try #require(configured(files, environment))
     #expect(!configuration.wholeApp)
     #expect(configuration.warnings == [.nothingSelected])
-  }
-}
-
-extension String {
-  /// The string without surrounding spaces, tabs and line breaks.
-  var trimmingBlanks: String {
-    String(String.UnicodeScalarView(
-      unicodeScalars.drop { " \t\n\r".unicodeScalars.contains($0) }.reversed()
-        .drop { " \t\n\r".unicodeScalars.contains($0) }.reversed()))
   }
 }

@@ -18,6 +18,12 @@ public struct KeyLocator {
     /// The key path the string belongs to: the key it is part of, or the key whose value holds it
     /// (at most `indexedDepth` parts).
     public var keyPath: [String]
+
+    /// Creates an entry.
+    public init(line: Int, keyPath: [String]) {
+      self.line = line
+      self.keyPath = keyPath
+    }
   }
 
   /// The first line defining each key path or something inside it (paths up to `indexedDepth`).
