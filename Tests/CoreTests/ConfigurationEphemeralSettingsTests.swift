@@ -17,6 +17,12 @@ import Testing
     #expect(configuration.sources.last == .environmentList(.ephemeral))
   }
 
+  @Test func ephemeralDirectoriesAloneAreSomethingToDo() throws {
+    let configuration = try #require(configured(table("ephemeral = [\"tmp\"]")))
+    #expect(configuration.warnings.isEmpty)
+    #expect(!configuration.wholeApp)
+  }
+
   @Test func defaultsToNoEphemeralDirectoriesBelowTmp() throws {
     let configuration = try #require(configured(table("paths = [\"log/\"]")))
     #expect(configuration.ephemeral.isEmpty)

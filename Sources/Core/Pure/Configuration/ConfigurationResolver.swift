@@ -89,7 +89,8 @@ public enum ConfigurationResolver {
         configuration.wholeApp ? .environmentWholeApp : .environmentEnabled)
     }
     configuration.warnings += variables.warnings
-    if !configuration.wholeApp && configuration.patterns.isEmpty && configuration.create.isEmpty {
+    let selectsNothing = configuration.patterns.isEmpty && configuration.create.isEmpty
+    if !configuration.wholeApp && selectsNothing && configuration.ephemeral.isEmpty {
       configuration.warnings.append(.nothingSelected)
     }
     return configuration

@@ -9,7 +9,7 @@ public enum ConfigurationWarning: Equatable, Sendable {
   /// `variable` looks like a colon-separated list (`/tmp/:/log/`) but was read as one item;
   /// `parts` are what the colons separate.
   case colonSeparatedList(variable: EnvironmentVariable, value: String, parts: [String])
-  /// The buildpack is opted in but no pattern and no `create` directory is configured,
-  /// so nothing will be made group-writable.
+  /// The buildpack is opted in but no pattern, no `create` and no `ephemeral` directory is
+  /// configured, so nothing will be made group-writable.
   case nothingSelected
 }
