@@ -11,7 +11,7 @@ public struct RuntimeCheck {
   /// The name the binary has in the layer's `exec.d` directory.
   public static let executableName = "group-writable-check"
   /// The variable that turns the check off (`false`).
-  public static let optOutVariable = "BPL_GROUP_WRITABLE_CHECK"
+  public static let optOutVariable = EnvironmentVariable.launchCheck.name
 
   private let environment: [String: String]
   private let reportPath: String
