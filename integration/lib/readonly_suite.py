@@ -80,7 +80,7 @@ class ReadOnlyRun:
             self.check("tmp/ and log/ are links into /tmp/group-writable in the image",
                        all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
                        [str(p) for p in lc.image_workspace.iterdir()])
-            started = self.start(read_only=False)
+            started = self.start(read_only=False, tmpfs_over_tmp=True)
             self.expect_started("on a writable root file system", started, keeps_build_log=True)
             started = self.start(read_only=True)
             self.expect_failed("read-only, no volume at /tmp", started, ["tmp/", "log/"],

@@ -61,6 +61,9 @@ public struct StartupRepair {
       return .cannotPrepareEphemeral(path: link.path, error)
     }
     defer { place.directory.close() }
+    if (try? place.directory.isOnReadOnlyFileSystem()) == true {
+      return .cannotPrepareEphemeral(path: link.path, .systemError(path: link.target, .readOnlyFileSystem))
+    }
     guard place.made, let seedText = link.seed, let seed = DisplayPath.path(of: seedText) else { return nil }
     do {
       let source = try app.withParent(of: seed) { parent, name throws(Errno) in try parent.openDirectory(name) }
