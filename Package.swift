@@ -43,7 +43,8 @@ let package = Package(
     .target(name: "PatternOracle", dependencies: ["Patterns"], path: "Tests/PatternOracle"),
     .testTarget(name: "PatternsTests", dependencies: ["Patterns", "PatternOracle"]),
     .testTarget(name: "FileSystemTests", dependencies: ["FileSystem", "Patterns", "TestSupport"]),
-    .testTarget(name: "CoreTests", dependencies: ["Core", "FileSystem", "Patterns", "TestSupport"]),
+    .testTarget(
+      name: "CoreTests", dependencies: ["Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),
     .testTarget(
       name: "BuildpackTests",
       dependencies: ["Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),

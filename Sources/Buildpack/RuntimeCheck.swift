@@ -1,15 +1,17 @@
 import Core
 import FileSystem
 
-/// The launch-time self-check (`exec.d`): warns, never fails, when a writable root is not writable.
+/// The launch-time program (`exec.d`): puts back what a fresh mount hides (`StartupRepair`), then warns, never
+/// fails, when a writable root is not writable.
 ///
 /// The launcher runs it as the run user before the app starts. It writes nothing to fd 3 (no environment), nothing
-/// to standard output, and exits 0 whatever it finds.
+/// to standard output, and exits 0 whatever it finds. `BPL_GROUP_WRITABLE_CHECK=false` turns the warnings off;
+/// the repair still runs (the app needs it).
 public struct RuntimeCheck {
   /// The name the binary has in the layer's `exec.d` directory.
   public static let executableName = "group-writable-check"
   /// The variable that turns the check off (`false`).
-  public static let optOutVariable = "BPL_GROUP_WRITABLE_CHECK"
+  public static let optOutVariable = EnvironmentVariable.launchCheck.name
 
   private let environment: [String: String]
   private let reportPath: String
@@ -35,19 +37,22 @@ public struct RuntimeCheck {
     return (parts + ["report.toml"]).joined(separator: "/")
   }
 
-  /// Checks every root and prints one warning per failing root; always returns 0.
+  /// Repairs, checks every root and prints one warning per problem; always returns 0.
   public func run() -> Int32 {
-    if EnvironmentSettings.turnsOff(environment[Self.optOutVariable]) {
-      return ExitStatus.success
-    }
     guard let report = try? ReportReader.read(path: reportPath),
       let app = try? AppDirectory.open(appPath)
     else { return ExitStatus.success }
     defer { app.descriptor.close() }
-    let absolute = ReportReader.absolutePath(appPath, workingDirectory: environment["PWD"])
-    for check in WritableRootChecker(app: app).problems(in: report.roots.paths) {
-      errorOutput(DiagnosticRenderer.render(check.diagnostic(appPath: absolute)))
+    let problems = StartupRepair(app: app).run(report)
+    if EnvironmentSettings.turnsOff(environment[Self.optOutVariable]) {
+      return ExitStatus.success
     }
+    let absolute = ReportReader.absolutePath(appPath, workingDirectory: environment["PWD"])
+    var diagnostics = problems.map(\.diagnostic)
+    diagnostics += WritableRootChecker(app: app).problems(in: report.roots.paths).map {
+      $0.diagnostic(appPath: absolute)
+    }
+    if !diagnostics.isEmpty { errorOutput(DiagnosticRenderer.render(diagnostics)) }
     return ExitStatus.success
   }
 }

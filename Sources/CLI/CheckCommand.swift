@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
           continue
         }
         let pattern = set.patterns[decision.index]
-        if decision.excluded { anySelected = true }
+        if decision.isSelected { anySelected = true }
         StandardOutput.write(
           "\(pattern.origin.source):\(pattern.origin.line):\(pattern.displayText)\t\(path)\n")
       }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <linux/capability.h>
+#include <linux/fs.h>
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
@@ -18,6 +19,10 @@ long gw_getdents64(int fd, void *buffer, size_t length) {
 
 int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags) {
   return (int)syscall(SYS_fchmodat2, dirfd, name, mode, flags);
+}
+
+int gw_rename_noreplace(int from_dir, const char *from, int to_dir, const char *to) {
+  return (int)syscall(SYS_renameat2, from_dir, from, to_dir, to, RENAME_NOREPLACE);
 }
 
 int gw_fchmod_handle(int handle, mode_t mode) {

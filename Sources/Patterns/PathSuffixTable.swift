@@ -7,16 +7,7 @@
 /// last byte first), so a lookup reads at most as many bytes of the path as the longest key has
 /// and probes the table once per distinct k, however many patterns there are.
 struct PathSuffixTable: Sendable {
-  private struct Slot: Sendable {
-    var hash: UInt64 = 0
-    var keyStart: Int32 = 0
-    var keyLength: Int32 = -1
-    var value = LastIndices()
-  }
-
-  private let keyBytes: [UInt8]
-  private let slots: [Slot]
-  private let mask: Int
+  private let slots: HashSlots
   /// Element k is true when some key has k components.
   private let hasComponentCount: [Bool]
   /// The length of the longest key in bytes (0 when there are none).
@@ -24,10 +15,7 @@ struct PathSuffixTable: Sendable {
 
   /// Builds the table from `entries`: distinct keys of non-empty components separated by `/`.
   init(_ entries: [[UInt8]: LastIndices]) {
-    var capacity = 8
-    while capacity < entries.count * 2 { capacity *= 2 }
-    var keyBytes: [UInt8] = []
-    var slots = [Slot](repeating: Slot(), count: capacity)
+    var hashed: [(key: [UInt8], hash: UInt64, value: LastIndices)] = []
     var hasComponentCount: [Bool] = []
     var longestKey = 0
     for (key, value) in entries {
@@ -37,15 +25,9 @@ struct PathSuffixTable: Sendable {
       longestKey = max(longestKey, key.count)
       var hash = Self.hashSeed
       for byte in key.reversed() { hash = Self.hash(hash, byte) }
-      var index = Int(truncatingIfNeeded: hash) & (capacity - 1)
-      while slots[index].keyLength >= 0 { index = (index + 1) & (capacity - 1) }
-      slots[index] = Slot(
-        hash: hash, keyStart: Int32(keyBytes.count), keyLength: Int32(key.count), value: value)
-      keyBytes += key
+      hashed.append((key, hash, value))
     }
-    self.keyBytes = keyBytes
-    self.slots = slots
-    mask = capacity - 1
+    slots = HashSlots(hashed)
     self.hasComponentCount = hasComponentCount
     self.longestKey = longestKey
   }
@@ -81,25 +63,7 @@ struct PathSuffixTable: Sendable {
 
   /// The value stored for `key`, whose backward hash is `hash`, if any.
   private func find(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> LastIndices? {
-    slots.withUnsafeBufferPointer { slots in
-      keyBytes.withUnsafeBufferPointer { keyBytes in
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-          let slot = slots[index]
-          if slot.keyLength < 0 { return nil }
-          if slot.hash == hash && Int(slot.keyLength) == key.count {
-            let start = Int(slot.keyStart)
-            var equal = true
-            for offset in 0..<key.count where keyBytes[start + offset] != key[offset] {
-              equal = false
-              break
-            }
-            if equal { return slot.value }
-          }
-          index = (index + 1) & mask
-        }
-      }
-    }
+    slots.find(hash, key)
   }
 
   /// FNV-1a's offset basis.

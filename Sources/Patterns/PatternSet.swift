@@ -121,10 +121,10 @@ public struct PatternSet: Sendable {
 
   /// Whole-path decision like `git check-ignore --no-index -v`: walks the parent directories
   /// (all assumed to be directories, shallowest first) and returns the index of the deciding
-  /// pattern and whether the path is excluded. A parent matched by a positive pattern decides
+  /// pattern and whether the path is selected (git would ignore it). A parent matched by a positive pattern decides
   /// for everything below it; otherwise the path's own last matching pattern decides.
   /// `path` is relative, with components separated by single slashes.
-  public func decide(path: [UInt8], isDirectory: Bool) -> (index: Int, excluded: Bool)? {
+  public func decide(path: [UInt8], isDirectory: Bool) -> (index: Int, isSelected: Bool)? {
     path.withUnsafeBufferPointer { buffer in
       var nameStart = 0
       for end in buffer.indices where buffer[end] == ASCII.slash {

@@ -82,6 +82,7 @@ import Testing
 
         - Configuration
           - `project.toml` table `[utility.group-writable]`
+          - `BP_GROUP_WRITABLE_AUDIT=false`
         - Walking the app directory
           - Created `tmp/pids/`
         - Selecting paths

@@ -70,7 +70,7 @@ import Testing
     #expect(
       try app.load().error
         == .pathsFileUnreadable(
-          path: "writable", file: "project.toml", line: 2,
+          path: "writable", source: .key(.pathsFile, file: "project.toml", line: 2),
           cause: .symbolicLink(path: "writable", component: "writable")))
   }
 
@@ -80,7 +80,7 @@ import Testing
     #expect(
       try app.load().error
         == .pathsFileUnreadable(
-          path: "../outside", file: "project.toml", line: 2,
+          path: "../outside", source: .key(.pathsFile, file: "project.toml", line: 2),
           cause: .outsideAppDirectory(path: "../outside")))
   }
 
@@ -102,7 +102,7 @@ import Testing
     #expect(
       try app.load().error
         == .pathsFileUnreadable(
-          path: "big", file: "project.toml", line: 2,
+          path: "big", source: .key(.pathsFile, file: "project.toml", line: 2),
           cause: .tooLarge(path: "big", limit: 1 << 20)))
   }
 }

@@ -34,12 +34,12 @@ import Testing
   func rejectsOtherValues(value: String) {
     #expect(
       settings(["BP_GROUP_WRITABLE": value]).error
-        == .invalidEnvironmentBoolean(variable: "BP_GROUP_WRITABLE", value: value))
+        == .invalidEnvironmentBoolean(variable: .enabled, value: value))
   }
 
   @Test func rendersTheInvalidValueError() {
     #expect(
-      rendered(.invalidEnvironmentBoolean(variable: "BP_GROUP_WRITABLE", value: "on\n")) == """
+      rendered(.invalidEnvironmentBoolean(variable: .enabled, value: "on\n")) == """
         ! Invalid value for `BP_GROUP_WRITABLE`
         !
         ! The environment variable `BP_GROUP_WRITABLE` is set to `on\\n`, which is not a boolean.
@@ -85,7 +85,7 @@ import Testing
     ("", [""]),
   ])
   func splitsOnUnescapedCommas(value: String, items: [String]) {
-    let split = EnvironmentSettings.commaSeparatedItems(Array(value.utf8))
+    let split = EnvironmentList.commaSeparatedItems(Array(value.utf8))
     #expect(split.map { String(decoding: $0, as: UTF8.self) } == items)
   }
 

@@ -294,8 +294,9 @@ import Testing
   func rendersCreatePathErrors(
     problem: RelativePath.Problem, value: String, sentence: String
   ) {
-    let error = ConfigurationError.invalidCreatePath(
-      file: "project.toml", element: 2, value: value, problem: problem, line: 4)
+    let error = ConfigurationError.invalidDirectory(
+      source: .key(.create, file: "project.toml", line: 4), element: 2, value: value,
+      problem: problem)
     #expect(
       rendered(error) == """
         ! Invalid configuration in `project.toml`
@@ -312,8 +313,9 @@ import Testing
   }
 
   @Test func rendersTheAppDirectoryCreateError() {
-    let error = ConfigurationError.invalidCreatePath(
-      file: "project.toml", element: 1, value: "./", problem: .appDirectory, line: nil)
+    let error = ConfigurationError.invalidDirectory(
+      source: .key(.create, file: "project.toml", line: nil), element: 1, value: "./",
+      problem: .appDirectory)
     #expect(
       rendered(error) == """
         ! Invalid configuration in `project.toml`
@@ -374,7 +376,8 @@ import Testing
   ])
   func rendersPathsFileErrors(cause: AppFileError, problem: String, fix: String) {
     let error = ConfigurationError.pathsFileUnreadable(
-      path: "config/writable", file: "project.toml", line: 5, cause: cause)
+      path: "config/writable", source: .key(.pathsFile, file: "project.toml", line: 5),
+      cause: cause)
     #expect(
       rendered(error) == """
         ! Cannot read the paths file `config/writable`
@@ -392,7 +395,8 @@ import Testing
 
   @Test func escapesUserValues() {
     let error = ConfigurationError.pathsFileUnreadable(
-      path: "a\nb", file: "project.toml", line: nil, cause: .notRegularFile(path: "a\nb"))
+      path: "a\nb", source: .key(.pathsFile, file: "project.toml", line: nil),
+      cause: .notRegularFile(path: "a\nb"))
     #expect(
       rendered(error) == """
         ! Cannot read the paths file `a\\nb`

@@ -82,4 +82,46 @@ import Testing
   func reportsMissingKeys(text: String, keyPath: [String]) {
     #expect(KeyLocator(text: text).line(of: keyPath) == nil)
   }
+
+  @Test(arguments: [
+    // Lines of a multi-line array are values, even when they look like a header or a key.
+    ("x = [\n  [\"utility\"],\n]\n[utility.group-writable]\nsetgid = true\n", setgid, 5),
+    ("x = [\n  { a = 1 },\n  [1, [2]],\n]\nsetgid = 1\n", ["setgid"], 5),
+    ("[utility.group-writable]\npaths = [\n\"a\",\n]\nsetgid = true\n", setgid, 5),
+  ])
+  func skipsTheLinesOfMultiLineArrays(text: String, keyPath: [String], line: Int) {
+    #expect(KeyLocator(text: text).line(of: keyPath) == line)
+  }
+
+  @Test func doesNotTakeAnArrayLineForAHeader() {
+    let locator = KeyLocator(text: "x = [\n  [\"utility\"],\n]\n")
+    #expect(locator.line(of: ["utility"]) == nil)
+    #expect(locator.line(of: ["x"]) == 1)
+  }
+
+  @Test func findsNothingDeeperThanTheIndex() {
+    let path = (1...9).map { "k\($0)" }
+    let locator = KeyLocator(text: path.joined(separator: ".") + " = 1\n")
+    #expect(KeyLocator.indexedDepth == 8)
+    #expect(locator.line(of: Array(path.prefix(8))) == 1)
+    #expect(locator.line(of: path) == nil)
+    #expect(locator.line(of: []) == nil)
+  }
+
+  @Test(arguments: [
+    (#"a = "\u0000""#, [KeyLocator.NulEscape(line: 1, keyPath: ["a"])]),
+    (#"a = "\U00000000""#, [KeyLocator.NulEscape(line: 1, keyPath: ["a"])]),
+    (#"a = "\\u0000""#, []),
+    (#"a = '\u0000'"#, []),
+    (#"a = "\u0001""#, []),
+    ("a = '''\n\\u0000\n'''\n", []),
+    ("[t]\nb = \"\"\"\nx\n\\u0000\n\"\"\"\n", [KeyLocator.NulEscape(line: 4, keyPath: ["t", "b"])]),
+    ("c = [\n  \"ok\",\n  \"\\u0000\",\n]\n", [KeyLocator.NulEscape(line: 3, keyPath: ["c"])]),
+    (#"["t\u0000"]"#, [KeyLocator.NulEscape(line: 1, keyPath: ["t\u{0}"])]),
+    (#""k\u0000".x = 1"#, [KeyLocator.NulEscape(line: 1, keyPath: ["k\u{0}", "x"])]),
+    (#"a = 1 # "\u0000""#, []),
+  ])
+  func findsNulEscapesInBasicStrings(text: String, escapes: [KeyLocator.NulEscape]) {
+    #expect(KeyLocator(text: text).nulEscapes == escapes)
+  }
 }

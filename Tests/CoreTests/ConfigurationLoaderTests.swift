@@ -263,6 +263,7 @@ import Testing
 
   @Test func capsTheProjectFileAtOneMebibyte() {
     #expect(ConfigurationLoader.maximumFileSize == 1_048_576)
+    #expect(ConfigurationLimits.fileBytes == 1_048_576)
     let header = "[utility.group-writable]\n#"
     let atLimit = header + String(repeating: "x", count: (1 << 20) - header.utf8.count)
     #expect(configuration(load(FakeAppFiles(files: ["project.toml": atLimit]))) != nil)
@@ -286,7 +287,8 @@ import Testing
     #expect(
       load(files).error
         == .pathsFileUnreadable(
-          path: "writable.txt", file: "project.toml", line: 2, cause: cause))
+          path: "writable.txt", source: .key(.pathsFile, file: "project.toml", line: 2),
+          cause: cause))
   }
 
   @Test func capsThePathsFileAtOneMebibyte() {
@@ -297,7 +299,7 @@ import Testing
     #expect(
       load(files).error
         == .pathsFileUnreadable(
-          path: "big", file: "project.toml", line: 2,
+          path: "big", source: .key(.pathsFile, file: "project.toml", line: 2),
           cause: .tooLarge(path: "big", limit: 1 << 20)))
   }
 

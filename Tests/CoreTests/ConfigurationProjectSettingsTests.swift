@@ -81,9 +81,11 @@ import Testing
 
   @Test func readsInlineAndDottedForms() {
     let inline = "utility.group-writable = { paths = [\"a\"], setgid = true }\n"
-    #expect(parseProject(inline).value == ProjectSettings(paths: .lines(["a"]), setgid: true))
+    #expect(
+      parseProject(inline).value == ProjectSettings(paths: .lines(["a"]), pathsLine: 1, setgid: true))
     let dotted = "[utility]\ngroup-writable.create = [\"x\"]\ngroup-writable.enabled = false\n"
-    #expect(parseProject(dotted).value == ProjectSettings(create: ["x"], enabled: false))
+    #expect(
+      parseProject(dotted).value == ProjectSettings(create: ["x"], createLine: 2, enabled: false))
   }
 
   // MARK: - Unknown keys
@@ -224,8 +226,9 @@ import Testing
     let text = "[utility.group-writable]\ncreate = [\"ok\", \"\(entry)\"]\n"
     #expect(
       parseProject(text).error
-        == .invalidCreatePath(
-          file: "project.toml", element: 2, value: entry, problem: problem, line: 2))
+        == .invalidDirectory(
+          source: .key(.create, file: "project.toml", line: 2), element: 2, value: entry,
+          problem: problem))
   }
 
   @Test(arguments: [

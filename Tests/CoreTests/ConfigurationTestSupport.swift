@@ -61,3 +61,30 @@ extension Result {
     return nil
   }
 }
+
+/// The opt-in decision for an app holding `files` under `environment`, or the error.
+func decide(
+  _ files: [String: String], _ environment: [String: String] = [:]
+) -> Result<OptInDecision, ConfigurationError> {
+  do {
+    return .success(
+      try ConfigurationLoader(reader: FakeAppFiles(files: files)).load(environment: environment))
+  } catch {
+    return .failure(error)
+  }
+}
+
+/// The configuration when the app opted in, nil otherwise.
+func configured(
+  _ files: [String: String], _ environment: [String: String] = [:]
+) -> Configuration? {
+  if case .success(.optedIn(let configuration)) = decide(files, environment) {
+    return configuration
+  }
+  return nil
+}
+
+/// `project.toml` holding the table header and `lines`.
+func table(_ lines: String...) -> [String: String] {
+  ["project.toml": (["[utility.group-writable]"] + lines).joined(separator: "\n") + "\n"]
+}

@@ -12,7 +12,8 @@ import Testing
         ! The key `utility.group-writable.path-file` (line 3) is not a known setting and is \
         ignored.
         !
-        ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`.
+        ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`, `keep-world-writable`, \
+        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`.
         !
         ! How to fix it:
         ! - Did you mean `paths-file`?
@@ -31,7 +32,8 @@ import Testing
         ! The key `utility.group-writable."odd \\\\"key\\\\"\\n"` (in table \
         `[utility.group-writable]`) is not a known setting and is ignored.
         !
-        ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`.
+        ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`, `keep-world-writable`, \
+        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`.
         !
         ! How to fix it:
         ! - Remove the key, or rename it to one of the known keys.

@@ -58,7 +58,7 @@ import Testing
     #expect(text.contains("! Warning: `tmp/` is on a read-only file system\n"))
     #expect(
       text.contains(
-        "! - Mount a writable volume at `/workspace/tmp`: a Kubernetes `emptyDir`, or `docker run --tmpfs /workspace/tmp`.\n"
+        "! - Mount a writable volume at `/workspace/tmp` (a Kubernetes `emptyDir`, or `docker run --tmpfs /workspace/tmp`); "
       ))
   }
 }

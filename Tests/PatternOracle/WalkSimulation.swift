@@ -41,13 +41,13 @@ public enum WalkSimulation: Equatable {
 
   /// Whether the walk agrees with `decide`'s answer (a pruned walk agrees with any answer
   /// that does not exclude the path).
-  public func agrees(with decision: (index: Int, excluded: Bool)?) -> Bool {
+  public func agrees(with decision: (index: Int, isSelected: Bool)?) -> Bool {
     switch (self, decision) {
-    case (.pruned, let decision): return decision?.excluded != true
+    case (.pruned, let decision): return decision?.isSelected != true
     case (.unmatched, nil): return true
-    case (.selected(let index), let decision?): return decision.excluded && decision.index == index
+    case (.selected(let index), let decision?): return decision.isSelected && decision.index == index
     case (.reincluded(let index), let decision?):
-      return !decision.excluded && decision.index == index
+      return !decision.isSelected && decision.index == index
     default: return false
     }
   }

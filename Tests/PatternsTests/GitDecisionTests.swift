@@ -34,8 +34,8 @@ import Testing
     }
   }
 
-  static func verdict(_ decision: (index: Int, excluded: Bool)?) -> DecisionRow.Verdict {
+  static func verdict(_ decision: (index: Int, isSelected: Bool)?) -> DecisionRow.Verdict {
     guard let decision else { return .unmatched }
-    return decision.excluded ? .ex(decision.index) : .inc(decision.index)
+    return decision.isSelected ? .ex(decision.index) : .inc(decision.index)
   }
 }

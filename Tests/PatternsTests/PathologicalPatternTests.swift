@@ -13,7 +13,7 @@ import PatternOracle
     }
   }
 
-  static func decide(_ lines: [[UInt8]], _ path: [UInt8]) -> (index: Int, excluded: Bool)? {
+  static func decide(_ lines: [[UInt8]], _ path: [UInt8]) -> (index: Int, isSelected: Bool)? {
     let set = PatternSet(
       lines.enumerated().compactMap {
         PatternParser.parseLine($1, origin: PatternOrigin(source: "t", line: $0 + 1))
@@ -28,7 +28,7 @@ import PatternOracle
     #expect(Self.matches(pattern, Array((Self.deepPath + "/x").utf8), pathname: true))
     #expect(!Self.matches(pattern, Array((Self.deepPath + "/y").utf8), pathname: true))
     #expect(!Self.matches(pattern, Array((Self.deepPath + "/y").utf8), pathname: false))
-    #expect(Self.decide([pattern], Array((Self.deepPath + "/x").utf8))?.excluded == true)
+    #expect(Self.decide([pattern], Array((Self.deepPath + "/x").utf8))?.isSelected == true)
     #expect(Self.decide([pattern], Array((Self.deepPath + "/y").utf8)) == nil)
   }
 

@@ -9,7 +9,7 @@ import Testing
     let verdict: BufferRow.Verdict
     if let decision {
       let line = set.patterns[decision.index].origin.line
-      verdict = decision.excluded ? .line(line) : .negatedLine(line)
+      verdict = decision.isSelected ? .line(line) : .negatedLine(line)
     } else {
       verdict = .unmatched
     }

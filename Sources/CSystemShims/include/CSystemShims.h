@@ -12,6 +12,9 @@ long gw_getdents64(int fd, void *buffer, size_t length);
 /// `fchmodat2(2)` (Linux 6.6+), which honours `AT_SYMLINK_NOFOLLOW` and `AT_EMPTY_PATH`; -1 with ENOSYS on older kernels.
 int gw_fchmodat2(int dirfd, const char *name, mode_t mode, int flags);
 
+/// `renameat2(from_dir, from, to_dir, to, RENAME_NOREPLACE)`: moves an entry, never over another one.
+int gw_rename_noreplace(int from_dir, const char *from, int to_dir, const char *to);
+
 /// `fchmodat2(handle, "", mode, AT_EMPTY_PATH)`: changes the entry an `O_PATH` handle holds; ENOSYS before 6.6.
 int gw_fchmod_handle(int handle, mode_t mode);
 

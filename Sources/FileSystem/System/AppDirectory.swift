@@ -161,7 +161,7 @@ public struct AppDirectory: AppFileReading {
   }
 
   /// Runs `body` with `component` as a NUL-terminated name.
-  static func withName<Result>(
+  public static func withName<Result>(
     _ component: [UInt8], _ body: (UnsafePointer<CChar>) throws(Errno) -> Result
   ) throws(Errno) -> Result {
     let name = component.map { CChar(bitPattern: $0) } + [0]

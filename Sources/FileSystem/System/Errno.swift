@@ -27,6 +27,8 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
   public static let tooManySymbolicLinks = Errno(rawValue: ELOOP)
   /// `EEXIST`: file exists.
   public static let fileExists = Errno(rawValue: EEXIST)
+  /// `EAGAIN`: resource temporarily unavailable (`fork` at the process limit).
+  public static let tryAgain = Errno(rawValue: EAGAIN)
   /// `EINTR`: interrupted system call.
   public static let interrupted = Errno(rawValue: EINTR)
   /// `EROFS`: read-only file system.
@@ -48,6 +50,7 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     case EPERM: return "EPERM"
     case ENOENT: return "ENOENT"
     case EINTR: return "EINTR"
+    case EAGAIN: return "EAGAIN"
     case EIO: return "EIO"
     case EBADF: return "EBADF"
     case ENOMEM: return "ENOMEM"

@@ -19,6 +19,6 @@ public enum ConfigurationCheck {
     let patterns = configuration.patterns
     WalkOracle.check(
       PatternSet(patterns),
-      paths: CandidatePaths.derived(from: patterns) + configuration.create.map { Array($0.utf8) })
+      paths: CandidatePaths.derived(from: patterns) + configuration.create.map(\.bytes))
   }
 }

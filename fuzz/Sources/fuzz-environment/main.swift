@@ -24,7 +24,7 @@ func environmentFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   for (name, value) in zip(names, values) {
     environment[name] = String(decoding: value, as: UTF8.self)
   }
-  _ = EnvironmentSettings.commaSeparatedItems(bytes)
+  _ = EnvironmentList.commaSeparatedItems(bytes)
   do {
     let settings = try EnvironmentSettings(environment: environment)
     let patterns = settings.patterns()

@@ -12,6 +12,10 @@ public protocol AppTree {
   func createDirectories(_ path: RelativePath, mode: mode_t) throws(DirectoryCreationError) -> [RelativePath]
   /// The status of `path`, not following a symlink at its end; nil when it cannot be read.
   func status(of path: RelativePath) -> FileStatus?
+  /// Replaces the directory `path` with a symlink to `target`, moving what it holds to `seed`.
+  func link(_ path: RelativePath, to target: String, seed: RelativePath) throws(LinkError) -> LinkOutcome
+  /// How many entries the directory `path` holds in all, when at most `limit` (nil: more, or unreadable).
+  func entryCount(of path: RelativePath, limit: Int) -> Int?
   /// Walks the tree with `patterns`, handing entries to `handler` (and shares of it to `helpers`, one thread each).
   func walk(
     patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
@@ -19,6 +23,19 @@ public protocol AppTree {
 }
 
 extension AppDirectory: AppTree {
+  /// Counts with a walk of the directory that stops being interesting past `limit`.
+  public func entryCount(of path: RelativePath, limit: Int) -> Int? {
+    guard
+      let directory = try? withParent(of: path, { parent, name throws(Errno) in try parent.openDirectory(name) })
+    else { return nil }
+    defer { directory.close() }
+    let counter = EntryCounter()
+    let summary = TreeWalker(
+      patterns: PatternSet([]), options: WalkOptions(selectsEverything: true), handler: counter
+    ).walk(root: directory)
+    return summary.scanned <= limit && summary.directoriesUnread == 0 ? summary.scanned : nil
+  }
+
   /// Walks with a `TreeWalker`.
   public func walk(
     patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
@@ -54,3 +71,6 @@ extension ApplyOutput {
   /// Ignores a selection.
   public func selected(_ path: UnsafeBufferPointer<UInt8>, kind: FileKind) {}
 }
+
+/// Counts nothing itself: the walk's summary counts the entries.
+private final class EntryCounter: WalkHandler {}

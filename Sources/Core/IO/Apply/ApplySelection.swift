@@ -20,6 +20,10 @@ public enum ApplyMode: Sendable, Equatable {
 public enum ApplyError: Error, Equatable, Sendable {
   /// A `create` directory could not be made.
   case cannotCreateDirectory(DirectoryCreationError)
+  /// An `ephemeral` directory could not be turned into a link.
+  case cannotLinkEphemeral(path: RelativePath, LinkError)
+  /// An `ephemeral` directory holds more than its seed may (it is copied at every start).
+  case ephemeralTooLarge(path: RelativePath, limit: Int)
 }
 
 /// The effects a run has, each behind a small protocol so tests pass fakes.
@@ -88,6 +92,10 @@ public struct ApplySelection {
         }
       }
     }
+    if mode == .apply && !configuration.ephemeral.isEmpty {
+      report.ephemeral = try EphemeralLinker(tree: effects.tree, base: configuration.ephemeralBase)
+        .link(configuration.ephemeral)
+    }
     let patterns = configuration.patterns + configuration.create.enumerated().compactMap { index, path in
       PatternParser.parseLine(
         path.directoryPatternBytes, origin: PatternOrigin(source: PatternCount.createSource, line: index + 1))
@@ -135,7 +143,11 @@ public struct ApplySelection {
       if index < ReportLimits.patternsInReport { report.patterns.append(count) }
       if count.isUnmatched { report.unmatched.add(count) }
     }
-    for path in configuration.create.prefix(ReportLimits.createdInReport) {
+    // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
+    // directories this run made that are writable roots themselves.
+    let madeRoots = report.made.compactMap(DisplayPath.path(of:)).filter { report.roots.paths.contains($0.description + "/") }
+    var recorded: Set<RelativePath> = []
+    for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }
       report.created.append(
         CreatedDirectory(
@@ -180,6 +192,7 @@ public struct ApplySelection {
     func merged(into report: Report) -> Report {
       var merged = recorder.report
       merged.made = report.made
+      merged.ephemeral = report.ephemeral
       if var findings = inspector?.findings {
         for other in extraFindings { findings.add(other) }
         merged.audit = findings

@@ -7,7 +7,7 @@ public struct ConfigurationLoader {
   /// The project descriptor's name, relative to the app directory.
   public static let projectFileName = "project.toml"
   /// The largest `project.toml` or `paths-file` accepted, in bytes (1 MiB).
-  public static let maximumFileSize = 1 << 20
+  public static let maximumFileSize = ConfigurationLimits.fileBytes
 
   /// Reads files inside the app directory.
   public let reader: any AppFileReading
@@ -17,25 +17,34 @@ public struct ConfigurationLoader {
     self.reader = reader
   }
 
-  /// The opt-in decision and, when opted in, the resolved configuration.
+  /// The opt-in decision and, when opted in, the resolved configuration (see
+  /// `ConfigurationResolver` for how the sources combine).
   ///
   /// - Parameter environment: The merged environment (process and platform `env` files).
   public func load(environment: [String: String]) throws(ConfigurationError) -> OptInDecision {
-    let variables = try EnvironmentSettings(environment: environment)
-    if variables.enabled == false {
-      let value = variables.enabledValue ?? EnvironmentSettings.falseSpellings[0]
+    if try EnvironmentSettings.enabled(in: environment) == false {
+      let value = environment[EnvironmentVariable.enabled.name] ?? EnvironmentSettings.falseSpellings[0]
       return .notOptedIn(.disabledByEnvironment(value: value))
     }
+    let variables = try EnvironmentSettings(environment: environment)
     let settings = try projectSettings()
     let tableOptsIn = settings?.enabled ?? false
-    let environmentOptsIn = variables.enabled == true || variables.paths != nil
+    let environmentOptsIn = variables.enabled == true || variables.paths != nil || variables.create != nil
     guard tableOptsIn || environmentOptsIn else {
       if settings != nil {
         return .notOptedIn(.disabledInProjectFile(file: Self.projectFileName))
       }
       return .notOptedIn(.notConfigured(file: Self.projectFileName))
     }
-    return .optedIn(try configuration(settings: settings, variables: variables))
+    var pathsFile: (path: String, source: SettingSource, bytes: [UInt8])?
+    if let named = ConfigurationResolver.pathsFile(
+      settings: settings, variables: variables, file: Self.projectFileName)
+    {
+      pathsFile = (named.path, named.source, try readPathsFile(named.path, source: named.source))
+    }
+    return .optedIn(
+      try ConfigurationResolver.resolve(
+        settings: settings, variables: variables, pathsFile: pathsFile, file: Self.projectFileName))
   }
 
   /// The table's settings, or nil when `project.toml` is missing or has no table.
@@ -50,66 +59,12 @@ public struct ConfigurationLoader {
     return try ProjectSettingsParser.parse(text: text, fileName: Self.projectFileName)
   }
 
-  /// Resolves the settings of an opted-in app into patterns, directories and flags.
-  func configuration(
-    settings: ProjectSettings?, variables: EnvironmentSettings
-  ) throws(ConfigurationError) -> Configuration {
-    var configuration = Configuration(audit: variables.audit, debug: variables.debug)
-    if let settings {
-      configuration.sources.append(.projectTable(file: Self.projectFileName))
-      configuration.patterns += Self.patterns(settings.paths)
-      if let path = settings.pathsFile {
-        configuration.patterns += try pathsFilePatterns(path, line: settings.pathsFileLine)
-        configuration.sources.append(.pathsFile(path: path))
-      }
-      configuration.create = settings.create
-      configuration.policy.setsGroupIDOnDirectories = settings.setgid
-      configuration.warnings = settings.warnings
-    }
-    if variables.paths != nil {
-      configuration.patterns += variables.patterns()
-      configuration.sources.append(.environmentPaths)
-    }
-    let patternSourceConfigured =
-      settings?.paths != nil || settings?.pathsFile != nil || variables.paths != nil
-    if variables.enabled == true {
-      configuration.wholeApp = !patternSourceConfigured && configuration.create.isEmpty
-      configuration.sources.append(
-        configuration.wholeApp ? .environmentWholeApp : .environmentEnabled)
-    }
-    if !configuration.wholeApp && configuration.patterns.isEmpty
-      && configuration.create.isEmpty
-    {
-      configuration.warnings.append(.nothingSelected)
-    }
-    return configuration
-  }
-
-  /// The patterns of the `paths` key, with origin `project.toml paths`.
-  static func patterns(_ paths: ProjectSettings.Paths?) -> [Pattern] {
-    switch paths {
-    case nil:
-      return []
-    case .text(let text):
-      return PatternParser.parse(Array(text.utf8), source: Configuration.projectPathsSource)
-    case .lines(let lines):
-      return lines.enumerated().compactMap { index, line in
-        PatternParser.parseLine(
-          Array(line.utf8),
-          origin: PatternOrigin(source: Configuration.projectPathsSource, line: index + 1))
-      }
-    }
-  }
-
-  /// The patterns of the `paths-file`, with its relative path as origin.
-  func pathsFilePatterns(_ path: String, line: Int?) throws(ConfigurationError) -> [Pattern] {
-    let bytes: [UInt8]
+  /// The bytes of the paths file at `path`, named by `source`.
+  func readPathsFile(_ path: String, source: SettingSource) throws(ConfigurationError) -> [UInt8] {
     do {
-      bytes = try reader.readFile(path, limit: Self.maximumFileSize)
+      return try reader.readFile(path, limit: Self.maximumFileSize)
     } catch {
-      throw .pathsFileUnreadable(
-        path: path, file: Self.projectFileName, line: line, cause: error)
+      throw .pathsFileUnreadable(path: path, source: source, cause: error)
     }
-    return PatternParser.parse(bytes, source: path)
   }
 }

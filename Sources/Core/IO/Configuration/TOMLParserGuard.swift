@@ -9,14 +9,31 @@ import TOMLKit
 /// `SIGABRT`. So every document is parsed once in a forked child first. Only if that child is
 /// killed are prefixes parsed, each in a child: first whole lines, then the characters of the
 /// first line that kills the parser, to find the character it stopped at.
+///
+/// When no child can be started (`fork` fails, as under `RLIMIT_NPROC=0`, or `waitpid` does),
+/// the document is refused with `parserUnavailable`; it is never parsed in-process instead. A
+/// cheap pre-check for "could this text abort?" would have to know every assertion toml++ can
+/// reach on malformed input; the shapes above are the ones found so far, not a proof that there
+/// are no others, so such a check could not be sound. A child that runs out of time is left to
+/// the parser as before (the in-process parse then takes as long; it does not abort).
 enum TOMLParserGuard {
-  /// Throws `malformedTOML` at the character where the parser would abort on `string`; returns otherwise.
-  ///
-  /// If no child process can be started or it runs out of time, the text is left to the parser as before.
-  static func check(_ string: String, fileName: String) throws(ConfigurationError) {
-    guard case .killed = parseIsolated(string[...]) else { return }
+  /// Parses a text in a child process and says how the child ended.
+  typealias Isolate = (Substring) -> IsolatedCall.Outcome
+
+  /// Throws `malformedTOML` at the character where the parser would abort on `string`, or
+  /// `parserUnavailable` when no child could be started; returns otherwise.
+  static func check(
+    _ string: String, fileName: String, isolate: Isolate = parseIsolated
+  ) throws(ConfigurationError) {
+    switch isolate(string[...]) {
+    case .returned, .timedOut: return
+    case .unavailable(let cause): throw .parserUnavailable(file: fileName, cause: cause)
+    case .killed: break
+    }
     let lineEnds = lineEnds(of: string)
-    let lineIndex = firstKilling(count: lineEnds.count) { string[..<lineEnds[$0]] }
+    let lineIndex = firstKilling(count: lineEnds.count, isolate: isolate) {
+      string[..<lineEnds[$0]]
+    }
     let lineStart = lineIndex == 0 ? string.startIndex : lineEnds[lineIndex - 1]
     let line = string.unicodeScalars[lineStart..<lineEnds[lineIndex]]
     if let (offset, character) = offendingCharacter(in: line, isFirstLine: lineIndex == 0) {
@@ -27,7 +44,9 @@ enum TOMLParserGuard {
     }
     let scalars = Array(line)
     let scalarEnds = Array(line.indices.dropFirst()) + [line.endIndex]
-    let offset = firstKilling(count: scalarEnds.count) { string[..<scalarEnds[$0]] }
+    let offset = firstKilling(count: scalarEnds.count, isolate: isolate) {
+      string[..<scalarEnds[$0]]
+    }
     let shown = offset < scalars.count ? "'\(escaped(Character(scalars[offset])))'" : "the end"
     throw .malformedTOML(
       file: fileName, line: lineIndex + 1, column: offset + 1,
@@ -44,12 +63,12 @@ enum TOMLParserGuard {
   }
 
   /// The smallest `i` below `count` whose prefix kills the parser; `count - 1` when none does (the whole text did).
-  static func firstKilling(count: Int, prefix: (Int) -> Substring) -> Int {
+  static func firstKilling(count: Int, isolate: Isolate, prefix: (Int) -> Substring) -> Int {
     var low = 0
     var high = count - 1
     while low < high {
       let middle = (low + high) / 2
-      if case .killed = parseIsolated(prefix(middle)) {
+      if case .killed = isolate(prefix(middle)) {
         high = middle
       } else {
         low = middle + 1

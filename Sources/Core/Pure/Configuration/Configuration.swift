@@ -6,6 +6,8 @@ public struct Configuration: Sendable, Equatable {
   /// The pattern source name of `paths` in `project.toml` (origins count lines within the string,
   /// or array elements).
   public static let projectPathsSource = "project.toml paths"
+  /// Where `ephemeral` directories live at run time unless `ephemeral-base` says otherwise.
+  public static let defaultEphemeralBase = "/tmp/group-writable"
 
   /// All patterns in order: `paths`, then `paths-file`, then `BP_GROUP_WRITABLE_PATHS`
   /// (later patterns win, as in git).
@@ -18,6 +20,10 @@ public struct Configuration: Sendable, Equatable {
   public var wholeApp: Bool
   /// How the permission bits of selected and other entries change.
   public var policy: ModePolicy
+  /// Directories that live in a writable place at run time (`ephemeral`): symlinks into `ephemeralBase`.
+  public var ephemeral: [RelativePath] = []
+  /// Where `ephemeral` directories live at run time, an absolute path (`ephemeral-base`).
+  public var ephemeralBase: String = Configuration.defaultEphemeralBase
   /// Whether the build audits the app directory.
   public var audit: Bool
   /// Whether `BP_LOG_LEVEL=DEBUG` asks for debug output.

@@ -12,6 +12,13 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case invalidUTF8(file: String, line: Int, column: Int)
   /// TOMLKit rejected the file; `description` is its message.
   case malformedTOML(file: String, line: Int, column: Int, description: String)
+  /// A basic string (a value, or a quoted key) at `line` of `file` holds a `\u0000` or
+  /// `\U00000000` escape, which the TOML library would cut the string at; `key` is the dotted
+  /// key path it belongs to.
+  case nulEscape(file: String, line: Int?, key: String)
+  /// `file` could not be checked in a child process (`cause` is why `fork` or `waitpid` failed),
+  /// and the TOML parser is not run in-process because it can abort on some malformed files.
+  case parserUnavailable(file: String, cause: Errno)
   /// `utility.group-writable` exists but is not a table (`line` nil when it could not be located).
   case tableWrongType(file: String, found: ValueKind, line: Int?)
   /// A key (or its 1-based array `element`) has the wrong type.
@@ -20,15 +27,31 @@ public enum ConfigurationError: Error, Equatable, Sendable {
     found: ValueKind, line: Int?)
   /// Element `element` (1-based) of a `paths` array contains a line break.
   case multiLineElement(file: String, key: ProjectSettingKey, element: Int, line: Int?)
-  /// Element `element` (1-based) of `create` is not a usable relative directory path.
-  case invalidCreatePath(
-    file: String, element: Int, value: String, problem: RelativePath.Problem, line: Int?)
+  /// Element or item `element` (1-based) of a `create` or `ephemeral` list is not a usable
+  /// relative directory path.
+  case invalidDirectory(
+    source: SettingSource, element: Int, value: String, problem: RelativePath.Problem)
+  /// Two `ephemeral` directories are nested: `inner` is inside `outer` (normalised paths, each
+  /// with the source that named it).
+  case nestedEphemeral(
+    inner: String, innerSource: SettingSource, outer: String, outerSource: SettingSource)
+  /// `ephemeral-base` (or its variable) is not a usable absolute directory.
+  case invalidEphemeralBase(source: SettingSource, value: String, problem: EphemeralBase.Problem)
   /// `paths-file` is the empty string.
   case emptyPathsFile(file: String, line: Int?)
-  /// The file named by `paths-file` (in `file`, at `line`) could not be read.
-  case pathsFileUnreadable(path: String, file: String, line: Int?, cause: AppFileError)
+  /// The paths file `path`, named by `source`, could not be read.
+  case pathsFileUnreadable(path: String, source: SettingSource, cause: AppFileError)
   /// A boolean environment variable has a value that is not a boolean spelling.
-  case invalidEnvironmentBoolean(variable: String, value: String)
+  case invalidEnvironmentBoolean(variable: EnvironmentVariable, value: String)
+  /// A variable's value is `size` bytes, more than `limit`.
+  case variableTooLarge(variable: EnvironmentVariable, size: Int, limit: Int)
+  /// All sources together give more than `limit` patterns (`create` directories count);
+  /// `source` is the one that went over.
+  case tooManyPatterns(limit: Int, source: SettingSource)
+  /// More than `limit` directories for `key` (`create` or `ephemeral`); `source` went over.
+  case tooManyDirectories(key: ProjectSettingKey, limit: Int, source: SettingSource)
+  /// The pattern (or directory entry) at `origin` is `length` bytes, more than `limit`.
+  case patternTooLong(origin: PatternOrigin, length: Int, limit: Int)
 
   /// The type a key requires.
   public enum ExpectedValue: Equatable, Sendable {

@@ -4,7 +4,12 @@ public enum ConfigurationWarning: Equatable, Sendable {
   /// `key` in the `[utility.group-writable]` table of `file` is not a known setting and is ignored;
   /// `suggestion` is the closest known key, if one is close enough.
   case unknownKey(file: String, key: String, line: Int?, suggestion: ProjectSettingKey?)
-  /// The buildpack is opted in but no pattern and no `create` directory is configured,
-  /// so nothing will be made group-writable.
+  /// `count` more unknown keys in `file` than the ones warned about one by one.
+  case moreUnknownKeys(file: String, count: Int)
+  /// `variable` looks like a colon-separated list (`/tmp/:/log/`) but was read as one item;
+  /// `parts` are what the colons separate.
+  case colonSeparatedList(variable: EnvironmentVariable, value: String, parts: [String])
+  /// The buildpack is opted in but no pattern, no `create` and no `ephemeral` directory is
+  /// configured, so nothing will be made group-writable.
   case nothingSelected
 }

@@ -1,51 +1,107 @@
 import Patterns
 
-/// The buildpack's `BP_*` environment variables, parsed; pure (no I/O).
+/// The buildpack's `BP_*` environment variables, parsed and checked; pure (no I/O).
+///
+/// A blank value (only spaces, tabs and line breaks) counts as unset. Booleans accept
+/// `trueSpellings` and `falseSpellings` in any case; any other value is an error naming the
+/// variable. How these combine with `project.toml` is `ConfigurationResolver`'s rule.
 public struct EnvironmentSettings: Equatable, Sendable {
-  /// `BP_GROUP_WRITABLE`: `true` opts in (whole app when nothing else is configured), `false`
-  /// turns the buildpack off.
-  public static let enabledVariable = "BP_GROUP_WRITABLE"
-  /// `BP_GROUP_WRITABLE_PATHS`: extra patterns, separated by newlines or unescaped commas.
-  public static let pathsVariable = "BP_GROUP_WRITABLE_PATHS"
-  /// `BP_LOG_LEVEL`: `DEBUG` turns on debug output.
-  public static let logLevelVariable = "BP_LOG_LEVEL"
-  /// `BP_GROUP_WRITABLE_AUDIT`: `false` skips the audit during the build.
-  public static let auditVariable = "BP_GROUP_WRITABLE_AUDIT"
-  /// The spellings of `BP_GROUP_WRITABLE` that mean true (case-insensitive).
+  /// `BP_GROUP_WRITABLE`'s name.
+  public static let enabledVariable = EnvironmentVariable.enabled.name
+  /// `BP_GROUP_WRITABLE_PATHS`'s name.
+  public static let pathsVariable = EnvironmentVariable.paths.name
+  /// `BP_LOG_LEVEL`'s name.
+  public static let logLevelVariable = EnvironmentVariable.logLevel.name
+  /// The spellings of a boolean that mean true (case-insensitive).
   public static let trueSpellings = ["true", "1", "yes"]
-  /// The spellings of `BP_GROUP_WRITABLE` that mean false (case-insensitive).
+  /// The spellings of a boolean that mean false (case-insensitive).
   public static let falseSpellings = ["false", "0", "no"]
+  /// The boolean variables other than `BP_GROUP_WRITABLE`, each overriding its key.
+  public static let flagVariables: [EnvironmentVariable] = [
+    .setgid, .keepWorldWritable, .exclusive, .sqliteDirectories, .audit,
+  ]
 
   /// `BP_GROUP_WRITABLE` as a boolean; nil when unset or blank.
   public var enabled: Bool?
   /// The raw `BP_GROUP_WRITABLE` value (for messages); nil when unset or blank.
   public var enabledValue: String?
-  /// The raw `BP_GROUP_WRITABLE_PATHS` value; nil when unset or only whitespace.
+  /// The raw `BP_GROUP_WRITABLE_PATHS` value; nil when unset or blank.
   public var paths: String?
+  /// `BP_GROUP_WRITABLE_PATHS_FILE`; nil when unset or blank.
+  public var pathsFile: String?
+  /// The raw `BP_GROUP_WRITABLE_CREATE` value; nil when unset or blank.
+  public var create: String?
+  /// The raw `BP_GROUP_WRITABLE_EPHEMERAL` value; nil when unset or blank.
+  public var ephemeral: String?
+  /// `BP_GROUP_WRITABLE_EPHEMERAL_BASE`, checked; nil when unset or blank.
+  public var ephemeralBase: String?
+  /// The set boolean variables of `flagVariables`.
+  public var flags: [EnvironmentVariable: Bool]
   /// Whether `BP_LOG_LEVEL` is `DEBUG` (any case).
   public var debug: Bool
-  /// Whether the build audits (`BP_GROUP_WRITABLE_AUDIT` not off).
-  public var audit: Bool
+  /// Values that are probably not what was meant (a colon-separated list).
+  public var warnings: [ConfigurationWarning]
 
   /// Parses the variables from the merged environment (process and platform `env` files).
   public init(environment: [String: String]) throws(ConfigurationError) {
-    let enabledValue = environment[Self.enabledVariable].flatMap(Self.nonBlank)
-    self.enabledValue = enabledValue
-    if let enabledValue {
-      let spelling = Self.trimmed(enabledValue).lowercased()
-      if Self.trueSpellings.contains(spelling) {
-        enabled = true
-      } else if Self.falseSpellings.contains(spelling) {
-        enabled = false
-      } else {
-        throw .invalidEnvironmentBoolean(variable: Self.enabledVariable, value: enabledValue)
-      }
-    } else {
-      enabled = nil
+    for variable in EnvironmentVariable.allCases where variable.isCapped {
+      try Self.checkSize(of: variable, in: environment)
     }
-    paths = environment[Self.pathsVariable].flatMap(Self.nonBlank)
+    let value = { (variable: EnvironmentVariable) in environment[variable.name].flatMap(Self.nonBlank) }
+    enabledValue = value(.enabled)
+    enabled = try Self.enabled(in: environment)
+    paths = value(.paths)
+    pathsFile = value(.pathsFile).map(Self.trimmed)
+    create = value(.create)
+    ephemeral = value(.ephemeral)
+    if let base = value(.ephemeralBase) {
+      do {
+        ephemeralBase = try EphemeralBase.check(Self.trimmed(base))
+      } catch {
+        throw .invalidEphemeralBase(source: .variable(.ephemeralBase), value: base, problem: error)
+      }
+    }
+    flags = [:]
+    for variable in Self.flagVariables {
+      if let text = value(variable) { flags[variable] = try Self.boolean(text, variable) }
+    }
     debug = Self.asksForDebug(environment)
-    audit = !Self.turnsOff(environment[Self.auditVariable])
+    warnings = []
+    for (variable, text) in [(EnvironmentVariable.paths, paths), (.create, create), (.ephemeral, ephemeral)] {
+      if let text, let parts = EnvironmentList.colonSeparatedParts(text) {
+        warnings.append(.colonSeparatedList(variable: variable, value: text, parts: parts))
+      }
+    }
+  }
+
+  /// `BP_GROUP_WRITABLE` alone: nil when unset or blank. Read first, so that `false` turns the
+  /// buildpack off whatever the other variables hold.
+  public static func enabled(in environment: [String: String]) throws(ConfigurationError) -> Bool? {
+    try checkSize(of: .enabled, in: environment)
+    guard let text = environment[EnvironmentVariable.enabled.name].flatMap(nonBlank) else {
+      return nil
+    }
+    return try boolean(text, .enabled)
+  }
+
+  /// Throws `variableTooLarge` when `variable` is longer than `ConfigurationLimits.variableBytes`.
+  static func checkSize(
+    of variable: EnvironmentVariable, in environment: [String: String]
+  ) throws(ConfigurationError) {
+    let limit = ConfigurationLimits.variableBytes
+    if let size = environment[variable.name]?.utf8.count, size > limit {
+      throw .variableTooLarge(variable: variable, size: size, limit: limit)
+    }
+  }
+
+  /// A boolean spelling, or `invalidEnvironmentBoolean` naming `variable`.
+  static func boolean(
+    _ text: String, _ variable: EnvironmentVariable
+  ) throws(ConfigurationError) -> Bool {
+    let spelling = trimmed(text).lowercased()
+    if trueSpellings.contains(spelling) { return true }
+    if falseSpellings.contains(spelling) { return false }
+    throw .invalidEnvironmentBoolean(variable: variable, value: text)
   }
 
   /// Whether `BP_LOG_LEVEL` is `DEBUG`, in any case, surrounding whitespace ignored: the one place it is decoded.
@@ -59,41 +115,15 @@ public struct EnvironmentSettings: Equatable, Sendable {
     guard let paths else { return [] }
     let bytes = Array(paths.utf8)
     if bytes.contains(0x0A) { return PatternParser.parse(bytes, source: Self.pathsVariable) }
-    return Self.commaSeparatedItems(bytes).enumerated().compactMap { index, item in
+    return EnvironmentList.commaSeparatedItems(bytes).enumerated().compactMap { index, item in
       PatternParser.parseLine(
         item, origin: PatternOrigin(source: Self.pathsVariable, line: index + 1))
     }
   }
 
-  /// The items of a comma-separated value: `\,` is a literal comma, other backslashes are kept,
-  /// and spaces and tabs before each item are dropped (`logs/, tmp/` is `logs/` and `tmp/`).
-  public static func commaSeparatedItems(_ value: [UInt8]) -> [[UInt8]] {
-    var items: [[UInt8]] = []
-    var current: [UInt8] = []
-    var index = 0
-    while index < value.count {
-      let byte = value[index]
-      if byte == UInt8(ascii: "\\"), index + 1 < value.count, value[index + 1] == UInt8(ascii: ",")
-      {
-        current.append(UInt8(ascii: ","))
-        index += 2
-        continue
-      }
-      let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-      if byte == UInt8(ascii: ",") {
-        items.append(current)
-        current = []
-      } else if !(current.isEmpty && isBlank) {
-        current.append(byte)
-      }
-      index += 1
-    }
-    items.append(current)
-    return items
-  }
-
-  /// Whether an on/off variable (`BP_GROUP_WRITABLE_AUDIT`, `BPL_GROUP_WRITABLE_CHECK`) says off: one of
-  /// `falseSpellings` or `off`, in any case, surrounding whitespace ignored; unset or anything else is on.
+  /// Whether an on/off variable (`BPL_GROUP_WRITABLE_CHECK`, which must never stop a container)
+  /// says off: one of `falseSpellings` or `off`, in any case, surrounding whitespace ignored;
+  /// unset or anything else is on.
   public static func turnsOff(_ value: String?) -> Bool {
     guard let value else { return false }
     let spelling = trimmed(value).lowercased()

@@ -10,6 +10,19 @@ public enum ProjectSettingKey: String, CaseIterable, Equatable, Sendable {
   case setgid
   /// `enabled`: `false` turns the table's opt-in off.
   case enabled
+  /// `keep-world-writable`: entries keep world write (`o+w`) instead of losing it.
+  case keepWorldWritable = "keep-world-writable"
+  /// `exclusive`: entries outside the selection lose group write.
+  case exclusive
+  /// `sqlite-directories`: the directory of a selected SQLite database becomes group-writable
+  /// (with the sticky bit).
+  case sqliteDirectories = "sqlite-directories"
+  /// `audit`: the build audits the app directory.
+  case audit
+  /// `ephemeral`: directories that live in a writable place at run time.
+  case ephemeral
+  /// `ephemeral-base`: the absolute directory where the `ephemeral` directories live at run time.
+  case ephemeralBase = "ephemeral-base"
 
   /// The dotted name of the table, `utility.group-writable`.
   public static let tablePath = ["utility", "group-writable"]
@@ -22,6 +35,16 @@ public enum ProjectSettingKey: String, CaseIterable, Equatable, Sendable {
 
   /// The full dotted key of any key in the table, quoting it when it is not a bare TOML key.
   public static func dottedName(of key: String) -> String {
+    dottedName(path: tablePath + [key])
+  }
+
+  /// Any key path as a dotted key, quoting each part that is not a bare TOML key.
+  public static func dottedName(path: [String]) -> String {
+    path.map(shown).joined(separator: ".")
+  }
+
+  /// One key as TOML writes it: bare when it can be, else quoted.
+  static func shown(_ key: String) -> String {
     let isBare =
       !key.isEmpty
       && key.unicodeScalars.allSatisfy { scalar in
@@ -30,8 +53,7 @@ public enum ProjectSettingKey: String, CaseIterable, Equatable, Sendable {
         default: return false
         }
       }
-    let shown = isBare ? key : quoted(key)
-    return (tablePath + [shown]).joined(separator: ".")
+    return isBare ? key : quoted(key)
   }
 
   /// `key` as a TOML basic string, with `"` and `\` escaped.

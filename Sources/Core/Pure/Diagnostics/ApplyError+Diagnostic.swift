@@ -7,6 +7,47 @@ extension ApplyError {
     switch self {
     case .cannotCreateDirectory(let error):
       return error.diagnostic
+    case .cannotLinkEphemeral(let path, let error):
+      return Self.linkDiagnostic(path, error)
+    case .ephemeralTooLarge(let path, let limit):
+      let shown = DiagnosticText.code(bytes: path.bytes)
+      return Diagnostic(
+        title: "Cannot make \(shown) ephemeral",
+        detail: [
+          "\(shown) holds more than \(CountText.of(limit, "entry", "entries")). An `ephemeral` directory's build-time "
+            + "contents are copied to its writable place at every container start, so they must stay small."
+        ],
+        suggestions: [
+          "Keep only what the app writes at run time in \(shown) (move the rest elsewhere), or mount a volume "
+            + "there instead (a Kubernetes `emptyDir`) and leave it out of `ephemeral`."
+        ])
+    }
+  }
+
+  private static func linkDiagnostic(_ path: RelativePath, _ error: LinkError) -> Diagnostic {
+    let shown = DiagnosticText.code(bytes: path.bytes)
+    let title = "Cannot make \(shown) ephemeral"
+    switch error {
+    case .symbolicLinkOnTheWay(let component):
+      return Diagnostic(
+        title: title,
+        detail: ["\(DiagnosticText.code(bytes: component.bytes)) is a symbolic link, and the build never goes through one."],
+        suggestions: ["Name the real directory in `ephemeral`, or remove the link."])
+    case .notDirectory:
+      return Diagnostic(
+        title: title,
+        detail: ["\(shown) exists and is not a directory."],
+        suggestions: ["List only directories under `ephemeral`."])
+    case .otherLink(let target):
+      return Diagnostic(
+        title: title,
+        detail: ["\(shown) is already a symbolic link, to \(DiagnosticText.code(target))."],
+        suggestions: ["Remove the link in the step that makes it, or leave \(shown) out of `ephemeral`."])
+    case .systemError(let errno):
+      return Diagnostic(
+        title: title,
+        detail: ["Turning \(shown) into a link failed: \(errno)."],
+        suggestions: ["Check that the build user owns \(shown) and its parent directory."])
     }
   }
 }

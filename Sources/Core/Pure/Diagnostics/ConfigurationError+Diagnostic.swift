@@ -34,6 +34,30 @@ extension ConfigurationError {
         suggestions: [
           "Fix the TOML syntax at line \(line), column \(column) (see https://toml.io)."
         ])
+    case .nulEscape(let file, let line, let key):
+      return Diagnostic(
+        title: "Invalid configuration in \(DiagnosticText.code(file))",
+        detail: [
+          "A string of the key \(DiagnosticText.code(key))\(Self.whereText(line)) contains a NUL "
+            + "character (a `\\u0000` or `\\U00000000` escape), at which the TOML library would "
+            + "cut it short."
+        ],
+        suggestions: [
+          "Remove the escape: patterns, paths and keys cannot contain a NUL character."
+        ])
+    case .parserUnavailable(let file, let cause):
+      return Diagnostic(
+        title: "Cannot check \(DiagnosticText.code(file)) safely",
+        detail: [
+          "The buildpack parses \(DiagnosticText.code(file)) in a child process, but it could not "
+            + "start one: \(cause.description).",
+          "The TOML parser can crash on some malformed files, so the buildpack does not parse "
+            + "\(DiagnosticText.code(file)) in its own process.",
+        ],
+        suggestions: [
+          "Let the build start a child process: raise its process limit (`ulimit -u`, "
+            + "`RLIMIT_NPROC`) above the number of processes the build user already runs."
+        ])
     case .tableWrongType(let file, let found, let line):
       let table = ProjectSettingKey.tablePath.joined(separator: ".")
       return Diagnostic(
@@ -63,24 +87,13 @@ extension ConfigurationError {
         suggestions: [
           "Split it into one element per pattern, or write all patterns in one multi-line string."
         ])
-    case .invalidCreatePath(let file, let element, let value, let problem, let line):
-      let subject = Self.subject(.create, element: element, line: line)
-      var suggestions = [
-        "Write a directory path relative to the app directory, such as "
-          + "`create = [\"tmp/cache\"]`."
-      ]
-      if problem == .appDirectory {
-        suggestions.append(
-          "To make the whole app group-writable, set `\(EnvironmentSettings.enabledVariable)=true` "
-            + "and configure no patterns.")
-      }
-      return Diagnostic(
-        title: "Invalid configuration in \(DiagnosticText.code(file))",
-        detail: [
-          "\(subject) \(Self.createProblem(problem, value: value)).",
-          "Directories to create must be relative to the app directory and stay inside it.",
-        ],
-        suggestions: suggestions)
+    case .invalidDirectory(let source, let element, let value, let problem):
+      return Self.invalidDirectory(source, element: element, value: value, problem: problem)
+    case .nestedEphemeral(let inner, let innerSource, let outer, let outerSource):
+      return Self.nestedEphemeral(
+        inner: inner, innerSource: innerSource, outer: outer, outerSource: outerSource)
+    case .invalidEphemeralBase(let source, let value, let problem):
+      return Self.invalidEphemeralBase(source, value: value, problem: problem)
     case .emptyPathsFile(let file, let line):
       return Diagnostic(
         title: "Invalid configuration in \(DiagnosticText.code(file))",
@@ -88,12 +101,11 @@ extension ConfigurationError {
         suggestions: [
           "Write the path of a file relative to the app directory, or remove the key."
         ])
-    case .pathsFileUnreadable(let path, let file, let line, let cause):
-      let subject = Self.subject(.pathsFile, element: nil, line: line)
+    case .pathsFileUnreadable(let path, let source, let cause):
       return Diagnostic(
         title: "Cannot read the paths file \(DiagnosticText.code(path))",
         detail: [
-          "\(subject) in \(DiagnosticText.code(file)) names the paths file "
+          "\(Self.capitalized(Self.sourceText(source))) names the paths file "
             + "\(DiagnosticText.code(path)).",
           Self.fileProblem(cause, subject: DiagnosticText.code(path)),
         ],
@@ -101,12 +113,20 @@ extension ConfigurationError {
     case .invalidEnvironmentBoolean(let variable, let value):
       let accepted = "`1`/`0` and `yes`/`no` are accepted too, in any case"
       return Diagnostic(
-        title: "Invalid value for `\(variable)`",
+        title: "Invalid value for `\(variable.name)`",
         detail: [
-          "The environment variable `\(variable)` is set to \(DiagnosticText.code(value)), "
+          "The environment variable `\(variable.name)` is set to \(DiagnosticText.code(value)), "
             + "which is not a boolean."
         ],
-        suggestions: ["Set `\(variable)` to `true` or `false` (\(accepted)), or unset it."])
+        suggestions: ["Set `\(variable.name)` to `true` or `false` (\(accepted)), or unset it."])
+    case .variableTooLarge(let variable, let size, let limit):
+      return Self.variableTooLarge(variable, size: size, limit: limit)
+    case .tooManyPatterns(let limit, let source):
+      return Self.tooManyPatterns(limit: limit, source: source)
+    case .tooManyDirectories(let key, let limit, let source):
+      return Self.tooManyDirectories(key, limit: limit, source: source)
+    case .patternTooLong(let origin, let length, let limit):
+      return Self.patternTooLong(origin, length: length, limit: limit)
     }
   }
 
@@ -150,7 +170,8 @@ extension ConfigurationError {
   /// How to write `key` (or one of its elements) with the right type.
   static func typeFix(_ key: ProjectSettingKey, element: Int?) -> String {
     switch (key, element) {
-    case (.setgid, _), (.enabled, _):
+    case (.setgid, _), (.enabled, _), (.keepWorldWritable, _), (.exclusive, _),
+      (.sqliteDirectories, _), (.audit, _):
       return "Write `\(key.rawValue) = true` or `\(key.rawValue) = false`."
     case (.paths, nil):
       return "Write the patterns as an array of strings, such as `paths = [\"log/\", \"tmp/\"]`, "
@@ -165,18 +186,13 @@ extension ConfigurationError {
         + "`create = [\"tmp/cache\", \"log\"]`."
     case (.create, _):
       return "Quote each directory, such as `create = [\"tmp/cache\", \"log\"]`."
-    }
-  }
-
-  /// What is wrong with a `create` entry, as the end of a sentence about it.
-  static func createProblem(_ problem: RelativePath.Problem, value: String) -> String {
-    let shown = DiagnosticText.code(value)
-    switch problem {
-    case .empty: return "is an empty string"
-    case .absolute: return "is \(shown), an absolute path"
-    case .parentComponent: return "is \(shown), which has a `..` component"
-    case .nulByte: return "is \(shown), which contains a NUL byte"
-    case .appDirectory: return "is \(shown), which names the app directory itself"
+    case (.ephemeral, nil):
+      return "Write the directories as an array of strings, such as `ephemeral = [\"tmp\"]`."
+    case (.ephemeral, _):
+      return "Quote each directory, such as `ephemeral = [\"tmp\", \"log\"]`."
+    case (.ephemeralBase, _):
+      return "Write an absolute directory in quotes, such as "
+        + "`ephemeral-base = \"\(Configuration.defaultEphemeralBase)\"`."
     }
   }
 

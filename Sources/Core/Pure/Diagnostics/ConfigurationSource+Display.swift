@@ -7,6 +7,12 @@ extension ConfigurationSource {
       return "\(DiagnosticText.code(file)) table `\(ProjectSettingKey.tableHeader)`"
     case .pathsFile(let path):
       return "paths file \(DiagnosticText.code(path))"
+    case .environmentPathsFile(let path):
+      return "paths file \(DiagnosticText.code(path)) (`\(EnvironmentVariable.pathsFile.name)`)"
+    case .environmentList(let variable):
+      return "`\(variable.name)`"
+    case .environmentValue(let variable, let value):
+      return "`\(variable.name)=\(DiagnosticText.escaped(value))`"
     case .environmentPaths:
       return "`\(EnvironmentSettings.pathsVariable)`"
     case .environmentEnabled:

@@ -17,6 +17,32 @@ extension ConfigurationWarning {
           "Known keys: \(known).",
         ],
         suggestions: [fix])
+    case .moreUnknownKeys(let file, let count):
+      return Diagnostic(
+        severity: .warning,
+        title: "Unknown keys in \(DiagnosticText.code(file))",
+        detail: [
+          "And \(CountText.of(count, "more unknown key")) in `\(ProjectSettingKey.tableHeader)`, "
+            + "ignored like the first \(ConfigurationLimits.unknownKeysListed) listed above."
+        ],
+        suggestions: ["Remove the keys that are not settings of this buildpack."])
+    case .colonSeparatedList(let variable, let value, let parts):
+      let item = variable == .paths ? "pattern" : "directory"
+      let items = variable == .paths ? "patterns" : "directories"
+      let joined = parts.joined(separator: ",")
+      let fix =
+        joined.utf8.count <= Self.shownLength
+        ? "To mean \(parts.count) \(items), separate them with commas: "
+          + "`\(variable.name)='\(DiagnosticText.escaped(joined))'`."
+        : "To mean \(parts.count) \(items), separate them with commas instead of colons."
+      return Diagnostic(
+        severity: .warning,
+        title: "`\(variable.name)` looks like a colon-separated list",
+        detail: [
+          "`\(variable.name)` is \(Self.shown(value)), which was read as one \(item): the "
+            + "variable separates \(items) with commas or newlines, not colons."
+        ],
+        suggestions: [fix])
     case .nothingSelected:
       return Diagnostic(
         severity: .warning,
@@ -30,5 +56,19 @@ extension ConfigurationWarning {
             + "in `project.toml`, or set `\(EnvironmentSettings.pathsVariable)`."
         ])
     }
+  }
+
+  /// The longest value a warning shows whole, in bytes.
+  static let shownLength = 200
+
+  /// `value` escaped in backticks, cut after `shownLength` bytes (at a character) with `…`.
+  static func shown(_ value: String) -> String {
+    guard value.utf8.count > shownLength else { return DiagnosticText.code(value) }
+    var prefix = ""
+    for character in value {
+      if prefix.utf8.count + character.utf8.count > shownLength { break }
+      prefix.append(character)
+    }
+    return DiagnosticText.code(prefix) + "…"
   }
 }

@@ -1,7 +1,7 @@
 /// The one encoding of the report: `report.toml`, `--json` and (a summary) the layer's `[metadata]` use these keys.
 extension Report: Codable {
   enum CodingKeys: String, CodingKey {
-    case version, sources, threads, created, made, roots, patterns, unmatched, counts, changes, failures, audit
+    case version, sources, threads, created, made, ephemeral, roots, patterns, unmatched, counts, changes, failures, audit
     case warnings
     case groupID = "group-id"
     case wholeApp = "whole-app"
@@ -23,6 +23,7 @@ extension Report: Codable {
     try container.encode(threads, forKey: .threads)
     try container.encode(created, forKey: .created)
     try container.encode(made, forKey: .made)
+    try container.encode(ephemeral, forKey: .ephemeral)
     try container.encode(roots.paths, forKey: .roots)
     try container.encode(roots.total, forKey: .rootsTotal)
     try container.encode(patterns, forKey: .patterns)
@@ -52,6 +53,7 @@ extension Report: Codable {
     threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 1
     created = (try? container.decodeIfPresent([CreatedDirectory].self, forKey: .created)) ?? []
     made = try container.decodeIfPresent([String].self, forKey: .made) ?? []
+    ephemeral = try container.decodeIfPresent([EphemeralLink].self, forKey: .ephemeral) ?? []
     patterns = try container.decodeIfPresent([PatternCount].self, forKey: .patterns) ?? []
     patternsTotal = try container.decodeIfPresent(Int.self, forKey: .patternsTotal) ?? patterns.count
     unmatched = try container.decodeIfPresent(Sample<PatternCount>.self, forKey: .unmatched) ?? unmatched

@@ -19,6 +19,8 @@ public struct Report: Sendable, Equatable {
   public var elapsedSeconds = 0.0
   /// `create` directories and the modes the run left them with (every configured one, made now or before).
   public var created: [CreatedDirectory] = []
+  /// `ephemeral` directories, now links to a place that is writable at run time.
+  public var ephemeral: [EphemeralLink] = []
   /// Directories this run made (for the log), display paths.
   public var made: [String] = []
   /// Selected entries whose parent was not selected: the writable roots.

@@ -1,0 +1,61 @@
+import Patterns
+
+extension ConfigurationError {
+  /// The diagnostic of `variableTooLarge`.
+  static func variableTooLarge(_ variable: EnvironmentVariable, size: Int, limit: Int) -> Diagnostic {
+    Diagnostic(
+      title: "`\(variable.name)` is too large",
+      detail: [
+        "The value of `\(variable.name)` is \(DiagnosticText.byteCount(size)), more than the "
+          + "limit of \(DiagnosticText.byteCount(limit))."
+      ],
+      suggestions: [
+        "Shorten the value, for example with wildcard or directory patterns instead of one "
+          + "entry per path."
+      ])
+  }
+
+  /// The diagnostic of `tooManyPatterns`.
+  static func tooManyPatterns(limit: Int, source: SettingSource) -> Diagnostic {
+    Diagnostic(
+      title: "Too many patterns",
+      detail: [
+        "The configuration has more than \(CountText.number(limit)) patterns in all (`create` "
+          + "directories count as patterns); \(sourceText(source)) went over the limit."
+      ],
+      suggestions: [
+        "Use fewer, broader patterns: a directory pattern such as `/tmp/` covers everything "
+          + "below it, and `*` or `**` cover many names."
+      ])
+  }
+
+  /// The diagnostic of `tooManyDirectories`.
+  static func tooManyDirectories(
+    _ key: ProjectSettingKey, limit: Int, source: SettingSource
+  ) -> Diagnostic {
+    let fix =
+      key == .ephemeral
+      ? "Make a common parent directory ephemeral instead of many directories inside it."
+      : "Create fewer directories: a common parent with a pattern that selects it covers "
+        + "everything below it."
+    return Diagnostic(
+      title: "Too many `\(key.rawValue)` directories",
+      detail: [
+        "More than \(CountText.number(limit)) `\(key.rawValue)` directories are configured; "
+          + "\(sourceText(source)) went over the limit."
+      ],
+      suggestions: [fix])
+  }
+
+  /// The diagnostic of `patternTooLong`.
+  static func patternTooLong(_ origin: PatternOrigin, length: Int, limit: Int) -> Diagnostic {
+    Diagnostic(
+      title: "Pattern too long",
+      detail: [
+        "The pattern at \(DiagnosticText.code("\(origin.source):\(origin.line)")) is "
+          + "\(DiagnosticText.byteCount(length)) long, more than the limit of "
+          + "\(DiagnosticText.byteCount(limit))."
+      ],
+      suggestions: ["Shorten it, for example with `*` or `**` in place of long names."])
+  }
+}

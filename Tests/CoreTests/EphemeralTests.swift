@@ -1,0 +1,102 @@
+@testable import Core
+import FileSystem
+import Foundation
+import Patterns
+import TestSupport
+import Testing
+
+@Suite struct EphemeralTests {
+  func build(_ tree: TemporaryTree, ephemeral: [RelativePath], base: String, create: [RelativePath] = [])
+    throws -> Report
+  {
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    var configuration = Configuration(
+      patterns: PatternParser.parse(Array("/log/\n".utf8), source: "test"), create: create, audit: false)
+    configuration.ephemeral = ephemeral
+    configuration.ephemeralBase = base
+    return try ApplySelection(
+      configuration: configuration, mode: .apply, threads: 1,
+      effects: ApplyEffects(tree: app, changer: SystemPermissionChanger())
+    ).run()
+  }
+
+  func start(_ tree: TemporaryTree, _ report: Report) throws -> [StartupProblem] {
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let decoded = try ReportText.report(fromTOML: ReportText.toml(report))
+    return StartupRepair(app: app).run(decoded)
+  }
+
+  @Test func movesTheContentsToASeedLinksTheDirectoryAndPutsItBackAtStart() throws {
+    let tree = try TemporaryTree.railsShaped()
+    try tree.file("tmp/cache/keep.txt", contents: "kept")
+    let places = try TemporaryTree()
+    let base = places.path("base")
+    let report = try build(tree, ephemeral: ["tmp"], base: base, create: ["tmp/pids"])
+    #expect(report.ephemeral == [EphemeralLink(path: "tmp", target: base + "/tmp", seed: ".group-writable/ephemeral/tmp", mode: 0o755)])
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: tree.path("tmp")) == base + "/tmp")
+    #expect(FileManager.default.fileExists(atPath: tree.path(".group-writable/ephemeral/tmp/cache/keep.txt")))
+    #expect(try start(tree, report).isEmpty)
+    #expect(try String(contentsOfFile: tree.path("tmp/cache/keep.txt"), encoding: .utf8) == "kept")
+    #expect(places.mode("base/tmp/pids") == tree.mode(".group-writable/ephemeral/tmp/pids"))
+    // A second start finds the place and leaves it alone.
+    try "changed".write(toFile: tree.path("tmp/cache/keep.txt"), atomically: false, encoding: .utf8)
+    #expect(try start(tree, report).isEmpty)
+    #expect(try String(contentsOfFile: tree.path("tmp/cache/keep.txt"), encoding: .utf8) == "changed")
+  }
+
+  @Test func aRebuildFindsItsOwnLinkAndAMissingDirectoryBecomesALink() throws {
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    let first = try build(tree, ephemeral: ["var/run"], base: places.root)
+    #expect(first.ephemeral.first?.seed == nil)
+    #expect(tree.mode("var") == 0o755)
+    let second = try build(tree, ephemeral: ["var/run"], base: places.root)
+    #expect(second.ephemeral.first?.target == places.root + "/var/run")
+  }
+
+  @Test func refusesAnotherLinkAFileAndTooMuchContent() throws {
+    let tree = try TemporaryTree()
+    try tree.symlink("elsewhere", to: "/etc")
+    try tree.file("file")
+    for index in 0...EphemeralLimits.seedEntries { try tree.file("big/f\(index)") }
+    #expect(throws: ApplyError.cannotLinkEphemeral(path: "elsewhere", .otherLink(target: "/etc"))) {
+      try build(tree, ephemeral: ["elsewhere"], base: "/tmp/x")
+    }
+    #expect(throws: ApplyError.cannotLinkEphemeral(path: "file", .notDirectory)) {
+      try build(tree, ephemeral: ["file"], base: "/tmp/x")
+    }
+    #expect(throws: ApplyError.ephemeralTooLarge(path: "big", limit: EphemeralLimits.seedEntries)) {
+      try build(tree, ephemeral: ["big"], base: "/tmp/x")
+    }
+  }
+
+  @Test func makesMissingCreateDirectoriesAgainWithTheirModes() throws {
+    let tree = try TemporaryTree.railsShaped()
+    let report = try build(tree, ephemeral: [], base: "/unused", create: ["tmp/pids", "tmp/sockets"])
+    try FileManager.default.removeItem(atPath: tree.path("tmp/sockets"))
+    #expect(try start(tree, report).isEmpty)
+    #expect(tree.mode("tmp/sockets") == 0o775)
+  }
+
+  @Test func neverGoesThroughASymlinkTheImageDidNotHave() throws {
+    let tree = try TemporaryTree()
+    let outside = try TemporaryTree()
+    let report = try build(tree, ephemeral: [], base: "/unused", create: ["tmp/pids"])
+    try FileManager.default.removeItem(atPath: tree.path("tmp"))
+    try tree.symlink("tmp", to: outside.root)
+    #expect(try start(tree, report) == [.symlinkNotInImage(path: "tmp/pids", component: "tmp")])
+    #expect(!FileManager.default.fileExists(atPath: outside.path("pids")))
+  }
+
+  @Test func refusesAWritablePlaceSomebodyElseMadeFirst() throws {
+    guard geteuid() == 0 else { return }
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
+    try places.directory("base")
+    chown(places.path("base"), 4242, 4242)
+    #expect(try start(tree, report) == [.cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))])
+  }
+}

@@ -1,0 +1,154 @@
+"""Read-only suite: the exported image's app dir mounted read-only, as `readOnlyRootFilesystem: true` runs it.
+
+Two apps are built by the real `bin/build` and exported like the lifecycle does: one that only selects
+(`/tmp/`, `/log/`, `create = ["tmp/pids"]`), one that also lists `tmp` and `log` under `ephemeral`. Each run
+happens in a private mount namespace: the image is bind-mounted read-only, `/tmp` is made read-only too, and
+the fixes are mounted as a user would (a tmpfs over `tmp/` and `log/`, like an `emptyDir`; or a tmpfs over
+`/tmp` for the ephemeral places). As the run user, the layer's exec.d program runs first, then a Puma-like
+start writes `tmp/pids/server.pid` and appends to `log/production.log`:
+  - without a fix the start fails and the check's warning names `tmp/` and `log/`;
+  - with each fix the start succeeds and the check says nothing;
+  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time.
+"""
+
+import subprocess
+import time
+from pathlib import Path
+
+import gwit
+
+SELECTING_TOML = """\
+[utility.group-writable]
+paths = ["/tmp/", "/log/"]
+create = ["tmp/pids"]
+"""
+EPHEMERAL_TOML = SELECTING_TOML + 'ephemeral = ["tmp", "log"]\n'
+BUILD_LOG_LINE = "built\n"
+PUMA = """\
+import os, sys
+try:
+    with open("tmp/pids/server.pid", "w") as f:
+        f.write(str(os.getpid()))
+    with open("log/production.log", "a") as f:
+        f.write("started\\n")
+    with open("log/production.log") as f:
+        print("LOG:" + f.read().replace("\\n", "|"))
+    print("PUMA: started")
+except OSError as e:
+    print(f"PUMA: failed: {e.strerror}: {e.filename}")
+"""
+EXEC_D = "group-writable-check"
+
+
+def run(reporter, layouts, buildpack, work, python, only):
+    for layout in layouts[:1]:
+        for name, project in (("selecting", SELECTING_TOML), ("ephemeral", EPHEMERAL_TOML)):
+            runner = ReadOnlyRun(reporter, layout, buildpack, Path(work), python, name, project)
+            if only.search(runner.label):
+                gwit.run_guarded(reporter, runner)
+
+
+class ReadOnlyRun:
+    def __init__(self, reporter, layout, buildpack, work, python, name, project):
+        self.r = reporter
+        self.layout = layout
+        self.label = f"read-only/{layout.name}/{name}"
+        self.lc = gwit.Lifecycle(work / f"{layout.name}-{name}", layout, buildpack, python)
+        self.project = project
+        self.python = python
+        self.ephemeral = "ephemeral" in project
+
+    def check(self, what, passed, details=()):
+        return self.r.check(f"{self.label}: {what}", passed, details)
+
+    def run(self):
+        lc = self.lc
+        lc.prepare()
+        for rel, text in (("log/production.log", BUILD_LOG_LINE), ("tmp/cache/.keep", ""),
+                          ("config.ru", "run App\n")):
+            path = lc.workspace / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        (lc.workspace / "project.toml").write_text(self.project)
+        gwit.normalise_modes(lc.workspace)
+        lc.give_to_build_user()
+        build = lc.build()
+        if not self.check("build exits 0", build.code == 0, build.describe()):
+            return
+        lc.export()
+        if self.ephemeral:
+            self.check("tmp/ and log/ are links into /tmp/group-writable in the image",
+                       all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
+                       [str(p) for p in lc.image_workspace.iterdir()])
+            started = self.start(read_only=False, tmpfs_over_tmp=True)
+            self.expect_started("on a writable root file system", started, keeps_build_log=True)
+            started = self.start(read_only=True)
+            self.expect_failed("read-only, no volume at /tmp", started, ["tmp/", "log/"],
+                               "has no writable place", "Mount a writable volume at `/tmp`")
+            started = self.start(read_only=True, tmpfs_over_tmp=True)
+            self.expect_started("read-only, a tmpfs at /tmp", started, keeps_build_log=True)
+        else:
+            started = self.start(read_only=True)
+            self.expect_failed("read-only, no volume", started, ["tmp/", "log/"],
+                               "is on a read-only file system", "ephemeral")
+            started = self.start(read_only=True, tmpfs_over_dirs=True)
+            self.expect_started("read-only, a tmpfs over tmp/ and log/ (an emptyDir)", started,
+                                keeps_build_log=False)
+
+    def start(self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False):
+        """The check and the Puma-like start as the run user, in a private mount namespace."""
+        lc = self.lc
+        uid, gid = self.layout.run
+        mnt = f"/run/gw-read-only-{self.layout.name}"
+        workspace = f"{mnt}/workspace"
+        exec_d = f"{mnt}/layers/{gwit.LAYERS_NAME}/{gwit.LAYER_NAME}/exec.d/{EXEC_D}"
+        # Outside /tmp, which the runs hide or make read-only.
+        io = Path(f"/run/gw-read-only-io-{self.label.replace('/', '-')}")
+        io.mkdir(parents=True, exist_ok=True)
+        io.chmod(0o755)
+        puma = io / "puma.py"
+        puma.write_text(PUMA)
+        puma.chmod(0o644)
+        err = io / "check.err"
+        err.write_bytes(b"")
+        err.chmod(0o666)
+        steps = ["set -e", "mount --make-rprivate /", f"mkdir -p {mnt}",
+                 f"mount --bind {lc.image} {mnt}"]
+        if read_only:
+            steps += [f"mount -o remount,ro,bind {mnt}", "mount --bind /tmp /tmp",
+                      "mount -o remount,ro,bind /tmp"]
+        if tmpfs_over_dirs:
+            steps += [f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
+                      f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log"]
+        if tmpfs_over_tmp:
+            steps += ["mount -t tmpfs -o mode=1777 tmpfs /tmp"]
+        as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={gwit.PATH_ENV}"
+        steps += [f"cd {workspace}",
+                  f"{as_run_user} {exec_d} 3>/dev/null 2>{err}; echo CHECK-EXIT:$?",
+                  f"{as_run_user} {self.python} {puma} || true"]
+        started = time.monotonic()
+        done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(steps)], capture_output=True,
+                              text=True, timeout=120, check=False)
+        elapsed = time.monotonic() - started
+        return done, err.read_text(errors="replace"), elapsed
+
+    def expect_started(self, what, started, keeps_build_log):
+        done, check_err, _ = started
+        self.check(f"{what}: the mounts work", done.returncode == 0, [done.stderr])
+        self.check(f"{what}: the check exits 0 and says nothing",
+                   "CHECK-EXIT:0" in done.stdout and check_err == "", [done.stdout, check_err])
+        self.check(f"{what}: the Puma-like start writes its pid and appends to the log",
+                   "PUMA: started" in done.stdout, [done.stdout, done.stderr, check_err])
+        if keeps_build_log:
+            self.check(f"{what}: log/production.log still holds what the build left",
+                       "LOG:" + BUILD_LOG_LINE.strip() + "|started|" in done.stdout, [done.stdout])
+
+    def expect_failed(self, what, started, paths, title, fix):
+        done, check_err, _ = started
+        self.check(f"{what}: the Puma-like start fails", "PUMA: failed" in done.stdout,
+                   [done.stdout, done.stderr])
+        self.check(f"{what}: the check exits 0", "CHECK-EXIT:0" in done.stdout, [done.stdout])
+        for path in paths:
+            self.check(f"{what}: the check warns that `{path}` {title}",
+                       f"! Warning: `{path}` {title}" in check_err, check_err.splitlines())
+        self.check(f"{what}: the check suggests {fix!r}", fix in check_err, check_err.splitlines())
