@@ -12,9 +12,10 @@ like the lifecycle exporter does. Then, in the exported image:
   - `group-writable doctor`, with the report from `--report`, from `CNB_LAYERS_DIR` and from the
     app's configuration (no report at all), says the same;
   - as OpenShift runs a pod (an arbitrary uid in group 0): on that image, a warning per root
-    naming the build group; on an image built with `pack build --gid 0` (the `openshift` platform
-    layout), nothing; on that image as an arbitrary uid *not* in group 0, a warning per root naming
-    group 0.
+    naming the build group, saying the process is in group 0 and suggesting `pack build --gid 0`;
+    on an image built with `pack build --gid 0` (the `openshift` platform layout), nothing; on that
+    image as an arbitrary uid *not* in group 0, a warning per root naming group 0 (and no `--gid 0`
+    suggestion).
 Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
 """
 
@@ -146,19 +147,19 @@ class RuntimeRun:
         # OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
         # group 0: nothing selected is writable, and the check says so.
         pod = "%d:%d" % OPENSHIFT_POD
-        self.expect_warnings(f"exec.d as OpenShift's pod user {pod} (group 0, not {group})",
-                             self.exec_d(exec_d, OPENSHIFT_POD), roots,
+        what = f"exec.d as OpenShift's pod user {pod} (group 0, not {group})"
+        result = self.exec_d(exec_d, OPENSHIFT_POD)
+        self.expect_warnings(what, result, roots,
                              f"is not writable: the process is not in group {group}",
                              f"docker run --group-add {group}")
-        self.expect_doctor(f"doctor as OpenShift's pod user {pod}",
-                           self.run_cli(OPENSHIFT_POD, [binary, *doctor, "--report", report_path]),
-                           roots, report_path, group)
-        # TODO(product, #13 item 5): once the check recognises a process in group 0 on an image
-        # of another group, also assert for exec.d and doctor as OPENSHIFT_POD:
-        #   - a detail line "The process is in group 0, as OpenShift runs containers (an arbitrary
-        #     uid in group 0), but the image's files belong to group {group}."
-        #   - the first suggestion "Build with `pack build --gid 0` (the lifecycle then gives every
-        #     file group 0), so any uid OpenShift picks can write what the build selected."
+        self.expect_gid0_hint(what, result[0].stderr, roots, group, True)
+        what = f"doctor as OpenShift's pod user {pod}"
+        outcome = self.run_cli(OPENSHIFT_POD, [binary, *doctor, "--report", report_path])
+        self.expect_doctor(what, outcome, roots, report_path, group)
+        self.expect_gid0_hint(what, outcome.stdout, roots, group, True)
+        outside = self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path])
+        self.expect_gid0_hint("doctor as a user outside the build group and group 0",
+                              outside.stdout, roots, group, False)
 
 
     def exec_d(self, program, user, extra_env=None):
@@ -206,6 +207,26 @@ class RuntimeRun:
                      sorted(f"! Warning: `{root}` {title}" for root in roots))
         self.check(f"{what}: suggests {suggestion!r}", suggestion in stderr, stderr.splitlines())
 
+    def expect_gid0_hint(self, what, text, roots, group, present):
+        """A process in group 0 on an image of another group (OpenShift running an image built
+        without `--gid 0`) is told, for each root, why and to build with `pack build --gid 0`;
+        any other process is not."""
+        lines = text.splitlines()
+        detail = (f"! The process is in group 0, as OpenShift runs containers (an arbitrary uid in"
+                  f" group 0), but the image's files belong to group {group}.")
+        fix = ("! - Build with `pack build --gid 0` (the lifecycle then gives every file group 0),"
+               " so any uid OpenShift picks can write what the build selected.")
+        if present:
+            self.r.equal(f"{self.label}: {what}: each of the {len(roots)} warnings says the"
+                         " process is in group 0 and suggests `pack build --gid 0` first",
+                         (lines.count(detail), lines.count(fix),
+                          sum(1 for a, b in zip(lines, lines[1:])
+                              if a == "! How to fix it:" and b == fix)),
+                         (len(roots), len(roots), len(roots)))
+        else:
+            self.check(f"{what}: no `pack build --gid 0` suggestion (the process is not in"
+                       " group 0)", "--gid 0" not in text and detail not in lines, lines)
+
     def expect_doctor(self, what, outcome, roots, report_path, group):
         self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
         origin = f"`{report_path}`" if report_path else "the app's configuration"
@@ -239,10 +260,12 @@ class OpenShiftRun(RuntimeRun):
         own = "%d:%d" % OPENSHIFT_UID_OWN_GROUP
         self.expect_silent(f"exec.d as OpenShift's pod user {pod} (in group 0)",
                            self.exec_d(exec_d, OPENSHIFT_POD))
-        self.expect_warnings(f"exec.d as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})",
-                             self.exec_d(exec_d, OPENSHIFT_UID_OWN_GROUP), roots,
+        what = f"exec.d as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        result = self.exec_d(exec_d, OPENSHIFT_UID_OWN_GROUP)
+        self.expect_warnings(what, result, roots,
                              "is not writable: the process is not in group 0",
                              "docker run --group-add 0")
+        self.expect_gid0_hint(what, result[0].stderr, roots, 0, False)
         binary = lc.buildpack.path / "bin" / "group-writable"
         report_path = lc.image_layer / "report.toml"
         doctor = [binary, "doctor", "--app", lc.image_workspace, "--report", report_path]
@@ -251,8 +274,10 @@ class OpenShiftRun(RuntimeRun):
                    " warning", in_group.code == 0 and "!" not in in_group.stdout
                    and all(f"`{root}` is writable" in in_group.stdout for root in roots),
                    in_group.describe())
-        self.expect_doctor(f"doctor as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})",
-                           self.run_cli(OPENSHIFT_UID_OWN_GROUP, doctor), roots, report_path, 0)
+        what = f"doctor as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        outcome = self.run_cli(OPENSHIFT_UID_OWN_GROUP, doctor)
+        self.expect_doctor(what, outcome, roots, report_path, 0)
+        self.expect_gid0_hint(what, outcome.stdout, roots, 0, False)
         # Real writes, as the pod writes: a new file in each root dir, a byte appended to a file.
         plan = [("create" if root.endswith("/") else "append",
                  str(lc.image_workspace / root.rstrip("/")), True) for root in roots]
