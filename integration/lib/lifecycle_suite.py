@@ -535,19 +535,20 @@ class ScenarioRun:
         shutil.copyfile(Path(__file__).with_name("sqlite_probe.py"), script)
         os.chmod(script, 0o644)
         want = self.expect.get("sqlite-write", True)
-        for db in self.s.sqlite:
-            path = lc.image_workspace / db["path"]
-            journal = db.get("journal", "delete")
-            for who, user, expected in (("the run user", lc.run_user, want),
-                                        ("a user outside the group", gwit.OUTSIDER, False)):
-                out = gwit.run_as(user, [lc.python, script, path], {"PATH": gwit.PATH_ENV},
-                                  lc.root)
-                try:
-                    result = json.loads(out.stdout)
-                except ValueError:
-                    result = {"ok": False, "error": "no result"}
+        paths = [lc.image_workspace / db["path"] for db in self.s.sqlite]
+        for who, user, expected in (("the run user", lc.run_user, want),
+                                    ("a user outside the group", gwit.OUTSIDER, False)):
+            out = gwit.run_as(user, [lc.python, script, *paths], {"PATH": gwit.PATH_ENV}, lc.root)
+            try:
+                results = json.loads(out.stdout)
+            except ValueError:
+                results = []
+            if len(results) != len(paths):
+                results = [{"ok": None, "error": "no result"}] * len(paths)
+            ids = "%d:%d" % user
+            for db, result in zip(self.s.sqlite, results):
+                journal = db.get("journal", "delete")
                 details = [repr(result)] + out.describe()
-                ids = "%d:%d" % user
                 if expected:
                     self.check(f"SQLite ({journal}): {who} {ids} inserts into {db['path']} and"
                                " commits; a new connection sees the row", result.get("ok") is True

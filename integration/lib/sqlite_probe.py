@@ -1,9 +1,9 @@
 """Runs as a user inside an exported image: one real SQLite write, as an app would make it.
 
-Usage: python3 sqlite_probe.py DATABASE. Opens DATABASE (never creating it), inserts a row into
-table `gw_probe` and commits, in whatever journal mode the file is in (a rollback journal, or WAL,
-which SQLite keeps in the database header), then counts the rows on a new connection. Prints one
-JSON object: {"ok", "error", "journal", "rows"}.
+Usage: python3 sqlite_probe.py DATABASE... For each DATABASE: opens it (never creating it),
+inserts a row into table `gw_probe` and commits, in whatever journal mode the file is in (a
+rollback journal, or WAL, which SQLite keeps in the database header), then counts the rows on a new
+connection. Prints a JSON list with one object per database: {"ok", "error", "journal", "rows"}.
 """
 
 import json
@@ -11,8 +11,7 @@ import sqlite3
 import sys
 
 
-def main():
-    path = sys.argv[1]
+def write(path):
     result = {"ok": False, "error": None, "journal": None, "rows": None}
     try:
         connection = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2)
@@ -30,7 +29,11 @@ def main():
         result["ok"] = True
     except sqlite3.Error as e:
         result["error"] = f"{type(e).__name__}: {e}"
-    json.dump(result, sys.stdout)
+    return result
+
+
+def main():
+    json.dump([write(path) for path in sys.argv[1:]], sys.stdout)
 
 
 if __name__ == "__main__":
