@@ -44,6 +44,77 @@ LAYOUTS = [
     Layout("ubi9", build=(1002, 1000), run=(1001, 1000), distro=("rhel", "9.4")),
 ]
 
+# A user in none of the build groups (created by integration/run): after the export it may write
+# nothing in the app, except what a platform made world-writable and the build could not change.
+OUTSIDER = (1003, 1003)
+# OpenShift runs a pod as an arbitrary uid of the namespace's range, in group 0.
+OPENSHIFT_UID = 1000680000
+# Tekton's catalog `buildpacks` task chowns the source to its USER_ID:GROUP_ID parameters.
+TEKTON_OWNER = (1000, 1000)
+
+
+@dataclasses.dataclass(frozen=True)
+class Platform:
+    """How a platform hands the app dir to the build, read in its own sources (see the README).
+
+    `root_mode` and `root_owner` are the app dir's own mode and owner during the build (None: the
+    owner of the contents); `contents_mode` replaces every entry's mode (None: the host's modes, as a
+    checkout with umask 022 has them); `setgid_dirs` makes every subdirectory setgid (a volume with
+    `fsGroup`: new dirs inherit setgid); `source_owner` owns the contents (None: the build user);
+    `build_gid` replaces the build user's gid for the build and the export (`pack build --gid`);
+    `run_user` replaces the layout's run user.
+    """
+
+    name: str
+    description: str
+    root_mode: int
+    root_owner: tuple[int | None, int | None] = (None, None)
+    contents_mode: int | None = None
+    setgid_dirs: bool = False
+    source_owner: tuple[int, int] | None = None
+    build_gid: int | None = None
+    run_user: tuple[int, int] | None = None
+
+    def build_user(self, layout):
+        """(uid, gid) the build runs as and the exporter gives every entry."""
+        uid, gid = layout.build
+        return (uid, gid if self.build_gid is None else self.build_gid)
+
+    def run_as(self, layout):
+        """(uid, gid) of the app's process: a user of the build group."""
+        return self.run_user or layout.run
+
+    def contents_owner(self, layout):
+        return self.source_owner or self.build_user(layout)
+
+    def root_owner_of(self, layout):
+        uid, gid = self.contents_owner(layout)
+        return (uid if self.root_owner[0] is None else self.root_owner[0],
+                gid if self.root_owner[1] is None else self.root_owner[1])
+
+
+IDEALISED = Platform(
+    "spring-boot", "Spring Boot bootBuildImage, `pack --path app.jar`: the build user owns the app"
+    " dir, 0755 (the idealised layout)", root_mode=0o755)
+PLATFORMS = [
+    IDEALISED,
+    Platform("pack", "pack >= 0.30 from a directory: the build user owns the app dir, 0777 (pack's"
+             " root tar header); contents keep the host's modes", root_mode=0o777),
+    Platform("pack-windows", "pack on a Windows host: the app dir and every entry 0777",
+             root_mode=0o777, contents_mode=0o777),
+    Platform("kpack", "kpack: the app dir is an emptyDir with fsGroup (uid 0, the build gid, 2777);"
+             " the build user's contents, subdirectories setgid", root_mode=0o2777,
+             root_owner=(0, None), setgid_dirs=True),
+    Platform("shipwright", "Shipwright buildpacks-v3: the app dir is an emptyDir (uid 0, gid 0,"
+             " 0777); the build user's contents", root_mode=0o777, root_owner=(0, 0)),
+    Platform("tekton", "Tekton catalog buildpacks 0.7: `chown -R USER_ID:GROUP_ID` (1000:1000, not"
+             " the builder's build user) and `chmod 775` on the source", root_mode=0o775,
+             source_owner=TEKTON_OWNER),
+    Platform("openshift", "OpenShift with `pack build --gid 0`: as pack, built and exported with gid"
+             f" 0; the pod runs uid {OPENSHIFT_UID} in group 0", root_mode=0o777, build_gid=0,
+             run_user=(OPENSHIFT_UID, 0)),
+]
+
 
 class Reporter:
     """Prints one `ok - ...` / `not ok - ...` line per check and keeps the totals."""
@@ -203,6 +274,199 @@ def expected_modes(before, roots, setgid=False, created=(), umask=0o022):
     return result
 
 
+SQLITE_HEADER = b"SQLite format 3\0"
+GRANTED, ANCESTOR, WORLD, GROUP, DATABASE = ("granted", "ancestor-search", "world-write-removed",
+                                             "group-write-removed", "database-directory")
+
+
+@dataclasses.dataclass(frozen=True)
+class Policy:
+    """The settings that shape the build's mode rule (the scenario states them in `[expect]`)."""
+
+    setgid: bool = False
+    keep_world_writable: bool = False
+    exclusive: bool = False
+    sqlite_directories: bool = True
+
+
+@dataclasses.dataclass
+class Prediction:
+    """What the contract says one build does to an app dir, derived from the tree before it.
+
+    `modes`: every entry's mode after the build; `reasons`: why each entry the build user owns
+    changes; `kept`: entries another user owns that change nothing although the rule wants them to
+    ({path: (mode, wanted)}); `failed`: selected entries another user owns that lack what they
+    need; `create_failed`: `create` dirs the build user cannot make; `outside_writable`: unselected
+    entries left group-writable (exclusive off); `closed_dirs`: dirs of selected files that stay
+    closed to the group; `database_dirs`: dirs opened for SQLite; `selected`: the selected
+    entries; `already_writable`: selected entries that had the bits.
+    """
+
+    modes: dict
+    kinds: dict
+    reasons: dict
+    kept: dict
+    failed: list
+    create_failed: list
+    outside_writable: list
+    closed_dirs: list
+    database_dirs: list
+    selected: set
+    already_writable: int
+
+    @property
+    def fails(self):
+        return bool(self.failed or self.create_failed)
+
+    def count(self, reason, kind=None):
+        return sum(1 for rel, why in self.reasons.items()
+                   if reason in why and (kind is None or self.kinds[rel] == kind))
+
+
+def parent_of(rel):
+    return rel.rsplit("/", 1)[0] if "/" in rel else "."
+
+
+def may_write(entry, uid, gid):
+    """Whether (uid, gid), no supplementary groups, may create entries in the dir `entry`."""
+    if uid == 0:
+        return True
+    shift = 6 if entry.uid == uid else 3 if entry.gid == gid else 0
+    return (entry.mode >> shift) & 0o3 == 0o3
+
+
+def is_database(path, entry):
+    """An SQLite database as the contract recognises it: a regular file of at least 512 bytes, a
+    multiple of 512, starting with the SQLite 3 header."""
+    if entry.kind != "f" or entry.size < 512 or entry.size % 512:
+        return False
+    with open(path, "rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def root_rels(roots):
+    """The snapshot keys of the writable roots (`tmp/` -> `tmp`, `./` -> `.`)."""
+    return ["." if r == "./" else r.rstrip("/") for r in roots]
+
+
+def predict(before, roots, build_user, policy=Policy(), created=(), databases=(),
+            created_mode=0o755):
+    """Applies the contract's mode rule to a before-build snapshot.
+
+    Selected entries (inside `roots`) get the owner's bits mirrored to the group (setgid on dirs
+    with `policy.setgid`); unselected dirs above a root get `g+x` (not the app dir); the dir of a
+    selected SQLite database (a root in `databases`) gets the owner's bits for the group and the
+    sticky bit; with `exclusive` every other entry loses `g+w`, and the app dir, whose mode the
+    platform made, loses it unless selected; every entry loses `o+w` unless `keep_world_writable`.
+    Symlinks, setuid/setgid and hard-linked files never change. Entries the build user does not
+    own never change: fine when they already have the bits the selection needs, else the build
+    fails. `created` dirs are made first, as the build user (like `mkdir -p`, but each gets
+    exactly `created_mode`: neither the umask nor a setgid parent decides it; a setgid parent still
+    gives it its group).
+    """
+    uid, gid = build_user
+    entries = dict(before)
+    create_failed = []
+    for rel in created:
+        parts = rel.split("/")
+        for depth in range(1, len(parts) + 1):
+            path = "/".join(parts[:depth])
+            if path in entries:
+                continue
+            parent = entries.get(parent_of(path))
+            if parent is None or parent.kind != "d" or not may_write(parent, uid, gid):
+                create_failed.append(rel)
+                break
+            entries[path] = Entry("d", created_mode, uid,
+                                  parent.gid if parent.mode & stat.S_ISGID else gid, 2)
+    tops = set(root_rels(roots))
+    whole = "." in tops
+    selected = {rel for rel in entries if rel != "." and in_roots(rel, roots)} | (
+        {"."} if whole else set())
+    leads = {"."} if tops - {"."} else set()
+    for top in tops:
+        leads.update(ancestors(top))
+    file_roots = [rel for rel in tops if rel in entries and entries[rel].kind == "f"]
+    holds_db = {parent_of(rel) for rel in file_roots
+                if rel in databases and policy.sqlite_directories}
+    holds_file = {parent_of(rel) for rel in file_roots
+                  if not (rel in databases and policy.sqlite_directories)}
+
+    modes, reasons, kept, failed = {}, {}, {}, []
+    outside, closed, opened = [], [], []
+    already = 0
+    for rel, e in entries.items():
+        mode, why, required, skip = e.mode, set(), 0, False
+        is_selected = rel in selected
+
+        def add(bits, reason, need=True):
+            nonlocal mode, required
+            if need:
+                required |= bits
+            if mode | bits != mode:
+                mode |= bits
+                why.add(reason)
+
+        def remove(bits, reason):
+            nonlocal mode
+            if mode & bits:
+                mode &= ~bits
+                why.add(reason)
+
+        plain = True
+        if e.kind == "l" or (e.kind == "f" and (e.mode & 0o6000 or e.nlink > 1)):
+            skip = is_selected
+            plain = False
+        elif is_selected:
+            if e.kind == "d":
+                add((e.mode & 0o700) >> 3 | (stat.S_ISGID if policy.setgid else 0), GRANTED)
+            elif e.kind == "f":
+                add((e.mode & 0o600) >> 3, GRANTED)
+            else:
+                skip = True
+        elif e.kind == "d":
+            if rel in holds_db:
+                add((e.mode & 0o700) >> 3, DATABASE)
+                add(stat.S_ISVTX, DATABASE, need=False)
+            else:
+                if rel in leads and rel != ".":
+                    add(0o010, ANCESTOR)
+                if policy.exclusive or (rel == "." and not policy.keep_world_writable):
+                    remove(0o020, GROUP)
+        elif policy.exclusive:
+            remove(0o020, GROUP)
+        if plain and not policy.keep_world_writable:
+            remove(0o002, WORLD)
+        if is_selected and not skip and GRANTED not in why:
+            already += 1
+        # The walk visits unselected files only when it may change them.
+        visited = is_selected or e.kind == "d" or policy.exclusive or not policy.keep_world_writable
+        if (visited and not is_selected and e.kind in "df" and not policy.exclusive
+                and mode & 0o020 and DATABASE not in why):
+            outside.append(rel)
+        if rel in holds_file and mode & 0o030 != 0o030:
+            closed.append(rel)
+        if mode == e.mode:
+            modes[rel] = mode
+            continue
+        if e.uid != uid and uid != 0:
+            modes[rel] = e.mode
+            if e.mode & required == required:
+                kept[rel] = (e.mode, mode)
+            elif why - {WORLD} == {DATABASE}:
+                pass  # a database's dir the build user cannot open: a warning, not a failure
+            else:
+                failed.append(rel)
+            continue
+        modes[rel] = mode
+        reasons[rel] = frozenset(why)
+        if DATABASE in why:
+            opened.append(rel)
+    return Prediction(modes, {rel: e.kind for rel, e in entries.items()}, reasons, kept,
+                      sorted(failed), create_failed, sorted(outside), sorted(closed),
+                      sorted(opened), selected, already)
+
+
 def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None):
     """Runs `argv` as `user` (uid, gid) with exactly `env`, umask 022, no supplementary groups;
     `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d)."""
@@ -275,7 +539,7 @@ class Lifecycle:
     """The dirs and phases of one app's build, laid out like the lifecycle's.
 
     root/
-        workspace/                    the app dir (CNB_APP_DIR), owned by the build user
+        workspace/                    the app dir (CNB_APP_DIR), as the platform hands it over
         platform/env/NAME             the platform env files
         layers/utility_group-writable the buildpack's layers dir (CNB_LAYERS_DIR)
         plan/                         build plan files
@@ -283,13 +547,17 @@ class Lifecycle:
         image/                        what the exporter would put in the image
     """
 
-    def __init__(self, root, layout, buildpack, python):
+    def __init__(self, root, layout, buildpack, python, platform=IDEALISED):
         self.root = Path(root)
         self.layout = layout
+        self.platform = platform
+        # The ids the build runs as (and the exporter gives every entry), and the app's process.
+        self.build_user = platform.build_user(layout)
+        self.run_user = platform.run_as(layout)
         self.buildpack = buildpack
         self.python = python
         self.workspace = self.root / "workspace"
-        self.platform = self.root / "platform"
+        self.platform_dir = self.root / "platform"
         self.layers = self.root / "layers" / LAYERS_NAME
         self.plan = self.root / "plan"
         self.home = self.root / "home"
@@ -309,9 +577,9 @@ class Lifecycle:
         else:
             self.workspace.mkdir(mode=0o755)
         os.chmod(self.workspace, 0o755)
-        (self.platform / "env").mkdir(parents=True)
+        (self.platform_dir / "env").mkdir(parents=True)
         for name, value in (env_files or {}).items():
-            (self.platform / "env" / name).write_bytes(os.fsencode(value))
+            (self.platform_dir / "env" / name).write_bytes(os.fsencode(value))
         for path in (self.layers, self.plan, self.home):
             path.mkdir(parents=True, mode=0o755)
         (self.plan / "detect-plan.toml").write_bytes(b"")
@@ -319,17 +587,30 @@ class Lifecycle:
         self.process_env = dict(process_env or {})
 
     def give_to_build_user(self):
-        """Gives the app dir, layers dir, plan files and HOME to the build user, as the lifecycle
-        does."""
-        uid, gid = self.layout.build
-        for path in (self.workspace, self.layers, self.plan, self.home):
+        """Gives the layers dir, plan files and HOME to the build user, as the lifecycle does, and
+        the app dir as the platform hands it over (modes, owners, the app dir's own mode)."""
+        platform = self.platform
+        uid, gid = self.build_user
+        for path in (self.layers, self.plan, self.home):
             subprocess.run(["chown", "-R", "-h", f"{uid}:{gid}", str(path)], check=True)
+        if platform.contents_mode is not None:
+            for path in tree_paths(self.workspace, dirs=True, files=True):
+                os.chmod(path, platform.contents_mode)
+        owner_uid, owner_gid = platform.contents_owner(self.layout)
+        subprocess.run(["chown", "-R", "-h", f"{owner_uid}:{owner_gid}", str(self.workspace)],
+                       check=True)
+        if platform.setgid_dirs:
+            for path in tree_paths(self.workspace, dirs=True, files=False):
+                os.chmod(path, os.lstat(path).st_mode & 0o7777 | stat.S_ISGID)
+        root_uid, root_gid = platform.root_owner_of(self.layout)
+        os.chown(self.workspace, root_uid, root_gid)
+        os.chmod(self.workspace, platform.root_mode)
 
     def env(self, phase):
         """The environment of `bin/detect` or `bin/build`, as Buildpack API 0.10 defines it."""
         env = dict(self.process_env)
         env.update({
-            "CNB_PLATFORM_DIR": str(self.platform),
+            "CNB_PLATFORM_DIR": str(self.platform_dir),
             "CNB_BUILDPACK_DIR": str(self.buildpack.path),
             "CNB_TARGET_OS": "linux",
             "CNB_TARGET_ARCH": "amd64",
@@ -346,17 +627,18 @@ class Lifecycle:
         return env
 
     def detect(self, timeout=120):
-        return run_as(self.layout.build, [self.buildpack.path / "bin" / "detect"],
+        return run_as(self.build_user, [self.buildpack.path / "bin" / "detect"],
                       self.env("detect"), self.workspace, timeout)
 
     def build(self, timeout=300):
-        return run_as(self.layout.build, [self.buildpack.path / "bin" / "build"],
+        return run_as(self.build_user, [self.buildpack.path / "bin" / "build"],
                       self.env("build"), self.workspace, timeout)
 
     def export(self):
         """Tars the app dir and the launch layer with owners rewritten to the build user and unpacks
-        them as root into a fresh image dir, keeping modes (what the lifecycle exporter does)."""
-        uid, gid = self.layout.build
+        them as root into a fresh image dir, keeping modes (what the lifecycle exporter does: the
+        app dir itself too, with the mode it has after the build)."""
+        uid, gid = self.build_user
         remove_tree(self.image)
         self.image_workspace.mkdir(parents=True)
         self.image_layer.parent.mkdir(parents=True)
@@ -371,13 +653,14 @@ class Lifecycle:
                             "--numeric-owner", "-xf", str(archive)], check=True)
             archive.unlink()
 
-    def probe(self, actions, timeout=120):
-        """Runs the probes as the run user; returns {(action, path): (ok, errno, mode)}."""
+    def probe(self, actions, timeout=120, user=None):
+        """Runs the probes as `user` (default: the run user); returns {(action, path): (ok, errno,
+        mode)}."""
         request = json.dumps([[a, os.fsencode(p).decode("latin-1")] for a, p in actions]).encode()
         probe = self.root / "probe.py"
         shutil.copyfile(Path(__file__).with_name("probe.py"), probe)
         os.chmod(probe, 0o644)
-        out = run_as(self.layout.run, [self.python, probe], {"PATH": PATH_ENV}, self.root,
+        out = run_as(user or self.run_user, [self.python, probe], {"PATH": PATH_ENV}, self.root,
                      timeout, stdin_data=request)
         if out.code != 0:
             raise RuntimeError("probe failed:\n" + "\n".join(out.describe()))
@@ -405,6 +688,21 @@ def run_guarded(reporter, runner):
 def remove_tree(path):
     """`rm -rf`, which (unlike shutil.rmtree) copes with trees thousands of levels deep."""
     subprocess.run(["rm", "-rf", "--one-file-system", str(path)], check=True)
+
+
+def tree_paths(root, dirs, files):
+    """Paths of the dirs and/or regular files below `root` (not `root`, never through symlinks)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames if dirs else ():
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                found.append(path)
+        for name in filenames if files else ():
+            path = os.path.join(dirpath, name)
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                found.append(path)
+    return found
 
 
 def normalise_modes(root):

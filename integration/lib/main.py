@@ -24,6 +24,8 @@ def main():
     parser.add_argument("--python", required=True, help="python3 the run user can execute")
     parser.add_argument("--only", default="", help="regex: run only scenarios/cases it matches")
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
+    parser.add_argument("--platforms", default=",".join(p.name for p in gwit.PLATFORMS),
+                        help="comma-separated platform layouts (lifecycle and runtime suites)")
     parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime", "read-only"], default="all")
     args = parser.parse_args()
 
@@ -31,6 +33,11 @@ def main():
     buildpack = gwit.Buildpack(args.buildpack)
     wanted = set(args.layouts.split(","))
     layouts = [layout for layout in gwit.LAYOUTS if layout.name in wanted]
+    wanted_platforms = set(args.platforms.split(","))
+    unknown = wanted_platforms - {p.name for p in gwit.PLATFORMS}
+    if unknown:
+        parser.error(f"unknown platforms: {', '.join(sorted(unknown))}")
+    platforms = [p for p in gwit.PLATFORMS if p.name in wanted_platforms]
     only = re.compile(args.only)
     repo = Path(args.repo)
 
@@ -38,10 +45,11 @@ def main():
         fixtures = repo / "integration" / "fixtures"
         scenarios = [s for s in lifecycle_suite.load_scenarios(fixtures, repo)
                      if only.search(s.name)]
-        gwit.log(f"lifecycle suite: {len(scenarios)} scenarios x {len(layouts)} layouts,"
-                 f" buildpack {buildpack.id} v{buildpack.version}")
-        lifecycle_suite.run(reporter, layouts, scenarios, buildpack, Path(args.work) / "lifecycle",
-                            args.python)
+        runs = sum(1 for s in scenarios for p in platforms if p.name in s.platforms)
+        gwit.log(f"lifecycle suite: {runs} scenario runs on {len(platforms)} platform layouts, x"
+                 f" {len(layouts)} user layouts, buildpack {buildpack.id} v{buildpack.version}")
+        lifecycle_suite.run(reporter, layouts, platforms, scenarios, buildpack,
+                            Path(args.work) / "lifecycle", args.python)
     if args.suite in ("all", "adversarial"):
         adversarial_dir = repo / "integration" / "adversarial"
         if (adversarial_dir / "cases.py").exists():
@@ -51,8 +59,8 @@ def main():
                       only)
 
     if args.suite in ("all", "runtime"):
-        runtime_suite.run(reporter, layouts, buildpack, Path(args.work) / "runtime", args.python,
-                          only)
+        runtime_suite.run(reporter, layouts, platforms, buildpack, Path(args.work) / "runtime",
+                          args.python, only)
 
     if args.suite in ("all", "read-only"):
         readonly_suite.run(reporter, layouts, buildpack, Path(args.work) / "read-only", args.python,

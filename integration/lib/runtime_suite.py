@@ -10,7 +10,12 @@ like the lifecycle exporter does. Then, in the exported image:
     suggesting a writable volume;
   - with `BPL_GROUP_WRITABLE_CHECK=false`: nothing, even when it would warn;
   - `group-writable doctor`, with the report from `--report`, from `CNB_LAYERS_DIR` and from the
-    app's configuration (no report at all), says the same.
+    app's configuration (no report at all), says the same;
+  - as OpenShift runs a pod (an arbitrary uid in group 0): on that image, a warning per root
+    naming the build group, saying the process is in group 0 and suggesting `pack build --gid 0`;
+    on an image built with `pack build --gid 0` (the `openshift` platform layout), nothing; on that
+    image as an arbitrary uid *not* in group 0, a warning per root naming group 0 (and no `--gid 0`
+    suggestion).
 Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
 """
 
@@ -24,7 +29,11 @@ from pathlib import Path
 import gwit
 
 # A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
-OUTSIDER = (1003, 1003)
+OUTSIDER = gwit.OUTSIDER
+# How OpenShift runs a pod (restricted SCC): an arbitrary uid of the namespace's range, in group 0.
+OPENSHIFT_POD = (gwit.OPENSHIFT_UID, 0)
+# The same uid where group 0 is not given (Kubernetes `runAsUser` and `runAsGroup` alone).
+OPENSHIFT_UID_OWN_GROUP = (gwit.OPENSHIFT_UID, gwit.OPENSHIFT_UID)
 EXEC_D_NAME = "group-writable-check"
 PROJECT_TOML = """\
 [_]
@@ -41,24 +50,33 @@ APP_FILES = ("storage/logs/.keep", "storage/framework/cache/.keep", "db/app.sqli
 TIME_LIMIT_SECONDS = 2.0
 
 
-def run(reporter, layouts, buildpack, work, python, only):
+def run(reporter, layouts, platforms, buildpack, work, python, only):
+    names = {p.name for p in platforms}
+    openshift = next(p for p in gwit.PLATFORMS if p.name == "openshift")
     for layout in layouts:
-        runner = RuntimeRun(reporter, layout, buildpack, Path(work), python)
-        if only.search(runner.label):
-            gwit.run_guarded(reporter, runner)
+        runners = [RuntimeRun(reporter, layout, buildpack, Path(work), python)]
+        if openshift.name in names:
+            runners.append(OpenShiftRun(reporter, layout, buildpack, Path(work), python, openshift))
+        for runner in runners:
+            if only.search(runner.label):
+                gwit.run_guarded(reporter, runner)
 
 
 class RuntimeRun:
-    def __init__(self, reporter, layout, buildpack, work, python):
+    def __init__(self, reporter, layout, buildpack, work, python, platform=gwit.IDEALISED):
         self.r = reporter
         self.layout = layout
-        self.label = f"runtime/{layout.name}"
-        self.lc = gwit.Lifecycle(work / layout.name, layout, buildpack, python)
+        self.platform = platform
+        suffix = "" if platform is gwit.IDEALISED else f"/{platform.name}"
+        self.label = f"runtime/{layout.name}{suffix}"
+        self.lc = gwit.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
+                                 platform)
 
     def check(self, what, passed, details=()):
         return self.r.check(f"{self.label}: {what}", passed, details)
 
-    def run(self):
+    def build_image(self):
+        """Builds and exports the app; returns (roots, exec.d program) or None after a failure."""
         lc = self.lc
         lc.prepare()
         for rel in APP_FILES:
@@ -70,20 +88,28 @@ class RuntimeRun:
         lc.give_to_build_user()
         build = lc.build()
         if not self.check("build exits 0", build.code == 0, build.describe()):
-            return
+            return None
         lc.export()
         report, error = lc.read_toml(lc.image_layer / "report.toml")
         if not self.check("the image's report.toml parses", report is not None, [error]):
-            return
+            return None
         roots = report.get("roots", [])
         self.r.equal(f"{self.label}: the image's report lists the writable roots", sorted(roots),
                      ["db/app.sqlite3", "storage/", "tmp/pids/"])
         exec_d = lc.image_layer / "exec.d" / EXEC_D_NAME
         if not self.check(f"the layer has an executable exec.d/{EXEC_D_NAME}",
                           exec_d.is_file() and os.access(exec_d, os.X_OK), [str(exec_d)]):
+            return None
+        return roots, exec_d
+
+    def run(self):
+        built = self.build_image()
+        if built is None:
             return
-        group = self.layout.build[1]
-        run_user = self.layout.run
+        roots, exec_d = built
+        lc = self.lc
+        group = lc.build_user[1]
+        run_user = lc.run_user
 
         self.expect_silent("exec.d as the run user (in the build group)",
                            self.exec_d(exec_d, run_user))
@@ -117,6 +143,24 @@ class RuntimeRun:
                    in_group.code == 0 and "!" not in in_group.stdout
                    and all(f"`{root}` is writable" in in_group.stdout for root in roots),
                    in_group.describe())
+
+        # OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
+        # group 0: nothing selected is writable, and the check says so.
+        pod = "%d:%d" % OPENSHIFT_POD
+        what = f"exec.d as OpenShift's pod user {pod} (group 0, not {group})"
+        result = self.exec_d(exec_d, OPENSHIFT_POD)
+        self.expect_warnings(what, result, roots,
+                             f"is not writable: the process is not in group {group}",
+                             f"docker run --group-add {group}")
+        self.expect_gid0_hint(what, result[0].stderr, roots, group, True)
+        what = f"doctor as OpenShift's pod user {pod}"
+        outcome = self.run_cli(OPENSHIFT_POD, [binary, *doctor, "--report", report_path])
+        self.expect_doctor(what, outcome, roots, report_path, group)
+        self.expect_gid0_hint(what, outcome.stdout, roots, group, True)
+        outside = self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path])
+        self.expect_gid0_hint("doctor as a user outside the build group and group 0",
+                              outside.stdout, roots, group, False)
+
 
     def exec_d(self, program, user, extra_env=None):
         """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output."""
@@ -159,9 +203,29 @@ class RuntimeRun:
         self.expect_common(what, result)
         stderr = result[0].stderr
         warnings = sorted(line for line in stderr.splitlines() if line.startswith("! Warning: "))
-        self.r.equal(f"{what}: one warning per root: `ROOT` {title}", warnings,
+        self.r.equal(f"{self.label}: {what}: one warning per root: `ROOT` {title}", warnings,
                      sorted(f"! Warning: `{root}` {title}" for root in roots))
         self.check(f"{what}: suggests {suggestion!r}", suggestion in stderr, stderr.splitlines())
+
+    def expect_gid0_hint(self, what, text, roots, group, present):
+        """A process in group 0 on an image of another group (OpenShift running an image built
+        without `--gid 0`) is told, for each root, why and to build with `pack build --gid 0`;
+        any other process is not."""
+        lines = text.splitlines()
+        detail = (f"! The process is in group 0, as OpenShift runs containers (an arbitrary uid in"
+                  f" group 0), but the image's files belong to group {group}.")
+        fix = ("! - Build with `pack build --gid 0` (the lifecycle then gives every file group 0),"
+               " so any uid OpenShift picks can write what the build selected.")
+        if present:
+            self.r.equal(f"{self.label}: {what}: each of the {len(roots)} warnings says the"
+                         " process is in group 0 and suggests `pack build --gid 0` first",
+                         (lines.count(detail), lines.count(fix),
+                          sum(1 for a, b in zip(lines, lines[1:])
+                              if a == "! How to fix it:" and b == fix)),
+                         (len(roots), len(roots), len(roots)))
+        else:
+            self.check(f"{what}: no `pack build --gid 0` suggestion (the process is not in"
+                       " group 0)", "--gid 0" not in text and detail not in lines, lines)
 
     def expect_doctor(self, what, outcome, roots, report_path, group):
         self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
@@ -173,8 +237,57 @@ class RuntimeRun:
             r"^! Warning: `(.*)` is not writable: the process is not in group (\d+)$")
         found = sorted((m.group(1), int(m.group(2))) for m in map(pattern.match,
                        outcome.stdout.splitlines()) if m)
-        self.r.equal(f"{what}: one warning per root, naming group {group}", found,
+        self.r.equal(f"{self.label}: {what}: one warning per root, naming group {group}", found,
                      sorted((root, group) for root in roots))
+
+
+class OpenShiftRun(RuntimeRun):
+    """The image of `pack build --gid 0`: every entry belongs to group 0, so OpenShift's arbitrary
+    uid in group 0 can write each root and the check says nothing; a uid without group 0 is
+    warned."""
+
+    def run(self):
+        built = self.build_image()
+        if built is None:
+            return
+        roots, exec_d = built
+        lc = self.lc
+        image = gwit.snapshot(lc.image_workspace)
+        self.check("every entry of the image belongs to group 0",
+                   {e.gid for e in image.values()} == {0},
+                   [f"groups: {sorted({e.gid for e in image.values()})}"])
+        pod = "%d:%d" % OPENSHIFT_POD
+        own = "%d:%d" % OPENSHIFT_UID_OWN_GROUP
+        self.expect_silent(f"exec.d as OpenShift's pod user {pod} (in group 0)",
+                           self.exec_d(exec_d, OPENSHIFT_POD))
+        what = f"exec.d as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        result = self.exec_d(exec_d, OPENSHIFT_UID_OWN_GROUP)
+        self.expect_warnings(what, result, roots,
+                             "is not writable: the process is not in group 0",
+                             "docker run --group-add 0")
+        self.expect_gid0_hint(what, result[0].stderr, roots, 0, False)
+        binary = lc.buildpack.path / "bin" / "group-writable"
+        report_path = lc.image_layer / "report.toml"
+        doctor = [binary, "doctor", "--app", lc.image_workspace, "--report", report_path]
+        in_group = self.run_cli(OPENSHIFT_POD, doctor)
+        self.check(f"doctor as OpenShift's pod user {pod}: exit 0, every root writable, no"
+                   " warning", in_group.code == 0 and "!" not in in_group.stdout
+                   and all(f"`{root}` is writable" in in_group.stdout for root in roots),
+                   in_group.describe())
+        what = f"doctor as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        outcome = self.run_cli(OPENSHIFT_UID_OWN_GROUP, doctor)
+        self.expect_doctor(what, outcome, roots, report_path, 0)
+        self.expect_gid0_hint(what, outcome.stdout, roots, 0, False)
+        # Real writes, as the pod writes: a new file in each root dir, a byte appended to a file.
+        plan = [("create" if root.endswith("/") else "append",
+                 str(lc.image_workspace / root.rstrip("/")), True) for root in roots]
+        for user, want in ((OPENSHIFT_POD, True), (OPENSHIFT_UID_OWN_GROUP, False)):
+            results = lc.probe([(a, p) for a, p, _ in plan], user=user)
+            wrong = [f"{a} {p}: {results[(a, p)][1]}" for a, p, _ in plan
+                     if results[(a, p)][0] != want]
+            ids = "%d:%d" % user
+            what = "can write each" if want else "cannot write any"
+            self.check(f"uid:gid {ids} {what} of the {len(plan)} roots", not wrong, wrong)
 
 
 class ReadOnlyBind:
