@@ -147,7 +147,7 @@ import Testing
       ! These are owned by uid 1000, not by the build user: a platform step handed the source to that user (Tekton's `buildpacks` task runs `chown -R` with its `USER_ID` and `GROUP_ID` parameters).
       !
       ! How to fix it:
-      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set `USER_ID` and `GROUP_ID`.
+      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set the task's `USER_ID` and `GROUP_ID` to them, and run its steps as that user.
 
       """)
   }
@@ -161,7 +161,7 @@ import Testing
       ! - `tmp/`: owned by uid 1000; the build user is uid 1001
       !
       ! How to fix it:
-      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set `USER_ID` and `GROUP_ID`.
+      ! - Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set the task's `USER_ID` and `GROUP_ID` to them, and run its steps as that user.
       ! - Make these paths owned by the build user (uid 1001) in the step that creates them (`chown -R 1001 PATH`), or create them in a later build step.
       ! - If the app does not need to write them, leave them out of the selection with a `!` pattern (or anchor the patterns, so the walk does not enter them).
 

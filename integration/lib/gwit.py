@@ -361,8 +361,8 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
     Symlinks, setuid/setgid and hard-linked files never change. Entries the build user does not
     own never change: fine when they already have the bits the selection needs, else the build
     fails. `created` dirs are made first, as the build user (like `mkdir -p`, but each gets
-    exactly `created_mode`: neither the umask nor a setgid parent decides it; a setgid parent still
-    gives it its group).
+    exactly `created_mode`, whatever the umask, plus the setgid bit a setgid parent passes down, as
+    `mkdir` in such a directory does, and its group).
     """
     uid, gid = build_user
     entries = dict(before)
@@ -377,7 +377,7 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
             if parent is None or parent.kind != "d" or not may_write(parent, uid, gid):
                 create_failed.append(rel)
                 break
-            entries[path] = Entry("d", created_mode, uid,
+            entries[path] = Entry("d", created_mode | (parent.mode & stat.S_ISGID), uid,
                                   parent.gid if parent.mode & stat.S_ISGID else gid, 2)
     tops = set(root_rels(roots))
     whole = "." in tops

@@ -283,7 +283,7 @@ class ScenarioRun:
                        build.describe())
         if self.platform.source_owner:
             self.check("the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
-                       "for Tekton, set `USER_ID` and `GROUP_ID`" in text, build.describe())
+                       "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text, build.describe())
 
     def check_build(self, before, build, prediction, databases):
         lc = self.lc

@@ -149,7 +149,8 @@ public struct AppDirectory: AppFileReading {
       guard status.kind == .directory else { throw Errno.notDirectory }
       let next = try directory.openDirectory(name)
       if made {
-        do { try next.changeMode(to: mode) } catch {
+        // The umask never decides the mode; a setgid bit the parent passed down (kpack's fsGroup) stays.
+        do { try next.changeMode(to: mode | (try next.status().permissions & S_ISGID)) } catch {
           next.close()
           throw error
         }

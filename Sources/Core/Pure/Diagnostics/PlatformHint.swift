@@ -36,7 +36,8 @@ public enum PlatformHint: Sendable, Equatable {
         + "`spec.source.subPath`, Shipwright `spec.source.contextDir`."
     case .otherOwner:
       return "Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the "
-        + "builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set `USER_ID` and `GROUP_ID`."
+        + "builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set the task's `USER_ID` and "
+        + "`GROUP_ID` to them, and run its steps as that user."
     }
   }
 }
