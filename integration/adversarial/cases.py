@@ -417,9 +417,15 @@ def run(reporter, layouts, buildpack, work, python, only):
     for case in CASES + holes.CASES:
         if not only.search(case.name):
             continue
+        started = time.monotonic()
         gwit.run_guarded(reporter, CaseRun(reporter, layout, case, buildpack, Path(work), python))
+        gwit.log(f"{case.name}: {time.monotonic() - started:.1f} s")
+        if not os.environ.get("GW_KEEP"):
+            gwit.remove_tree(Path(work) / case.name)  # deep trees: free the disk as we go
+    started = time.monotonic()
     holes.run(reporter, layout, buildpack, Path(work), python, only)
     race.suite(reporter, buildpack, Path(work), python, only, label=f"adversarial/{layout.name}")
+    gwit.log(f"no-proc and rename races: {time.monotonic() - started:.1f} s")
 
 
 class CaseRun:

@@ -8,6 +8,7 @@ description: the NUL escape in TOML (item 2) and RLIMIT_NPROC=0 with the TOML ab
 (item 8).
 """
 
+import json
 import os
 import re
 import shutil
@@ -173,6 +174,9 @@ def big_report(run, build):
         run.check(f"{name} is under {bound // 1024} KiB", size is not None and size < bound,
                   [f"size: {size}"])
     log = len((build.stdout + build.stderr).encode())
+    gwit.log(f"{run.case.name}: " + ", ".join(
+        f"{name} {path.stat().st_size} bytes" for name, (path, _) in sizes.items()
+        if path.exists()) + f", build log {log} bytes")
     run.check(f"the build log is under {LOG_BOUND // 1024} KiB", log < LOG_BOUND,
               [f"size: {log}"])
     report, error = run.lc.read_toml(layer / "report.toml")
@@ -224,6 +228,43 @@ def long_roots(run, build):
                       {"PATH": gwit.PATH_ENV}, run.lc.workspace)
     run.check("`doctor --report` reads the build's report.toml", out.code == 0
               and "Cannot read the report" not in out.stdout + out.stderr, out.describe())
+    # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
+    # root made read-only for the group, it must warn about it.
+    first = run.lc.workspace / run.case.roots[0]
+    fd = os.open(first.parent.relative_to(run.lc.workspace).parts[0], os.O_RDONLY,
+                 dir_fd=os.open(run.lc.workspace, os.O_RDONLY))
+    for part in first.parent.relative_to(run.lc.workspace).parts[1:]:
+        next_fd = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = next_fd
+    os.chmod(first.name, 0o644, dir_fd=fd)
+    os.close(fd)
+    program = layer / "exec.d" / "group-writable-check"
+    fd3 = run.lc.root / "exec.d-output.toml"
+    with open(fd3, "wb") as output:
+        out = gwit.run_as(run.layout.run, [program], {"PATH": gwit.PATH_ENV},
+                          run.lc.workspace, timeout=60, fd3=output.fileno())
+    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    run.check("the start-up check warns about the one root made read-only", out.code == 0
+              and len(warnings) == 1 and "f0000.log" in warnings[0], out.describe())
+    # The control: the same report cut to its first 900 roots (under 4 MiB) makes the same check
+    # warn, so the size alone decides.
+    report, _ = run.lc.read_toml(layer / "report.toml")
+    roots = (report or {}).get("roots", [])[:900]
+    cut = run.lc.root / "cut" / "exec.d"
+    cut.mkdir(parents=True)
+    shutil.copy(program, cut / program.name)
+    (cut.parent / "report.toml").write_text(
+        f'version = "{report.get("version", "")}"\nroots = [\n'
+        + "".join(f"  {json.dumps(r)},\n" for r in roots) + "]\n")
+    os.chmod(run.lc.root / "cut", 0o755)
+    with open(fd3, "wb") as output:
+        out = gwit.run_as(run.layout.run, [cut / program.name], {"PATH": gwit.PATH_ENV},
+                          run.lc.workspace, timeout=60, fd3=output.fileno())
+    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    run.check("control: with the report cut to 900 roots the same check warns about that root",
+              out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
+              out.describe())
 
 
 # --- Item 6: the buildpack's own layer ----------------------------------------------------------
@@ -445,15 +486,14 @@ CASES = [
          " naming it", blind_tree, ["helper"], [], after_chown=blind_after_chown, exit=ERROR,
          exact_selection=False, messages=[r"`?bin/?`?", r"(?i)could not|cannot"],
          unchanged=["bin", "bin/helper"], probe=False),
-    Case("deep-20000-nofile-20", f"a {DEEP_BLIND:,}-deep tree under `ulimit -n 20`: the build,"
-         " `list`, `audit` and `apply` reach the bottom, nothing is reported unread",
-         deep_blind_tree, ["bottom.log"], [DEEP_PATH], limits=["--nofile=20:20"],
-         absent=[r"(?i)could not (be )?read"], commands=deep_commands(["--nofile=20:20"]),
-         build_timeout=300),
-    Case("deep-20000", f"a {DEEP_BLIND:,}-deep tree with the default descriptor limits (more"
-         " levels than the hard limit here allows open at once)", deep_blind_tree,
-         ["bottom.log"], [DEEP_PATH], absent=[r"(?i)could not (be )?read"],
-         commands=deep_commands([]), build_timeout=300),
+    Case("deep-20000-nofile-20", f"a {DEEP_BLIND:,}-deep tree: the build under `ulimit -n 20`,"
+         " `list`, `audit` and `apply` with it and with the default limits (the soft limit raised"
+         " to the hard one, 20,000 here, still short of 20,000 levels and the files) reach the"
+         " bottom; nothing is reported unread", deep_blind_tree,
+         ["bottom.log"], [DEEP_PATH], limits=["--nofile=20:20"],
+         absent=[r"(?i)could not (be )?read"],
+         commands=deep_commands(["--nofile=20:20"]) + deep_commands([]), build_timeout=300,
+         probe=False),
     # Item 5
     Case("deep-patterns-literal", f"a {PATTERN_DEPTH}-deep tree with a 1 MiB paths-file of"
          f" `**/d/N` (~96,000 patterns): peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time <"
