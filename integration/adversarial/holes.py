@@ -416,6 +416,16 @@ def odd_names(run, build):
               and any("bidi\\u{202E}evil" in w for w in warnings)
               and any("bad\\xFF" in w and "bad\\\\xFF" not in w for w in warnings),
               warned.describe())
+    # `doctor` shows the same two in the same form, and the text `bad\xFF` (still there) in
+    # another one: `odd/bad\\xFF` is writable, `odd/bad\xFF` is missing.
+    binary = lc.buildpack.path / "bin" / "group-writable"
+    doctor = gwit.run_as(run.layout.run, [binary, "doctor", "--report",
+                                          lc.image_layer / "report.toml"],
+                         {"PATH": gwit.PATH_ENV}, lc.image_workspace)
+    lines = doctor.stdout.splitlines()
+    run.check("`doctor` tells the text `bad\\xFF` (writable) from the byte 0xFF (missing)",
+              "  - `odd/bad\\\\xFF` is writable" in lines
+              and "! Warning: `odd/bad\\xFF` is missing" in lines, doctor.describe(limit=60))
 
 
 def exec_d(lc, program, user):
