@@ -14,8 +14,6 @@ import re
 import shutil
 import stat
 import subprocess
-import time
-import tomllib
 from pathlib import Path
 
 import gwit
@@ -230,14 +228,13 @@ def long_roots(run, build):
               and "Cannot read the report" not in out.stdout + out.stderr, out.describe())
     # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
     # root made read-only for the group, it must warn about it.
-    first = run.lc.workspace / run.case.roots[0]
-    fd = os.open(first.parent.relative_to(run.lc.workspace).parts[0], os.O_RDONLY,
-                 dir_fd=os.open(run.lc.workspace, os.O_RDONLY))
-    for part in first.parent.relative_to(run.lc.workspace).parts[1:]:
+    *parts, name = run.case.roots[0].split("/")
+    fd = os.open(run.lc.workspace, os.O_RDONLY | os.O_DIRECTORY)
+    for part in parts:  # one component at a time: the path is longer than PATH_MAX
         next_fd = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
         os.close(fd)
         fd = next_fd
-    os.chmod(first.name, 0o644, dir_fd=fd)
+    os.chmod(name, 0o644, dir_fd=fd)
     os.close(fd)
     program = layer / "exec.d" / "group-writable-check"
     fd3 = run.lc.root / "exec.d-output.toml"

@@ -27,6 +27,9 @@ Variants (the racer runs as `racer`, `apply` as `runner`):
                         exchanges the selected cache.db with the unselected root-owned 0600
                         config/secret.yml; a privileged run never uses names
 
+`apply` runs under strace (SLOW), which stops it at every system call and so widens the window
+between inspecting an entry and changing it; `--fast` runs it at full speed.
+
 Used by the adversarial suite (a bounded number of trials, checked) and by scripts/race-trials
 (as many as asked, counted).
 """
