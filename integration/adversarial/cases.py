@@ -49,6 +49,30 @@ class Case:
     repeat: int = 1
     env: dict = dataclasses.field(default_factory=dict)
     build_timeout: int = 120
+    project: object = None  # the raw text of project.toml, instead of one made from `patterns`
+    detect: object = 0  # detect's exit code (0, 100 or ERROR); the build runs whatever it is
+    detect_messages: list = dataclasses.field(default_factory=list)  # regexes over its output
+    umask: int = 0o022  # the build user's umask in detect and build
+    created: list = dataclasses.field(default_factory=list)  # dirs `create` makes (made 0755)
+    limits: list = dataclasses.field(default_factory=list)  # prlimit options of detect and build
+    commands: list = dataclasses.field(default_factory=list)  # Commands run after the build
+    after_build: object = None  # function(CaseRun, build Outcome): checks of the case's own
+    probe: bool = True  # probe the exported image as the run user after a successful build
+    measure: bool = False  # record the build's peak RSS and wall time (Outcome.peak_kib, .seconds)
+
+
+@dataclasses.dataclass
+class Command:
+    """A command line run after the build in the app dir (`{gw}` is the group-writable executable),
+    with its exact expected exit code and output."""
+
+    argv: list
+    exit: int
+    messages: list = dataclasses.field(default_factory=list)  # regexes over stdout + stderr
+    absent: list = dataclasses.field(default_factory=list)  # regexes no output line may match
+    stdout: object = None  # the exact stdout, when given
+    user: str = "build"  # build, run or root
+    limits: list = dataclasses.field(default_factory=list)  # prlimit options
 
 
 class Tree:
@@ -386,11 +410,22 @@ CASES = [
 # --- The runner ------------------------------------------------------------------------------
 
 def run(reporter, layouts, buildpack, work, python, only):
+    import holes  # noqa: E402 (the #12 regression cases; they use this module's Case and Tree)
+    import race  # noqa: E402
+
     layout = layouts[0]  # the hostile trees do not depend on the ids; one layout keeps it fast
-    for case in CASES:
+    for case in CASES + holes.CASES:
         if not only.search(case.name):
             continue
+        started = time.monotonic()
         gwit.run_guarded(reporter, CaseRun(reporter, layout, case, buildpack, Path(work), python))
+        gwit.log(f"{case.name}: {time.monotonic() - started:.1f} s")
+        if not os.environ.get("GW_KEEP"):
+            gwit.remove_tree(Path(work) / case.name)  # deep trees: free the disk as we go
+    started = time.monotonic()
+    holes.run(reporter, layout, buildpack, Path(work), python, only)
+    race.suite(reporter, buildpack, Path(work), python, only, label=f"adversarial/{layout.name}")
+    gwit.log(f"no-proc and rename races: {time.monotonic() - started:.1f} s")
 
 
 class CaseRun:
@@ -415,7 +450,8 @@ class CaseRun:
         lc.prepare(None, dict(case.env))
         tree = Tree(lc)
         prepare_outside(tree)
-        (lc.workspace / "project.toml").write_text(project_toml(case.patterns))
+        (lc.workspace / "project.toml").write_text(
+            case.project if case.project is not None else project_toml(case.patterns))
         case.setup(tree)
         lc.give_to_build_user()
         if case.after_chown:
@@ -425,13 +461,22 @@ class CaseRun:
                       if rel.startswith("workspace/")}
         app_before["."] = before["workspace"]
 
-        detect = lc.detect()
-        self.check("detect exits 0", detect.code == 0, detect.describe())
+        options = {"umask": case.umask, "limits": case.limits}
+        detect = lc.detect(**options)
+        passed, wanted = gwit.exit_matches(detect, case.detect)
+        self.check(f"detect exits {wanted}", passed, detect.describe())
+        self.check("detect does not crash (no backtrace, no abort)",
+                   not gwit.has_backtrace(detect.stdout + detect.stderr)
+                   and detect.code not in (134, -6), detect.describe())
+        for pattern in case.detect_messages:
+            self.check(f"detect's output matches {pattern!r}",
+                       re.search(pattern, detect.stdout + "\n" + detect.stderr) is not None,
+                       detect.describe())
         for attempt in range(case.repeat):
             stop = case.during_build(tree) if case.during_build else None
             swaps = None
             try:
-                build = lc.build(timeout=case.build_timeout)
+                build = lc.build(timeout=case.build_timeout, measure=case.measure, **options)
             finally:
                 if stop:
                     swaps = stop()
@@ -440,8 +485,37 @@ class CaseRun:
                 self.check(f"the concurrent process swapped dirs during the build{suffix}",
                            swaps > 0, [f"swaps: {swaps}"])
             self.check_outcome(build, before, app_before, suffix)
-        if case.exit == 0 and build.code == 0 and not case.during_build:
+        for command in case.commands:
+            self.check_command(command)
+        if case.after_build:
+            case.after_build(self, build)
+        if case.exit == 0 and build.code == 0 and not case.during_build and case.probe:
             self.check_probes(app_before)
+
+    def check_command(self, command):
+        """Runs one `Command` in the app dir and checks its exit code and output."""
+        binary = self.lc.buildpack.path / "bin" / "group-writable"
+        argv = [str(a).replace("{gw}", str(binary)) for a in command.argv]
+        user = {"build": self.layout.build, "run": self.layout.run, "root": (0, 0)}[command.user]
+        out = gwit.run_as(user, argv, {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent"},
+                          self.lc.workspace, limits=command.limits)
+        shown = " ".join(gwit.escape(a, 60) for a in ["group-writable"] + argv[1:])
+        if command.limits:
+            shown += f" (prlimit {' '.join(command.limits)})"
+        self.check(f"`{shown}` exits {command.exit}", out.code == command.exit, out.describe())
+        text = out.stdout + "\n" + out.stderr
+        self.check(f"`{shown}` does not crash", not gwit.has_backtrace(text), out.describe())
+        for pattern in command.messages:
+            self.check(f"`{shown}` output matches {pattern!r}", re.search(pattern, text) is not None,
+                       out.describe())
+        for pattern in command.absent:
+            line = gwit.line_matching(text, re.compile(pattern))
+            self.check(f"`{shown}`: no output line matches {pattern!r}", line is None,
+                       [f"line: {gwit.escape(line or '')}"])
+        if command.stdout is not None:
+            self.r.equal(f"{self.label}: `{shown}` prints exactly the expected lines",
+                         out.stdout, command.stdout)
+        return out
 
     def check_outcome(self, build, before, app_before, suffix):
         case = self.case
@@ -479,7 +553,8 @@ class CaseRun:
         app_after = {rel[len("workspace/"):]: e.mode for rel, e in after.items()
                      if rel.startswith("workspace/")}
         app_after["."] = after["workspace"].mode
-        expected = gwit.expected_modes(app_before, case.roots)
+        # Created dirs get 0755 (then the group's bits) whatever the umask: the contract's modes.
+        expected = gwit.expected_modes(app_before, case.roots, created=case.created)
         if case.exact_selection:
             self.check(f"every entry of the app dir has exactly the contract's mode{suffix}",
                        app_after == expected, gwit.mode_diff(app_after, expected))
@@ -510,6 +585,7 @@ class CaseRun:
         writable = {rel for rel, e in app_before.items() if gwit.in_roots(rel, self.case.roots)
                     and (e.kind == "d" or (e.kind == "f" and e.nlink == 1
                                            and not e.mode & 0o6000))}
+        writable |= {rel for rel in self.case.created if gwit.in_roots(rel, self.case.roots)}
         parents = {rel.rsplit("/", 1)[0] for rel in image if "/" in rel}
         # Deep chains: probe the first levels and the bottom, not each of thousands of levels.
         sample = {rel: e for rel, e in image.items()

@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import subprocess
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -467,20 +468,36 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
                       sorted(opened), selected, already)
 
 
-def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None):
-    """Runs `argv` as `user` (uid, gid) with exactly `env`, umask 022, no supplementary groups;
-    `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d)."""
+def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None, umask=0o022,
+           limits=(), measure=False):
+    """Runs `argv` as `user` (uid, gid) with exactly `env`, `umask` (022), no supplementary groups;
+    `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d).
+    `limits` are prlimit options (e.g. "--nofile=20:20") set on the command itself; with
+    `measure`, /usr/bin/time records its peak RSS and wall time (Outcome.peak_kib, .seconds)."""
     uid, gid = user
     cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
     cmd += [f"{k}={v}" for k, v in env.items()]
+    if limits:
+        cmd += ["/usr/bin/prlimit", *limits, "--"]
     cmd += [str(a) for a in argv]
+    measured = None
+    if measure:
+        handle, name = tempfile.mkstemp(prefix="gw-time.")
+        os.close(handle)
+        measured = Path(name)
+        cmd = ["/usr/bin/time", "-o", name, "-f", "%M %e"] + cmd
     descriptors = {} if fd3 is None else {"close_fds": False, "preexec_fn": lambda: os.dup2(fd3, 3)}
     try:
         done = subprocess.run(cmd, cwd=cwd, input=stdin_data, capture_output=True,
-                              timeout=timeout, umask=0o022, check=False, **descriptors)
+                              timeout=timeout, umask=umask, check=False, **descriptors)
         outcome = Outcome(done.returncode, decode(done.stdout), decode(done.stderr), False)
     except subprocess.TimeoutExpired as e:
         outcome = Outcome(None, decode(e.stdout or b""), decode(e.stderr or b""), True)
+    if measured is not None:
+        fields = measured.read_text().split()
+        measured.unlink()
+        if len(fields) >= 2 and fields[-2].isdigit():  # "Command exited with ..." may come first
+            outcome.peak_kib, outcome.seconds = int(fields[-2]), float(fields[-1])
     if os.environ.get("GW_VERBOSE"):
         log(f"{Path(str(argv[0])).name} as {uid}:{gid}")
         for line in outcome.describe(limit=200):
@@ -500,6 +517,8 @@ class Outcome:
     stdout: str
     stderr: str
     timed_out: bool
+    peak_kib: int | None = None  # with run_as(measure=True)
+    seconds: float | None = None
 
     def describe(self, limit=30):
         lines = [f"exit status: {'timed out' if self.timed_out else self.code}"]
@@ -626,13 +645,15 @@ class Lifecycle:
             env["CNB_BP_PLAN_PATH"] = str(self.plan / "buildpack-plan.toml")
         return env
 
-    def detect(self, timeout=120):
+    def detect(self, timeout=120, **options):
+        """bin/detect as the build user; `options` go to run_as (umask, limits, measure)."""
         return run_as(self.build_user, [self.buildpack.path / "bin" / "detect"],
-                      self.env("detect"), self.workspace, timeout)
+                      self.env("detect"), self.workspace, timeout, **options)
 
-    def build(self, timeout=300):
+    def build(self, timeout=300, **options):
+        """bin/build as the build user; `options` go to run_as (umask, limits, measure)."""
         return run_as(self.build_user, [self.buildpack.path / "bin" / "build"],
-                      self.env("build"), self.workspace, timeout)
+                      self.env("build"), self.workspace, timeout, **options)
 
     def export(self):
         """Tars the app dir and the launch layer with owners rewritten to the build user and unpacks
