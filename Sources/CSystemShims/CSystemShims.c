@@ -29,6 +29,10 @@ int gw_fchmod_handle(int handle, mode_t mode) {
   return (int)syscall(SYS_fchmodat2, handle, "", mode, AT_EMPTY_PATH);
 }
 
+int gw_open_directory_handle(int dirfd, const char *name) {
+  return openat(dirfd, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
 int gw_open_path_handle(int dirfd, const char *name) {
   return openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 }

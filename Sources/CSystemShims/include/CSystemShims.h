@@ -18,6 +18,9 @@ int gw_rename_noreplace(int from_dir, const char *from, int to_dir, const char *
 /// `fchmodat2(handle, "", mode, AT_EMPTY_PATH)`: changes the entry an `O_PATH` handle holds; ENOSYS before 6.6.
 int gw_fchmod_handle(int handle, mode_t mode);
 
+/// `openat(dirfd, name, O_PATH|O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC)`: a directory handle for `*at` calls.
+int gw_open_directory_handle(int dirfd, const char *name);
+
 /// `openat(dirfd, name, O_PATH|O_NOFOLLOW|O_CLOEXEC)`: a handle on the entry itself, opening nothing.
 int gw_open_path_handle(int dirfd, const char *name);
 

@@ -15,6 +15,10 @@ public enum ModeChangeError: Error, Sendable, Equatable {
 
 /// Changes permission bits of walked entries; the real one calls the kernel, the dry run does nothing, tests fake it.
 public protocol PermissionChanging: Sendable {
+  /// Whether the changes are made by a process that may change files it does not own (root, `CAP_FOWNER`):
+  /// then nothing found where another user could have put it is granted.
+  var isPrivileged: Bool { get }
+
   /// Changes the permission bits of `entry`, which `expected` describes (the status its new mode was computed
   /// from), to `mode`.
   func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError)
@@ -95,8 +99,13 @@ public struct SystemPermissionChanger: PermissionChanging {
 
 /// Changes nothing: for `--dry-run`, where the walk still reports what it would change.
 public struct DryRunPermissionChanger: PermissionChanging {
+  /// Whether a real run would be privileged (so the dry run decides as it would).
+  public let isPrivileged: Bool
+
   /// Creates the dry-run changer.
-  public init() {}
+  public init() {
+    isPrivileged = SystemPermissionChanger().isPrivileged
+  }
 
   /// Does nothing.
   public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {}

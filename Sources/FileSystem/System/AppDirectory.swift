@@ -32,13 +32,15 @@ public struct AppDirectory: AppFileReading {
 
   /// Opens the directory holding the last component of `path` (the app directory for a one-component path),
   /// never through a symlink, and runs `body` with it and that component; the directory is closed afterwards.
+  /// Directories on the way are opened as `O_PATH` handles, so search permission is enough (a 0311 directory's
+  /// entries can still be looked up by name); `body` may use the handle for `*at` calls, not to read it.
   public func withParent<Result>(
     of path: RelativePath, _ body: (FileDescriptor, UnsafePointer<CChar>) throws(Errno) -> Result
   ) throws(Errno) -> Result {
     var directory = descriptor
     defer { if directory != descriptor { directory.close() } }
     for component in path.components.dropLast() {
-      let next = try Self.withName(component) { name throws(Errno) in try directory.openDirectory(name) }
+      let next = try Self.withName(component) { name throws(Errno) in try directory.openDirectoryHandle(name) }
       if directory != descriptor { directory.close() }
       directory = next
     }

@@ -23,6 +23,12 @@ public struct FileDescriptor: Hashable, Sendable {
     return FileDescriptor(rawValue: try retryingOnInterrupt { openat(rawValue, name, flags) }.get())
   }
 
+  /// `openat(self, name, O_PATH|O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC)`: a handle on a directory to look up names
+  /// in (search permission is enough: it need not be readable), never through a symlink.
+  public func openDirectoryHandle(_ name: UnsafePointer<CChar>) throws(Errno) -> FileDescriptor {
+    FileDescriptor(rawValue: try retryingOnInterrupt { gw_open_directory_handle(rawValue, name) }.get())
+  }
+
   /// `openat(self, "..")`: this directory's parent, as it is now (the caller checks it is the one it expects).
   public func openParentDirectory() throws(Errno) -> FileDescriptor {
     try openDirectory("..")

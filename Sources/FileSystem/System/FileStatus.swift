@@ -45,6 +45,11 @@ public struct FileStatus: Sendable, Equatable {
   /// The permission bits, including setuid, setgid and sticky (`mode & 07777`).
   public var permissions: mode_t { mode & 0o7777 }
 
+  /// Whether anyone may rename entries in this directory: world-writable without the sticky bit.
+  public var letsOthersRenameEntries: Bool {
+    permissions & S_IWOTH != 0 && permissions & S_ISVTX == 0
+  }
+
   /// The same status with other permission bits (after a change).
   public func with(permissions: mode_t) -> FileStatus {
     FileStatus(

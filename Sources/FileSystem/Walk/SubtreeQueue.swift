@@ -14,6 +14,8 @@ struct SubtreeTask: @unchecked Sendable {
   let mode: WalkFrame.Mode
   /// How the directory itself is selected.
   let selection: EntrySelection
+  /// Whether the directory was reached through a directory anyone could rename entries in.
+  var reachedThroughOpenDirectory = false
 }
 
 /// Selected subtrees waiting for a walker thread, and the moment the parallel walk is over.

@@ -38,19 +38,21 @@ extension TreeWalker {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
       parentStatus: frames[top].status, directory: child, kind: .directory, selection: selection,
-      status: status)
+      status: status, reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
     if let queue, queue.wantsWork, !isMatching(mode) {
       openFrames -= 1
       queue.push(
         SubtreeTask(
-          descriptor: child, status: status, path: Array(path.bytes), mode: mode, selection: selection))
+          descriptor: child, status: status, path: Array(path.bytes), mode: mode, selection: selection,
+          reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory))
       return false
     }
     push(
       PendingFrame(
         descriptor: child, status: status, mode: mode, selection: selection, name: entry.name,
-        owned: true, isBase: false, pathLength: path.count, parentPathLength: frames[top].pathLength),
+        owned: true, isBase: false, pathLength: path.count, parentPathLength: frames[top].pathLength,
+        reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory),
       buffer: buffer(forDepth: frames.count))
     return true
   }
@@ -59,7 +61,8 @@ extension TreeWalker {
   private func visitUnopened(_ entry: DirectoryEntry, in top: Int, selection: EntrySelection) {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: nil, kind: .directory, selection: selection)
+      parentStatus: frames[top].status, directory: nil, kind: .directory, selection: selection,
+      reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
     handler.leave(&visited)
   }
@@ -101,7 +104,7 @@ extension TreeWalker {
         descriptor: pending.descriptor, reader: DirectoryReader(descriptor: pending.descriptor, buffer: buffer),
         status: pending.status, pathLength: pending.pathLength, parentPathLength: pending.parentPathLength,
         mode: pending.mode, ownsDescriptor: pending.owned, isBase: pending.isBase, selection: pending.selection,
-        name: pending.name))
+        name: pending.name, reachedThroughOpenDirectory: pending.reachedThroughOpenDirectory))
   }
 
   /// Leaves the top directory: opens its parent again if it was closed, hands the directory to `leave`, passes
@@ -116,7 +119,8 @@ extension TreeWalker {
         path: path.prefix(frame.pathLength), name: frame.name,
         parent: frames.last.map { $0.isOpen ? $0.descriptor : .none } ?? .none,
         parentStatus: frame.isBase ? nil : frames.last?.status, directory: frame.descriptor, kind: .directory,
-        selection: frame.selection, marks: frame.marks, status: frame.status)
+        selection: frame.selection, marks: frame.marks, status: frame.status,
+        reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory)
       handler.leave(&entry)
     }
     if frame.marks.contains(.leadsToSelection), let parent = frames.indices.last {

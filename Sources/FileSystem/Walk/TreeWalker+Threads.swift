@@ -31,7 +31,8 @@ extension TreeWalker {
         push(
           WalkFrame.base(
             descriptor: task.descriptor, status: task.status, mode: task.mode, selection: task.selection,
-            owned: true, pathLength: task.path.count),
+            owned: true, pathLength: task.path.count,
+            reachedThroughOpenDirectory: task.reachedThroughOpenDirectory),
           buffer: buffer(forDepth: 0))
         run()
       case .timedOut:

@@ -208,7 +208,8 @@ public final class TreeWalker: @unchecked Sendable {
   ) {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: nil, kind: kind, selection: selection, status: status)
+      parentStatus: frames[top].status, directory: nil, kind: kind, selection: selection, status: status,
+      reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
   }
 

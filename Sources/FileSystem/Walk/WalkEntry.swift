@@ -54,13 +54,16 @@ public struct WalkEntry {
   public let selection: EntrySelection
   /// For `WalkHandler.leave`: what was noted while its entries were visited.
   public let marks: DirectoryMarks
+  /// Whether a directory on the way to the entry (its parent or above, in the app) let anyone rename entries
+  /// (world-writable, not sticky) when the walk opened it: another user may have put the entry there.
+  public let reachedThroughOpenDirectory: Bool
   private var knownStatus: FileStatus?
 
   /// An entry; `status` is its status when already known (the walk's `fstat`, or a fake's).
   public init(
     path: UnsafeBufferPointer<UInt8>, name: UnsafePointer<CChar>, parent: FileDescriptor,
     parentStatus: FileStatus?, directory: FileDescriptor?, kind: FileKind, selection: EntrySelection,
-    marks: DirectoryMarks = [], status: FileStatus? = nil
+    marks: DirectoryMarks = [], status: FileStatus? = nil, reachedThroughOpenDirectory: Bool = false
   ) {
     self.path = path
     self.name = name
@@ -70,6 +73,7 @@ public struct WalkEntry {
     self.kind = kind
     self.selection = selection
     self.marks = marks
+    self.reachedThroughOpenDirectory = reachedThroughOpenDirectory
     knownStatus = status
   }
 

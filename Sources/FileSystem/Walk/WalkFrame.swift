@@ -45,8 +45,15 @@ struct WalkFrame {
   let selection: EntrySelection
   /// Its name (in the parent frame's read buffer, or `baseName`).
   let name: UnsafePointer<CChar>
+  /// Whether the directory itself was reached through a directory anyone could rename entries in.
+  let reachedThroughOpenDirectory: Bool
   /// What was noted while visiting its entries.
   var marks: DirectoryMarks = []
+
+  /// Whether its entries are reached through a directory anyone could rename entries in (this one or above).
+  var entriesReachedThroughOpenDirectory: Bool {
+    reachedThroughOpenDirectory || status.letsOthersRenameEntries
+  }
 
   /// Whether the patterns could select something here, so a part missed here makes the selection incomplete.
   var isNeeded: Bool {
@@ -57,11 +64,12 @@ struct WalkFrame {
   /// A frame with no parent frame, at path length 0 (the caller sets the path first).
   static func base(
     descriptor: FileDescriptor, status: FileStatus, mode: Mode, selection: EntrySelection, owned: Bool,
-    pathLength: Int = 0
+    pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false
   ) -> PendingFrame {
     PendingFrame(
       descriptor: descriptor, status: status, mode: mode, selection: selection, name: baseName,
-      owned: owned, isBase: true, pathLength: pathLength, parentPathLength: 0)
+      owned: owned, isBase: true, pathLength: pathLength, parentPathLength: 0,
+      reachedThroughOpenDirectory: reachedThroughOpenDirectory)
   }
 }
 
@@ -76,4 +84,5 @@ struct PendingFrame {
   let isBase: Bool
   let pathLength: Int
   let parentPathLength: Int
+  let reachedThroughOpenDirectory: Bool
 }
