@@ -98,6 +98,7 @@ public struct ReportPrinter {
           + "(FIFOs, sockets and devices are never opened)")
     }
     let skippedOther = changes.hardLinkedFiles.total + changes.setIDFiles.total + changes.changedDuringWalk.total
+      + changes.reachedThroughOpenDirectory.total
     if skippedOther > 0 {
       log.item("Skipped \(CountText.of(skippedOther, "entry", "entries")) (see the warnings below)")
     }

@@ -33,16 +33,20 @@ enum CommandRunner {
 
   /// Fails with `incomplete` when the run could not read parts of the app directory.
   static func requireComplete(_ report: Report, command: String) throws(CommandFailure) {
-    var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
+    var paths: Set<String> = []
     for failure in report.failures.elements {
       switch failure.cause {
-      case .cannotReadDirectory, .cannotReadStatus: unread.add(failure.path)
+      case .cannotReadDirectory, .cannotReadStatus: paths.insert(failure.path)
       case .notOwned, .cannotChangeMode: break
       }
     }
-    unread.add(contentsOf: report.changes.unread)
-    if let audit = report.audit { unread.add(contentsOf: audit.unread) }
-    if !unread.isEmpty { throw CommandFailure(.incomplete(command: command, unread: unread)) }
+    paths.formUnion(report.changes.unread.paths)
+    if let audit = report.audit { paths.formUnion(audit.unread.paths) }
+    guard !paths.isEmpty else { return }
+    // The same directory is often noticed by several handlers: each is counted once.
+    var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
+    for path in paths { unread.add(path) }
+    throw CommandFailure(.incomplete(command: command, unread: unread))
   }
 
   /// The process environment.

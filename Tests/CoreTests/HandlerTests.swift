@@ -9,7 +9,7 @@ import Glibc
 /// Runs `body` with a `WalkEntry` for `path` whose status is known, as a fake walk hands it over.
 func withEntry<T>(
   _ path: String, kind: FileKind, selection: EntrySelection, mode: UInt32, owner: UInt32 = 1001, links: UInt64 = 1,
-  size: Int = 0, marks: DirectoryMarks = [], _ body: (inout WalkEntry) -> T
+  size: Int = 0, marks: DirectoryMarks = [], throughOpenDirectory: Bool = false, _ body: (inout WalkEntry) -> T
 ) -> T {
   let typeBits: UInt32 = kind == .directory ? 0o040000 : (kind == .fifo ? 0o010000 : 0o100000)
   let status = FileStatus(
@@ -21,7 +21,7 @@ func withEntry<T>(
       var entry = WalkEntry(
         path: pathBuffer, name: nameBuffer.baseAddress!, parent: .none,
         parentStatus: FileStatus(mode: 0o040755, userID: owner, groupID: 1000), directory: nil, kind: kind,
-        selection: selection, marks: marks, status: status)
+        selection: selection, marks: marks, status: status, reachedThroughOpenDirectory: throughOpenDirectory)
       return body(&entry)
     }
   }
@@ -31,8 +31,12 @@ func withEntry<T>(
 final class FakeChanger: PermissionChanging, @unchecked Sendable {
   var changes: [String] = []
   var failure: ModeChangeError?
+  let isPrivileged: Bool
 
-  init(failing failure: ModeChangeError? = nil) { self.failure = failure }
+  init(failing failure: ModeChangeError? = nil, privileged: Bool = false) {
+    self.failure = failure
+    isPrivileged = privileged
+  }
 
   func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {
     if let failure { throw failure }
@@ -72,6 +76,23 @@ struct FakeHeaders: FileHeaderReading {
     #expect(changer.changes == ["log 755->775", "log/a 644->664"])
     #expect(recorder.report.counts.directoriesChanged == 1 && recorder.report.counts.filesChanged == 1)
     #expect(recorder.changesSoFar.value == 2)
+  }
+
+  @Test func aPrivilegedRunGrantsNothingFoundThroughADirectoryAnyoneCouldRenameIn() {
+    let changer = FakeChanger(privileged: true)
+    let (applier, recorder) = applier(changer, buildUser: 0)
+    withEntry("cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o666, owner: 0, throughOpenDirectory: true) {
+      _ = applier.visit(&$0)
+    }
+    #expect(changer.changes == ["cache.db 666->664"])
+    #expect(recorder.report.changes.reachedThroughOpenDirectory.paths == ["cache.db"])
+    #expect(recorder.report.counts.filesChanged == 0)
+    let unprivileged = FakeChanger()
+    let (trusting, _) = self.applier(unprivileged)
+    withEntry("cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o644, throughOpenDirectory: true) {
+      _ = trusting.visit(&$0)
+    }
+    #expect(unprivileged.changes == ["cache.db 644->664"])
   }
 
   @Test func aChangerThatRefusesFailsTheEntryWithItsCause() {

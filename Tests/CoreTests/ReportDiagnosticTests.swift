@@ -127,4 +127,19 @@ import Testing
     #expect(first.paths == ["a", "b", "d"])
     #expect(first.total == 7)
   }
+
+  @Test func warnsAboutSelectedEntriesAPrivilegedRunDidNotTrust() {
+    let report = report { $0.changes.reachedThroughOpenDirectory.add("cache.db") }
+    #expect(
+      DiagnosticRenderer.render(report.warningDiagnostics(buildUser: 0)) == """
+        ! Warning: 1 selected entry not made group-writable: anyone could have put them there
+        !
+        ! This run may change any file (it runs as root), and these were found through a directory anyone could rename entries in (world-writable, without the sticky bit), so another user may have moved a different file to the selected name: `cache.db`. The run removed world write from those directories.
+        !
+        ! How to fix it:
+        ! - Run it again: nobody else can move entries there now.
+        ! - Or remove world write in the step that makes the directories (`chmod o-w DIR`).
+
+        """)
+  }
 }

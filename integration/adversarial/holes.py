@@ -197,7 +197,7 @@ def big_report(run, build):
 
 
 LONG_ROOTS = 1100
-LONG_PARTS = 17  # 17 x 250 bytes: roots of ~4,300 bytes, 1,000 of them above 4 MiB
+LONG_PARTS = 17  # 17 x 250 bytes: roots of ~4,300 bytes, 1,000 of them above the 2 MiB of roots kept
 
 
 def long_roots_tree(t):
@@ -216,9 +216,15 @@ def long_roots_tree(t):
 def long_roots(run, build):
     layer = run.lc.layers / gwit.LAYER_NAME
     size = (layer / "report.toml").stat().st_size
-    limit = 4 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
-    run.check("report.toml stays under the 4 MiB the start-up check reads back", size <= limit,
+    limit = 16 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
+    run.check("report.toml stays under the 16 MiB the start-up check reads back", size <= limit,
               [f"size: {size}"])
+    roots_bytes = 2 << 20  # ReportLimits.rootBytesInReport
+    report, _ = run.lc.read_toml(layer / "report.toml")
+    kept = (report or {}).get("roots", [])
+    run.check("report.toml keeps the first roots that fit in 2 MiB and counts them all",
+              0 < len(kept) < LONG_ROOTS and sum(len(r.encode()) for r in kept) <= roots_bytes
+              and (report or {}).get("roots-total") == LONG_ROOTS, [f"kept {len(kept)}"])
     # What that means: `doctor` reads the roots back from the layer (and, in an image, the
     # start-up check does the same).
     binary = run.lc.buildpack.path / "bin" / "group-writable"

@@ -111,7 +111,7 @@ public struct ApplySelection {
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
     fill(&report, summary: summary, patterns: patterns)
-    return report
+    return report.bounded()
   }
 
   /// Whether handlers must see unselected entries: to change them, or to audit them.

@@ -37,7 +37,12 @@ final class PermissionApplier: WalkHandler {
   }
 
   private func apply(_ entry: inout WalkEntry) {
-    let isSelected = entry.selection.isSelected
+    var isSelected = entry.selection.isSelected
+    if isSelected && entry.reachedThroughOpenDirectory && changer.isPrivileged {
+      // Another user could have moved anything to this name: grant nothing here (world write still goes).
+      skip(entry, .reachedThroughOpenDirectory)
+      isSelected = false
+    }
     guard isSelected || entry.kind == .directory || policy.changesUnselectedEntries else { return }
     let status: FileStatus
     do {
@@ -105,34 +110,39 @@ final class PermissionApplier: WalkHandler {
     }
   }
 
-  /// The counts and samples of a change that was made.
+  /// The counts and samples of a change that was made. The display path (escaping costs as much as the path is
+  /// long) is made only for what a sample or the DEBUG listing may keep, not for a plain grant.
   private func record(_ entry: WalkEntry, status: FileStatus, decision: ModeDecision) {
     let reasons = decision.reasons
-    let change = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
-    var counts = recorder.report.counts
-    counts.entriesChanged += 1
+    recorder.report.counts.entriesChanged += 1
     if reasons.contains(.granted) {
-      if status.kind == .directory { counts.directoriesChanged += 1 } else { counts.filesChanged += 1 }
+      if status.kind == .directory {
+        recorder.report.counts.directoriesChanged += 1
+      } else {
+        recorder.report.counts.filesChanged += 1
+      }
     }
+    recorder.changesSoFar.increment()
+    let wantsEveryChange = output?.wantsEveryChange ?? false
+    guard reasons != .granted || wantsEveryChange else { return }
+    let change = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
     if reasons.contains(.ancestorSearch) {
-      counts.ancestorsChanged += 1
+      recorder.report.counts.ancestorsChanged += 1
       recorder.report.changes.ancestorsGranted.add(change.path)
     }
     if reasons.contains(.worldWriteRemoved) {
-      counts.worldWriteRemoved += 1
+      recorder.report.counts.worldWriteRemoved += 1
       recorder.report.changes.worldWriteRemoved.add(change)
     }
     if reasons.contains(.groupWriteRemoved) {
-      counts.groupWriteRemoved += 1
+      recorder.report.counts.groupWriteRemoved += 1
       recorder.report.changes.groupWriteRemoved.add(change)
     }
     if reasons.contains(.databaseDirectory) {
-      counts.databaseDirectories += 1
+      recorder.report.counts.databaseDirectories += 1
       recorder.report.changes.databaseDirectories.add(change)
     }
-    recorder.report.counts = counts
-    recorder.changesSoFar.increment()
-    if let output, output.wantsEveryChange {
+    if wantsEveryChange, let output {
       output.changed(change.path, kind: status.kind, from: status.permissions, to: decision.permissions, reasons: reasons)
     }
   }
@@ -168,6 +178,7 @@ final class PermissionApplier: WalkHandler {
     case .hardLinked: recorder.report.changes.hardLinkedFiles.add(path)
     case .setID: recorder.report.changes.setIDFiles.add(path)
     case .vanished, .changedDuringWalk: recorder.report.changes.changedDuringWalk.add(path)
+    case .reachedThroughOpenDirectory: recorder.report.changes.reachedThroughOpenDirectory.add(path)
     }
   }
 

@@ -72,6 +72,7 @@ extension CommandError {
 
 /// Sizes of the files the start-up check and `doctor` read.
 public enum ReportFileLimits {
-  /// The largest `report.toml` read back (the report is capped far below this).
-  public static let reportSize = 4 << 20
+  /// The largest `report.toml` read back: above what a report can reach (`Report.bounded`: 2 MiB of roots,
+  /// 1,000 `create` and 1,000 `ephemeral` entries of at most 4 KiB, 200 patterns, short samples).
+  public static let reportSize = 16 << 20
 }

@@ -99,6 +99,22 @@ extension Report {
             "Remove the bit (`chmod u-s,g-s FILE`) if the file must be writable, or exclude it with a `!` pattern."
           ]))
     }
+    if !changes.reachedThroughOpenDirectory.isEmpty {
+      let count = CountText.of(changes.reachedThroughOpenDirectory.total, "selected entry", "selected entries")
+      result.append(
+        Diagnostic(
+          severity: .warning, title: "\(count) not made group-writable: anyone could have put them there",
+          detail: [
+            "This run may change any file (it runs as root), and these were found through a directory anyone "
+              + "could rename entries in (world-writable, without the sticky bit), so another user may have moved "
+              + "a different file to the selected name: \(changes.reachedThroughOpenDirectory.listText). The run "
+              + "removed world write from those directories."
+          ],
+          suggestions: [
+            "Run it again: nobody else can move entries there now.",
+            "Or remove world write in the step that makes the directories (`chmod o-w DIR`).",
+          ]))
+    }
     if !changes.changedDuringWalk.isEmpty {
       result.append(
         Diagnostic(

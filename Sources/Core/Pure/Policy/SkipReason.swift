@@ -17,4 +17,7 @@ public enum SkipReason: Sendable, Equatable, Hashable {
   case vanished
   /// The entry changed (was replaced, renamed, or changed type) between being inspected and being changed.
   case changedDuringWalk
+  /// A privileged run found it through a directory anyone could rename entries in, so another user may have
+  /// put it at the selected name.
+  case reachedThroughOpenDirectory
 }

@@ -15,7 +15,14 @@ public struct LayerMetadata: Sendable, Equatable, Codable {
   public init(_ report: Report) {
     version = report.version
     wholeApp = report.wholeApp
-    roots = Array(report.roots.paths.prefix(ReportLimits.rootsInImage))
+    var kept: [String] = []
+    var bytes = 0
+    for root in report.roots.paths.prefix(ReportLimits.rootsInImage) {
+      bytes += root.utf8.count
+      if bytes > ReportLimits.rootBytesInImage { break }
+      kept.append(root)
+    }
+    roots = kept
     rootsTotal = report.roots.total
     counts = report.counts
   }

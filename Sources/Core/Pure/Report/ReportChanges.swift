@@ -31,6 +31,8 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   public var setIDFiles = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Entries that vanished or changed between being listed, inspected and changed.
   public var changedDuringWalk = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Selected entries a privileged run did not grant: found through a directory anyone could rename entries in.
+  public var reachedThroughOpenDirectory = SampledPaths(limit: ReportLimits.pathsPerNotice)
 
   /// Nothing yet.
   public init() {}
@@ -53,6 +55,7 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   nonisolated(unsafe) static let pathSamples: [WritableKeyPath<ReportChanges, SampledPaths>] = [
     \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.unread,
     \.symbolicLinks, \.specialFiles, \.hardLinkedFiles, \.setIDFiles, \.changedDuringWalk,
+    \.reachedThroughOpenDirectory,
   ]
   nonisolated(unsafe) static let modeSamples: [WritableKeyPath<ReportChanges, Sample<ModeChange>>] = [
     \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform,
@@ -98,5 +101,6 @@ extension ReportChanges {
     case hardLinkedFiles = "hard-linked-files"
     case setIDFiles = "setid-files"
     case changedDuringWalk = "changed-during-walk"
+    case reachedThroughOpenDirectory = "reached-through-open-directory"
   }
 }

@@ -3,6 +3,12 @@
 public enum ReportLimits {
   /// Writable roots kept in `report.toml` (and `--json`), the first in path order.
   public static let rootsInReport = 1_000
+  /// Bytes of writable roots kept in `report.toml` at most (long names on deep trees): the roots that fit.
+  public static let rootBytesInReport = 2 << 20
+  /// Bytes of a path shown in a warning or notice at most; a longer one is cut and says its length.
+  public static let pathBytesInNotice = 1024
+  /// Bytes of writable roots in the layer's `[metadata]` and the image label at most: the first roots that fit.
+  public static let rootBytesInImage = 64 << 10
   /// Writable roots in the layer's `[metadata]` (read by the next build) and the image label.
   public static let rootsInImage = 200
   /// Writable roots the build log lists.
