@@ -95,6 +95,7 @@ def deep_commands(limits):
 
 PATTERN_DEPTH = 6000
 PATTERNS_FILE_LIMIT = 1 << 20
+PATTERN_LIMIT = 10_000  # ConfigurationLimits: patterns in all
 PEAK_RSS_BOUND_MIB = 256  # documented bound of a build with the largest paths-file, any depth
 TIME_BOUND_SECONDS = 120  # generous: a release build takes 1-20 s on two shared cores
 MATCHED_DEPTHS = (7, 100, PATTERN_DEPTH)  # a file named N at depth N matches `**/d/N`
@@ -452,18 +453,18 @@ def toml_error(line):
 
 CASES = [
     # Item 2
-    Case("toml-nul-escape", "PENDING (config branch): `\\u0000` in a `paths` string is an error"
+    Case("toml-nul-escape", "`\\u0000` in a `paths` string is an error"
          " naming project.toml, the line and the key; the pattern is never cut to `*`", nul_tree,
          [], [], project=HEADER + 'paths = ["*\\u0000.sqlite3"]\n', detect=ERROR, exit=ERROR,
          detect_messages=nul_messages(5, "paths"), messages=nul_messages(5, "paths"),
          probe=False),
-    Case("toml-nul-multiline", "PENDING (config branch): `\\u0000` in the middle of a multi-line"
+    Case("toml-nul-multiline", "`\\u0000` in the middle of a multi-line"
          " `paths` is an error; nothing after it vanishes", nul_tree, [], [],
          project=HEADER + 'paths = [\n  "/tmp/",\n  "/db/*.sqlite3\\u0000",\n'
                           '  "!/public/keys/",\n  "/public/",\n]\n',
          detect=ERROR, exit=ERROR, detect_messages=nul_messages(7, "paths"),
          messages=nul_messages(7, "paths"), probe=False),
-    Case("toml-nul-create", "PENDING (config branch): `\\u0000` in `create` is an error; no dir"
+    Case("toml-nul-create", "`\\u0000` in `create` is an error; no dir"
          " is made from the cut value", nul_tree, [], [],
          project=HEADER + 'paths = ["/tmp/"]\ncreate = ["tmp/pids\\u0000/../../../outside"]\n',
          detect=ERROR, exit=ERROR, detect_messages=nul_messages(6, "create"),
@@ -492,8 +493,9 @@ CASES = [
              Command(["{gw}", "list", "-p", "helper"], 1, stdout="",
                      messages=[r"Could not read 1 directory: the result of `list` is incomplete",
                                r"Nothing below these was seen: `bin/`\."]),
-             Command(["{gw}", "check", "-p", "helper", "bin/helper"], 1,
-                     messages=[r"bin/helper"]),
+             # check needs no listing: x on bin/ is enough to look bin/helper up
+             Command(["{gw}", "check", "-p", "helper", "bin/helper"], 0,
+                     stdout="--pattern:1:helper\tbin/helper\n"),
          ]),
     Case("blind-build-selectable", "a 0311 dir that a pattern could select in fails the build"
          " naming it", blind_tree, ["helper"], [], after_chown=blind_after_chown, exit=ERROR,
@@ -508,11 +510,16 @@ CASES = [
          commands=deep_commands(["--nofile=20:20"]) + deep_commands([]), build_timeout=300,
          probe=False),
     # Item 5
-    Case("deep-patterns-literal", f"a {PATTERN_DEPTH}-deep tree with a 1 MiB paths-file of"
-         f" `**/d/N` (~96,000 patterns): peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time <"
-         f" {TIME_BOUND_SECONDS} s", deep_patterns_tree("literal"), [], DEEP_PATTERN_ROOTS,
-         project=HEADER + 'paths-file = "patterns.txt"\n', measure=True,
+    Case("deep-patterns-literal", f"a {PATTERN_DEPTH}-deep tree with {PATTERN_LIMIT:,}"
+         f" `**/d/N` patterns (the cap): peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time <"
+         f" {TIME_BOUND_SECONDS} s", deep_patterns_tree("literal", PATTERN_LIMIT), [],
+         DEEP_PATTERN_ROOTS, project=HEADER + 'paths-file = "patterns.txt"\n', measure=True,
          after_build=bounded_resources, build_timeout=300),
+    Case("patterns-over-cap", f"a 1 MiB paths-file of `**/d/N` (~96,000 patterns, over the"
+         f" {PATTERN_LIMIT:,} cap) is refused before any walk; nothing changes",
+         deep_patterns_tree("literal"), [], [], project=HEADER + 'paths-file = "patterns.txt"\n',
+         detect=ERROR, exit=ERROR, detect_messages=[r"Too many patterns", r"patterns\.txt"],
+         messages=[r"Too many patterns", r"patterns\.txt"], probe=False),
     Case("deep-patterns-glob", f"a {PATTERN_DEPTH}-deep tree with 10,000 `**/d*/N` patterns:"
          f" peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time < {TIME_BOUND_SECONDS} s",
          deep_patterns_tree("glob", 10000), [], DEEP_PATTERN_ROOTS,
@@ -560,11 +567,11 @@ CASES = [
          " error naming project.toml and line 4", plain_tree, [], [], project=ABORT_HEADER,
          detect=ERROR, exit=ERROR, detect_messages=toml_error(4), messages=toml_error(4),
          probe=False),
-    Case("toml-abort-header-nproc-0", "PENDING (config branch): `[, utility]` with"
+    Case("toml-abort-header-nproc-0", "`[, utility]` with"
          " RLIMIT_NPROC=0 (no fork for the guard): a clear error, no abort", plain_tree, [], [],
          project=ABORT_HEADER, limits=["--nproc=0:0"], detect=ERROR, exit=ERROR,
          detect_messages=[r"project\.toml"], messages=[r"project\.toml"], probe=False),
-    Case("toml-abort-array-nproc-0", "PENDING (config branch): `paths = [}` with RLIMIT_NPROC=0:"
+    Case("toml-abort-array-nproc-0", "`paths = [}` with RLIMIT_NPROC=0:"
          " a clear error, no abort", plain_tree, [], [], project=ABORT_ARRAY,
          limits=["--nproc=0:0"], detect=ERROR, exit=ERROR, detect_messages=[r"project\.toml"],
          messages=[r"project\.toml"], probe=False),
