@@ -107,7 +107,7 @@ extension AppDirectory {
       switch error {
       case .symbolicLink(_, let component): throw .symbolicLinkOnTheWay(component: component)
       case .notDirectory: throw .notDirectory
-      case .systemError(_, _, let errno): throw .systemError(errno)
+      case .systemError(_, _, let errno, _): throw .systemError(errno)
       }
     }
   }

@@ -9,8 +9,9 @@ public enum DirectoryCreationError: Error, Equatable, Sendable {
   case symbolicLink(path: RelativePath, component: RelativePath)
   /// A component exists and is not a directory.
   case notDirectory(path: RelativePath, component: RelativePath)
-  /// A system call failed on `component`.
-  case systemError(path: RelativePath, component: RelativePath, Errno)
+  /// A system call failed on `component`; `parent` is the status of the directory it was to be made in, when the
+  /// failure was a denied permission (whose owner says which platform step made it).
+  case systemError(path: RelativePath, component: RelativePath, Errno, parent: FileStatus? = nil)
 }
 
 /// The app directory, open by descriptor: every lookup inside it is relative and never follows a symlink.
@@ -125,6 +126,8 @@ public struct AppDirectory: AppFileReading {
         switch error {
         case .tooManySymbolicLinks: throw .symbolicLink(path: path, component: shown)
         case .notDirectory: throw .notDirectory(path: path, component: shown)
+        case .permissionDenied, .notPermitted:
+          throw .systemError(path: path, component: shown, error, parent: try? directory.status())
         default: throw .systemError(path: path, component: shown, error)
         }
       case .success(let (next, made)):

@@ -18,8 +18,8 @@ public enum ApplyMode: Sendable, Equatable {
 
 /// Why a run could not start.
 public enum ApplyError: Error, Equatable, Sendable {
-  /// A `create` directory could not be made.
-  case cannotCreateDirectory(DirectoryCreationError)
+  /// A `create` directory could not be made; `hint` names the platform step that made its parent another user's.
+  case cannotCreateDirectory(DirectoryCreationError, hint: PlatformHint? = nil)
   /// An `ephemeral` directory could not be turned into a link.
   case cannotLinkEphemeral(path: RelativePath, LinkError)
   /// An `ephemeral` directory holds more than its seed may (it is copied at every start).
@@ -88,7 +88,7 @@ public struct ApplySelection {
             DisplayPath.relative($0.bytes, isDirectory: false)
           }
         } catch {
-          throw .cannotCreateDirectory(error)
+          throw .cannotCreateDirectory(error, hint: PlatformHint(creationFailure: error, buildUser: Int(buildUserID)))
         }
       }
     }

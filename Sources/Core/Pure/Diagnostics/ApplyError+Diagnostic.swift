@@ -5,8 +5,8 @@ extension ApplyError {
   /// The diagnostic for a run that could not start.
   public var diagnostic: Diagnostic {
     switch self {
-    case .cannotCreateDirectory(let error):
-      return error.diagnostic
+    case .cannotCreateDirectory(let error, let hint):
+      return error.diagnostic(hint: hint)
     case .cannotLinkEphemeral(let path, let error):
       return Self.linkDiagnostic(path, error)
     case .ephemeralTooLarge(let path, let limit):
@@ -53,8 +53,8 @@ extension ApplyError {
 }
 
 extension DirectoryCreationError {
-  /// The diagnostic for a `create` directory that could not be made.
-  public var diagnostic: Diagnostic {
+  /// The diagnostic for a `create` directory that could not be made; `hint` adds the platform's side.
+  public func diagnostic(hint: PlatformHint? = nil) -> Diagnostic {
     let title = "Cannot create a directory listed in `create`"
     switch self {
     case .symbolicLink(let path, let component):
@@ -70,11 +70,20 @@ extension DirectoryCreationError {
         title: title,
         detail: ["\(Self.code(component)) exists and is not a directory (\(Self.code(path)))."],
         suggestions: ["Remove or rename the file, or change the `create` entry."])
-    case .systemError(let path, let component, let error):
-      return Diagnostic(
-        title: title,
-        detail: ["Creating \(Self.code(component)) failed: \(error) (\(Self.code(path)))."],
-        suggestions: ["Check that the build user owns and can write the parent directory."])
+    case .systemError(let path, let component, let error, let parent):
+      var detail = ["Creating \(Self.code(component)) failed: \(error) (\(Self.code(path)))."]
+      var suggestions = ["Check that the build user owns and can write the parent directory."]
+      if let hint, case .rootOwnedVolume = hint {
+        detail.append(hint.explanation)
+      } else if let parent {
+        let depth = component.components.count
+        let name = depth > 1 ? Self.code(component.prefix(depth - 1)) : "the app directory"
+        let owned = "Its parent, \(name), is owned by uid \(parent.userID) with mode "
+          + CountText.mode(Int(parent.permissions))
+        detail.append(hint == nil ? owned + "." : owned + ": " + PlatformHint.handedOver + ".")
+      }
+      if let hint { suggestions.insert(hint.fix, at: 0) }
+      return Diagnostic(title: title, detail: detail, suggestions: suggestions)
     }
   }
 

@@ -1,3 +1,5 @@
+import FileSystem
+
 /// What a platform did to the app directory, as far as ownership shows it, and the fix on the platform's side.
 public enum PlatformHint: Sendable, Equatable {
   /// The app directory belongs to uid 0: a volume the platform mounted (kpack and Shipwright use an `emptyDir`).
@@ -16,6 +18,22 @@ public enum PlatformHint: Sendable, Equatable {
     }
   }
 
+  /// The hint for a `create` directory the build user was not allowed to make, or nil when its parent is the
+  /// build user's own or the failure was another one.
+  public init?(creationFailure: DirectoryCreationError, buildUser: Int) {
+    guard case .systemError(_, let component, _, let parent?) = creationFailure else { return nil }
+    let owner = Int(parent.userID)
+    let inAppRoot = component.components.count == 1
+    let appDirectory =
+      inAppRoot
+      ? AppDirectoryFacts(
+        owner: owner, group: Int(parent.groupID), modeBefore: Int(parent.permissions),
+        modeAfter: Int(parent.permissions))
+      : nil
+    guard owner != buildUser, owner != 0 || inAppRoot else { return nil }
+    self.init(appDirectory: appDirectory, owners: [owner], buildUser: buildUser)
+  }
+
   /// One sentence on what happened.
   public var explanation: String {
     switch self {
@@ -23,10 +41,14 @@ public enum PlatformHint: Sendable, Equatable {
       return "The app directory is owned by uid 0 with mode \(CountText.mode(mode)): the platform mounted a "
         + "volume there (kpack and Shipwright use an `emptyDir`), and only its owner can change it."
     case .otherOwner(let userID):
-      return "These are owned by uid \(userID), not by the build user: a platform step handed the source to "
-        + "that user (Tekton's `buildpacks` task runs `chown -R` with its `USER_ID` and `GROUP_ID` parameters)."
+      return "These are owned by uid \(userID), not by the build user: \(Self.handedOver)."
     }
   }
+
+  /// Why entries belong to another user, as a clause.
+  static let handedOver =
+    "a platform step handed the source to that user (Tekton's `buildpacks` task runs `chown -R` with its "
+    + "`USER_ID` and `GROUP_ID` parameters)"
 
   /// The fix on the platform's side.
   public var fix: String {
