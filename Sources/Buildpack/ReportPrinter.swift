@@ -157,7 +157,11 @@ extension ReportPrinter {
   /// A finished run, the same for the build and `apply`: patterns, changes, roots and (for a build) what changed
   /// since the previous image. Warnings and the failure follow, printed by the caller.
   public func printRun(_ report: Report, difference: RootsDifference? = nil) {
-    for made in report.made { log.item("Created \(DiagnosticText.quoted(made + "/"))") }
+    for made in report.made.elements {
+      let above = made.first == made.path ? "" : ", making the missing directories from \(DiagnosticText.quoted(made.first + "/"))"
+      log.item("Created \(DiagnosticText.quoted(made.path + "/"))\(above)")
+    }
+    if report.made.omitted > 0 { log.item("… and \(CountText.number(report.made.omitted)) more `create` directories") }
     printPatterns(report)
     printChanges(report)
     printRoots(report)

@@ -199,7 +199,7 @@ import Testing
     }
     #expect(outcome == .returned(0))
     let report = try apply(TemporaryTree(), "", create: ["tmp/pids"])
-    #expect(report.made == ["tmp", "tmp/pids"])
+    #expect(report.made.elements == [MadeDirectory(path: "tmp/pids", first: "tmp")])
     #expect(report.created == [CreatedDirectory(path: "tmp/pids", mode: 0o775)])
   }
 

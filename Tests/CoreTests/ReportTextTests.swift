@@ -19,7 +19,7 @@ import Testing
     var report = report(roots: 3)
     report.sources = ["`project.toml` table `[utility.group-writable]`"]
     report.created = [CreatedDirectory(path: "tmp/pids", mode: 0o775)]
-    report.made = ["tmp/pids"]
+    report.made.add(MadeDirectory(path: "tmp/pids", first: "tmp/pids"))
     let pattern = PatternParser.parseLine(Array("/tmp/".utf8), origin: PatternOrigin(source: "project.toml paths", line: 1))
     if let pattern { report.patterns = [PatternCount(index: 0, pattern: pattern, matches: 1, selected: 4)] }
     report.patternsTotal = 1

@@ -46,8 +46,8 @@ import Testing
     try tree.directory("tmp")
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == [path("tmp/pids"), path("tmp/pids/x")])
-    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == [])
+    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == path("tmp/pids"))
+    #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == nil)
     var isDirectory: ObjCBool = false
     #expect(FileManager.default.fileExists(atPath: tree.path("tmp/pids/x"), isDirectory: &isDirectory))
     #expect(isDirectory.boolValue)

@@ -108,21 +108,22 @@ public struct AppDirectory: AppFileReading {
   /// Creates `path` and its missing parents (like `mkdir -p`) with exactly `mode`, never through a symlink.
   ///
   /// A directory it makes is opened (`O_NOFOLLOW`) and given `mode` through its descriptor, so the umask never
-  /// decides its mode. Returns the paths it created, parents first.
+  /// decides its mode. Returns the shallowest directory it made (every one below it on the way to `path` was made
+  /// too), or nil when `path` existed.
   public func createDirectories(
     _ path: RelativePath, mode: mode_t
-  ) throws(DirectoryCreationError) -> [RelativePath] {
-    var created: [RelativePath] = []
+  ) throws(DirectoryCreationError) -> RelativePath? {
+    var firstMade: RelativePath?
     var directory = descriptor
     defer { if directory != descriptor { directory.close() } }
     for index in path.components.indices {
       let component = path.components[index]
-      let shown = path.prefix(index + 1)
       let step = Self.withName(component) { name in
         Self.enter(name, in: directory, mode: mode)
       }
       switch step {
       case .failure(let error):
+        let shown = path.prefix(index + 1)
         switch error {
         case .tooManySymbolicLinks: throw .symbolicLink(path: path, component: shown)
         case .notDirectory: throw .notDirectory(path: path, component: shown)
@@ -131,12 +132,12 @@ public struct AppDirectory: AppFileReading {
         default: throw .systemError(path: path, component: shown, error)
         }
       case .success(let (next, made)):
-        if made { created.append(shown) }
+        if made && firstMade == nil { firstMade = path.prefix(index + 1) }
         if directory != descriptor { directory.close() }
         directory = next
       }
     }
-    return created
+    return firstMade
   }
 
   /// Opens `name` in `directory`, making it first when it is missing; whether it was made.

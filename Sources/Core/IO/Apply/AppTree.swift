@@ -8,8 +8,8 @@ import Patterns
 /// `AppDirectory`; tests pass fakes.
 public protocol AppTree {
   /// Creates `path` and its missing parents with exactly `mode` (whatever the umask), never through a symlink;
-  /// returns the directories it made, parents first.
-  func createDirectories(_ path: RelativePath, mode: mode_t) throws(DirectoryCreationError) -> [RelativePath]
+  /// returns the shallowest directory it made (all below it on the way were made too), nil when `path` existed.
+  func createDirectories(_ path: RelativePath, mode: mode_t) throws(DirectoryCreationError) -> RelativePath?
   /// The status of `path`, not following a symlink at its end; nil when it cannot be read.
   func status(of path: RelativePath) -> FileStatus?
   /// Replaces the directory `path` with a symlink to `target`, moving what it holds to `seed`.

@@ -81,11 +81,16 @@ public struct ApplySelection {
   /// Runs it; entry-level problems are in the report, only a `create` directory that cannot be made throws.
   public func run() throws(ApplyError) -> Report {
     var report = Report()
+    var madeChains: [(path: RelativePath, firstDepth: Int)] = []
     if mode == .apply {
       for path in configuration.create {
         do {
-          report.made += try effects.tree.createDirectories(path, mode: Self.createdDirectoryMode).map {
-            DisplayPath.relative($0.bytes, isDirectory: false)
+          if let first = try effects.tree.createDirectories(path, mode: Self.createdDirectoryMode) {
+            madeChains.append((path, first.components.count))
+            report.made.add(
+              MadeDirectory(
+                path: DisplayPath.relative(path.bytes, isDirectory: false),
+                first: DisplayPath.relative(first.bytes, isDirectory: false)))
           }
         } catch {
           throw .cannotCreateDirectory(error, hint: PlatformHint(creationFailure: error, buildUser: Int(buildUserID)))
@@ -110,7 +115,7 @@ public struct ApplySelection {
       handler: walkers[0].chain, helpers: walkers.dropFirst().map(\.chain))
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
-    fill(&report, summary: summary, patterns: patterns)
+    fill(&report, summary: summary, patterns: patterns, madeChains: madeChains)
     return report.bounded()
   }
 
@@ -123,8 +128,12 @@ public struct ApplySelection {
     }
   }
 
-  /// The walk's counts, the patterns' counts and the `create` directories' modes.
-  private func fill(_ report: inout Report, summary: WalkSummary, patterns: [Pattern]) {
+  /// The walk's counts, the patterns' counts and the `create` directories' modes; `madeChains` are the `create`
+  /// directories this run made, each with the depth of the shallowest directory made for it.
+  private func fill(
+    _ report: inout Report, summary: WalkSummary, patterns: [Pattern],
+    madeChains: [(path: RelativePath, firstDepth: Int)]
+  ) {
     report.wholeApp = configuration.wholeApp
     report.dryRun = mode == .dryRun
     report.threads = summary.threads
@@ -145,7 +154,13 @@ public struct ApplySelection {
     }
     // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
     // directories this run made that are writable roots themselves.
-    let madeRoots = report.made.compactMap(DisplayPath.path(of:)).filter { report.roots.paths.contains($0.description + "/") }
+    let madeRoots = report.roots.paths.compactMap(DisplayPath.path(of:)).filter { root in
+      let depth = root.components.count
+      return madeChains.contains { chain in
+        chain.firstDepth <= depth && depth <= chain.path.components.count
+          && chain.path.components.prefix(depth).elementsEqual(root.components)
+      }
+    }
     var recorded: Set<RelativePath> = []
     for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }

@@ -26,6 +26,9 @@ extension Report {
     report.failures = Sample(
       elements: failures.elements.map { EntryFailure(path: Self.shortened($0.path), cause: $0.cause) },
       total: failures.total, limit: failures.limit)
+    report.made = Sample(
+      elements: made.elements.map { MadeDirectory(path: Self.shortened($0.path), first: Self.shortened($0.first)) },
+      total: made.total, limit: made.limit)
     if var audit = report.audit {
       for sample in [\AuditFindings.setIDExecutables, \.worldWritable, \.foreignOwned, \.unread] {
         audit[keyPath: sample] = Self.shortened(audit[keyPath: sample])

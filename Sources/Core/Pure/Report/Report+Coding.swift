@@ -52,7 +52,8 @@ extension Report: Codable {
     dryRun = try container.decodeIfPresent(Bool.self, forKey: .dryRun) ?? false
     threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 1
     created = (try? container.decodeIfPresent([CreatedDirectory].self, forKey: .created)) ?? []
-    made = try container.decodeIfPresent([String].self, forKey: .made) ?? []
+    // Earlier reports kept a plain list here; it is only for the log, so one that does not read is left out.
+    if let sample = try? container.decodeIfPresent(Sample<MadeDirectory>.self, forKey: .made) { made = sample }
     ephemeral = try container.decodeIfPresent([EphemeralLink].self, forKey: .ephemeral) ?? []
     patterns = try container.decodeIfPresent([PatternCount].self, forKey: .patterns) ?? []
     patternsTotal = try container.decodeIfPresent(Int.self, forKey: .patternsTotal) ?? patterns.count

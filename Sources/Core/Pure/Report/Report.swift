@@ -21,8 +21,8 @@ public struct Report: Sendable, Equatable {
   public var created: [CreatedDirectory] = []
   /// `ephemeral` directories, now links to a place that is writable at run time.
   public var ephemeral: [EphemeralLink] = []
-  /// Directories this run made (for the log), display paths.
-  public var made: [String] = []
+  /// The `create` directories this run made (for the log), the first in path order.
+  public var made = Sample<MadeDirectory>(limit: ReportLimits.pathsPerNotice)
   /// Selected entries whose parent was not selected: the writable roots.
   public var roots = SampledPaths(limit: ReportLimits.rootsInReport)
   /// The patterns with their counts, the first `ReportLimits.patternsInReport`.
