@@ -33,6 +33,9 @@ import Testing
     return variables
   }()
 
+  /// Seconds a run of the executable may take (under a sanitizer too) before it is killed.
+  static let timeLimit = 120.0
+
   func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = Self.executable
@@ -43,6 +46,11 @@ import Testing
     process.standardOutput = output
     process.standardError = errors
     try process.run()
+    // A run that hangs fails its test instead of the whole test run: it is killed after `timeLimit` seconds.
+    let pid = process.processIdentifier
+    DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit) {
+      if process.isRunning { kill(pid, SIGKILL) }
+    }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

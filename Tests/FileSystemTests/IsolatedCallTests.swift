@@ -18,6 +18,18 @@ import Testing
     #expect(IsolatedCall.run(timeLimit: 1) { sleep(5); return 0 } == .timedOut)
   }
 
+  @Test func killsAChildThatNeverArmedOrIgnoresItsAlarm() {
+    let clock = MonotonicClock()
+    let started = clock.now()
+    let outcome = IsolatedCall.run(timeLimit: 1) {
+      _ = signal(SIGALRM, SIG_IGN)
+      sleep(30)
+      return 0
+    }
+    #expect(outcome == .timedOut)
+    #expect(clock.now() - started < 10)
+  }
+
   @Test func leavesTheCallersMemoryAlone() {
     var counter = 1
     let outcome = IsolatedCall.run(timeLimit: 10) {

@@ -25,7 +25,8 @@ public enum IsolatedCall {
   /// The child ends with `_exit`, so it flushes nothing the parent buffered. Only the calling
   /// thread exists in the child; the time limit ends a child that waits on a lock another thread held.
   /// The time limit is armed first, with system calls only: a Swift allocation before it could wait
-  /// forever on a runtime lock that a thread of the parent held at the fork.
+  /// forever on a runtime lock that a thread of the parent held at the fork. The parent keeps its own deadline
+  /// too (`parentGrace` later), so a child stuck before it armed the alarm still ends as `.timedOut`.
   public static func run(timeLimit: UInt32, _ body: () -> Int32) -> Outcome {
     let child = fork()
     if child < 0 { return .unavailable(.current) }
@@ -46,11 +47,36 @@ public enum IsolatedCall {
       _ = signal(SIGTRAP, SIG_DFL)
       _exit(body() & 0xFF)
     }
+    return wait(for: child, seconds: Double(timeLimit) + parentGrace)
+  }
+
+  /// How much longer than the child's own alarm the parent waits before it kills the child itself: a child that
+  /// blocks inside `fork` (a lock a sanitizer's or the C library's fork handler takes) never arms its alarm.
+  static let parentGrace = 2.0
+
+  /// How the child ended; one still running after `seconds` is killed with `SIGKILL`, reaped, and `.timedOut`.
+  private static func wait(for child: pid_t, seconds: Double) -> Outcome {
+    let clock = MonotonicClock()
+    let deadline = clock.now() + seconds
+    var pause = 100_000  // nanoseconds, doubling up to 20 ms: a child is reaped within about twice its run time
     var status: Int32 = 0
-    while waitpid(child, &status, 0) < 0 {
-      let error = Errno.current
-      guard error == .interrupted else { return .unavailable(error) }
+    while true {
+      let reaped = waitpid(child, &status, WNOHANG)
+      if reaped == child { return outcome(of: status) }
+      if reaped < 0, case let error = Errno.current, error != .interrupted { return .unavailable(error) }
+      if clock.now() >= deadline {
+        _ = kill(child, SIGKILL)
+        while waitpid(child, &status, 0) < 0 && Errno.current == .interrupted {}
+        return .timedOut
+      }
+      var interval = timespec(tv_sec: 0, tv_nsec: pause)
+      _ = nanosleep(&interval, nil)
+      pause = min(pause * 2, 20_000_000)
     }
+  }
+
+  /// The outcome a wait status stands for.
+  private static func outcome(of status: Int32) -> Outcome {
     let signal = status & 0x7F
     if signal == 0 { return .returned((status >> 8) & 0xFF) }
     return signal == SIGALRM ? .timedOut : .killed(signal: signal)
