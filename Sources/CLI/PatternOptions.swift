@@ -1,7 +1,6 @@
 import ArgumentParser
 import Core
 import FileSystem
-import Patterns
 
 /// The options that say which app and which patterns a command works on.
 struct PatternOptions: ParsableArguments {
@@ -27,25 +26,20 @@ struct PatternOptions: ParsableArguments {
     guard hasCommandLinePatterns else {
       return try Self.appConfiguration(app: app, environment: environment)
     }
-    var configuration = Configuration(audit: false, debug: EnvironmentSettings.asksForDebug(environment))
-    for (index, text) in patterns.enumerated() {
-      let origin = PatternOrigin(source: "--pattern", line: index + 1)
-      if let pattern = PatternParser.parseLine(Array(text.utf8), origin: origin) {
-        configuration.patterns.append(pattern)
-      }
-    }
-    if !patterns.isEmpty { configuration.sources.append(.commandLinePatterns(count: patterns.count)) }
-    if let file = patternsFile {
-      let bytes: [UInt8]
+    var file: (path: String, bytes: [UInt8])?
+    if let path = patternsFile {
       do {
-        bytes = try FileContents.read(path: file, limit: CommandError.patternsFileLimit)
+        file = (path, try FileContents.read(path: path, limit: CommandError.patternsFileLimit))
       } catch {
-        throw CommandFailure(.cannotReadPatternsFile(path: file, error))
+        throw CommandFailure(.cannotReadPatternsFile(path: path, error))
       }
-      configuration.patterns += PatternParser.parse(bytes, source: file)
-      configuration.sources.append(.commandLinePatternsFile(path: file))
     }
-    return configuration
+    do {
+      return try Configuration.commandLine(
+        options: patterns, file: file, debug: EnvironmentSettings.asksForDebug(environment))
+    } catch {
+      throw CommandFailure(error.diagnostic)
+    }
   }
 
   /// The app's configuration as a build reads it; an app that did not opt in is an error.

@@ -156,6 +156,16 @@ import Testing
     #expect(unconfigured.errors.hasPrefix("! No patterns to use\n"))
   }
 
+  @Test func holdsCommandLinePatternsToTheBuildsCap() throws {
+    let tree = try app()
+    try tree.file("many", contents: (0..<10_001).map { "p\($0)\n" }.joined())
+    let result = try run(["list", "--app", tree.root, "--patterns-file", tree.path("many")])
+    #expect(result.status == 1)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.hasPrefix("! Too many patterns\n"))
+    #expect(result.errors.contains("`--patterns-file` `\(tree.path("many"))` went over the limit."))
+  }
+
   @Test func explainsAMissingAppDirectory() throws {
     let result = try run(["list", "--app", "/nonexistent/app", "-p", "x"])
     #expect(result.status == 1)

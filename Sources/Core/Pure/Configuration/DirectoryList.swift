@@ -92,6 +92,7 @@ struct DirectoryList {
     case .key(let key, let file, _): return "\(file) \(key.rawValue)"
     case .pathsFile(let path): return path
     case .variable(let variable): return variable.name
+    case .commandLine(let option, let value): return value ?? option
     }
   }
 }

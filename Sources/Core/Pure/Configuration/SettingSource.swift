@@ -6,6 +6,8 @@ public enum SettingSource: Equatable, Sendable {
   case pathsFile(path: String)
   /// An environment variable.
   case variable(EnvironmentVariable)
+  /// A command-line option of the CLI, with the file it names (`--patterns-file`) or nil (`--pattern`).
+  case commandLine(option: String, value: String?)
 
   /// The setting this source sets (`paths` for a paths file's patterns).
   public var setting: ProjectSettingKey? {
@@ -13,6 +15,7 @@ public enum SettingSource: Equatable, Sendable {
     case .key(let key, _, _): return key
     case .pathsFile: return .paths
     case .variable(let variable): return variable.projectKey
+    case .commandLine: return .paths
     }
   }
 }

@@ -72,6 +72,7 @@ extension ConfigurationError {
     case .key(_, let file, _): return "Invalid configuration in \(DiagnosticText.code(file))"
     case .pathsFile(let path): return "Invalid paths file \(DiagnosticText.code(path))"
     case .variable(let variable): return "Invalid value for `\(variable.name)`"
+    case .commandLine(let option, _): return "Invalid `\(option)`"
     }
   }
 
@@ -83,6 +84,8 @@ extension ConfigurationError {
       return "the key `\(key.dottedName)`\(whereText(line)) in \(DiagnosticText.code(file))"
     case .pathsFile(let path): return "the paths file \(DiagnosticText.code(path))"
     case .variable(let variable): return "`\(variable.name)`"
+    case .commandLine(let option, nil): return "the `\(option)` options"
+    case .commandLine(let option, let value?): return "`\(option)` \(DiagnosticText.code(value))"
     }
   }
 
@@ -98,6 +101,7 @@ extension ConfigurationError {
     case .key(let key, _, let line): return subject(key, element: element, line: line)
     case .pathsFile(let path): return "Line \(element) of the paths file \(DiagnosticText.code(path))"
     case .variable(let variable): return "Item \(element) of `\(variable.name)`"
+    case .commandLine(let option, _): return "Item \(element) of `\(option)`"
     }
   }
 
