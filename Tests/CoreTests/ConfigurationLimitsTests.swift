@@ -180,7 +180,7 @@ import Testing
         ! Pattern too long
         !
         ! The pattern at `BP_GROUP_WRITABLE_PATHS:3` is 5000 bytes long, more than the limit of \
-        4096 bytes.
+        4 KiB (4096 bytes).
         !
         ! How to fix it:
         ! - Shorten it, for example with `*` or `**` in place of long names.

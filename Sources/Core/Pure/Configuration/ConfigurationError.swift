@@ -50,6 +50,8 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case tooManyPatterns(limit: Int, source: SettingSource)
   /// More than `limit` directories for `key` (`create` or `ephemeral`); `source` went over.
   case tooManyDirectories(key: ProjectSettingKey, limit: Int, source: SettingSource)
+  /// The entries for `key` (`create` or `ephemeral`) add up to more than `limit` bytes; `source` went over.
+  case directoryListTooLong(key: ProjectSettingKey, limit: Int, source: SettingSource)
   /// The pattern (or directory entry) at `origin` is `length` bytes, more than `limit`.
   case patternTooLong(origin: PatternOrigin, length: Int, limit: Int)
 

@@ -11,6 +11,9 @@ public enum ConfigurationLimits {
   public static let createDirectories = 1_000
   /// The most `ephemeral` directories (`project.toml` and `BP_GROUP_WRITABLE_EPHEMERAL` together).
   public static let ephemeralDirectories = 1_000
+  /// The most bytes of `create` entries, and of `ephemeral` entries, each list in all: the report keeps them
+  /// whole for the start-up check, so they bound its size.
+  public static let directoryListBytes = 64 << 10
   /// The longest pattern (or directory entry), in bytes.
   public static let patternBytes = 4_096
   /// The longest `ephemeral-base`, in bytes: the start-up check builds paths below it.

@@ -2,7 +2,7 @@ import Patterns
 
 /// A `create` or `ephemeral` list built from its sources in order (the key's entries, then the
 /// variable's): each entry checked as a `RelativePath`, at most `ConfigurationLimits.patternBytes`
-/// long, duplicates dropped, at most the key's limit in all.
+/// long, duplicates dropped, at most the key's limit and `ConfigurationLimits.directoryListBytes` in all.
 struct DirectoryList {
   /// One kept entry and the source that added it.
   struct Entry {
@@ -18,6 +18,8 @@ struct DirectoryList {
   private(set) var entries: [Entry] = []
   /// The kept paths, for finding duplicates.
   private var seen: Set<RelativePath> = []
+  /// The bytes of the kept paths.
+  private var keptBytes = 0
 
   /// An empty list for `key`.
   init(key: ProjectSettingKey) {
@@ -54,6 +56,10 @@ struct DirectoryList {
     guard entries.count < limit else {
       throw .tooManyDirectories(key: key, limit: limit, source: source)
     }
+    guard keptBytes + length <= ConfigurationLimits.directoryListBytes else {
+      throw .directoryListTooLong(key: key, limit: ConfigurationLimits.directoryListBytes, source: source)
+    }
+    keptBytes += length
     entries.append(Entry(path: path, source: source))
   }
 

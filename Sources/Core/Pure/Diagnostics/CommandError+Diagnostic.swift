@@ -72,7 +72,7 @@ extension CommandError {
 
 /// Sizes of the files the start-up check and `doctor` read.
 public enum ReportFileLimits {
-  /// The largest `report.toml` read back: above what a report can reach (`Report.bounded`: 2 MiB of roots,
-  /// 1,000 `create` and 1,000 `ephemeral` entries of at most 4 KiB, 200 patterns, short samples).
+  /// The largest `report.toml` read back: four times what a report can reach (`ReportLimits.reportBytes`), so
+  /// a report an earlier version wrote with more roots still reads.
   public static let reportSize = 16 << 20
 }

@@ -125,6 +125,8 @@ extension ConfigurationError {
       return Self.tooManyPatterns(limit: limit, source: source)
     case .tooManyDirectories(let key, let limit, let source):
       return Self.tooManyDirectories(key, limit: limit, source: source)
+    case .directoryListTooLong(let key, let limit, let source):
+      return Self.directoryListTooLong(key, limit: limit, source: source)
     case .patternTooLong(let origin, let length, let limit):
       return Self.patternTooLong(origin, length: length, limit: limit)
     }

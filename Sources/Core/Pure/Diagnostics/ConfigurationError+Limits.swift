@@ -29,15 +29,30 @@ extension ConfigurationError {
       ])
   }
 
+  /// How to need fewer `key` directories.
+  static func fewerDirectories(_ key: ProjectSettingKey) -> String {
+    key == .ephemeral
+      ? "Make a common parent directory ephemeral instead of many directories inside it."
+      : "Create fewer directories: a common parent with a pattern that selects it covers "
+        + "everything below it."
+  }
+
+  /// The diagnostic of `directoryListTooLong`.
+  static func directoryListTooLong(_ key: ProjectSettingKey, limit: Int, source: SettingSource) -> Diagnostic {
+    Diagnostic(
+      title: "`\(key.rawValue)` directories too long in all",
+      detail: [
+        "The `\(key.rawValue)` directories add up to more than \(DiagnosticText.byteCount(limit)); "
+          + "\(sourceText(source)) went over the limit."
+      ],
+      suggestions: [fewerDirectories(key)])
+  }
+
   /// The diagnostic of `tooManyDirectories`.
   static func tooManyDirectories(
     _ key: ProjectSettingKey, limit: Int, source: SettingSource
   ) -> Diagnostic {
-    let fix =
-      key == .ephemeral
-      ? "Make a common parent directory ephemeral instead of many directories inside it."
-      : "Create fewer directories: a common parent with a pattern that selects it covers "
-        + "everything below it."
+    let fix = fewerDirectories(key)
     return Diagnostic(
       title: "Too many `\(key.rawValue)` directories",
       detail: [

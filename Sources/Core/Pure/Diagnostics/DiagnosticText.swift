@@ -33,11 +33,15 @@ public enum DiagnosticText {
     EscapedText.escaping(Array(value.utf8), reversible: false)
   }
 
-  /// A byte count for limits: `1 MiB (1048576 bytes)` for whole mebibytes, else `N bytes`.
+  /// A byte count for limits: `1 MiB (1048576 bytes)` for whole mebibytes, `64 KiB (65536 bytes)` for whole
+  /// kibibytes, else `N bytes`.
   public static func byteCount(_ count: Int) -> String {
     let mebibyte = 1 << 20
     if count >= mebibyte && count % mebibyte == 0 {
       return "\(count / mebibyte) MiB (\(count) bytes)"
+    }
+    if count >= 1 << 10 && count % (1 << 10) == 0 {
+      return "\(count >> 10) KiB (\(count) bytes)"
     }
     return count == 1 ? "1 byte" : "\(count) bytes"
   }

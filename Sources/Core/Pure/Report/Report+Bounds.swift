@@ -1,7 +1,8 @@
 extension Report {
   /// The report within its byte bounds, whatever the names' lengths: the roots kept are the first ones that fit
-  /// in `ReportLimits.rootBytesInReport` (their total stays, so the log says how many were left out), and a path
-  /// in any other sample is shortened to `ReportLimits.pathBytesInNotice` (those are for reading, not reading back).
+  /// in `ReportLimits.rootBytesInReport` (their total stays, so the log says how many were left out), a path
+  /// in any other sample and a pattern are shortened to `ReportLimits.pathBytesInNotice` (those are for reading,
+  /// not reading back), and the warnings kept are the first that fit in `ReportLimits.warningBytesInReport`.
   public func bounded() -> Report {
     var report = self
     var kept: [String] = []
@@ -29,6 +30,15 @@ extension Report {
     report.made = Sample(
       elements: made.elements.map { MadeDirectory(path: Self.shortened($0.path), first: Self.shortened($0.first)) },
       total: made.total, limit: made.limit)
+    report.patterns = patterns.map(Self.shortened)
+    report.unmatched = Sample(
+      elements: unmatched.elements.map(Self.shortened), total: unmatched.total, limit: unmatched.limit)
+    var warningBytes = 0
+    report.warnings = Array(
+      warnings.prefix { warning in
+        warningBytes += warning.title.utf8.count + warning.message.utf8.count
+        return warningBytes <= ReportLimits.warningBytesInReport
+      })
     if var audit = report.audit {
       for sample in [\AuditFindings.setIDExecutables, \.worldWritable, \.foreignOwned, \.unread] {
         audit[keyPath: sample] = Self.shortened(audit[keyPath: sample])
@@ -36,6 +46,13 @@ extension Report {
       report.audit = audit
     }
     return report
+  }
+
+  private static func shortened(_ count: PatternCount) -> PatternCount {
+    var count = count
+    count.pattern = shortened(count.pattern)
+    count.source = shortened(count.source)
+    return count
   }
 
   private static func shortened(_ sample: SampledPaths) -> SampledPaths {
