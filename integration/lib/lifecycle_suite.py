@@ -268,7 +268,19 @@ class ScenarioRun:
             self.check(f"the error says `create` could not make {rel}: EACCES",
                        "Cannot create a directory listed in `create`" in text
                        and f"Creating `{rel}` failed: EACCES" in text, build.describe())
-            # TODO(product): this error gives no platform hint yet (Tekton USER_ID/GROUP_ID).
+            parent = os.path.dirname(rel.rstrip("/"))
+            name = f"`{parent}`" if parent else "the app directory"
+            info = os.lstat(os.path.join(self.lc.workspace, parent))
+            owned = (f"Its parent, {name}, is owned by uid {info.st_uid} with mode "
+                     f"{info.st_mode & 0o7777:o}")
+            self.check(f"the error names the owner and mode of {name}", owned in text,
+                       build.describe())
+            if self.platform.source_owner:
+                self.check("the error says a platform step handed the source over (Tekton's `chown -R`)",
+                           "Tekton's `buildpacks` task runs `chown -R`" in text, build.describe())
+                self.check("the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
+                           "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text,
+                           build.describe())
             return
         failed = prediction.failed
         title = f"! Cannot give the group write access to {len(failed)} path" + (
