@@ -51,8 +51,11 @@ import Testing
     DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit) {
       if process.isRunning { kill(pid, SIGKILL) }
     }
+    // Both pipes are drained at once: a child that fills one (a sanitizer's report on standard error) while
+    // the test waits on the other would wait forever.
+    let errorReader = PipeReader(errors.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errorReader.data()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, output: outputData,
@@ -215,5 +218,25 @@ import Testing
       result.text
         == "- Checking 2 writable paths from the app's configuration\n"
         + "  - `log/` is writable\n  - `tmp/` is writable\n")
+  }
+}
+
+/// Reads a pipe to its end on another thread.
+final class PipeReader: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var read = Data()
+
+  /// Starts reading `handle`.
+  init(_ handle: FileHandle) {
+    DispatchQueue.global().async {
+      self.read = handle.readDataToEndOfFile()
+      self.done.signal()
+    }
+  }
+
+  /// Everything the pipe held, once its writer closed it.
+  func data() -> Data {
+    done.wait()
+    return read
   }
 }
