@@ -128,6 +128,20 @@ public struct ApplySelection {
     }
   }
 
+  /// The roots (display paths) this run made: each one a directory on some chain's way at or below its first
+  /// made directory. Compared as display text (escaping keeps `/` and works name by name), so only the roots that
+  /// match are parsed: a root's path can be thousands of names long.
+  static func madeRoots(_ roots: [String], madeChains: [(path: RelativePath, firstDepth: Int)]) -> [RelativePath] {
+    guard !madeChains.isEmpty else { return [] }
+    let chains = madeChains.map { (shown: DisplayPath.relative($0.path.bytes, isDirectory: true), $0.firstDepth) }
+    return roots.compactMap { root -> RelativePath? in
+      guard root.hasSuffix("/") else { return nil }
+      let depth = root.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+      guard chains.contains(where: { $0.shown.utf8.starts(with: root.utf8) && depth >= $0.1 }) else { return nil }
+      return DisplayPath.path(of: root)
+    }
+  }
+
   /// The walk's counts, the patterns' counts and the `create` directories' modes; `madeChains` are the `create`
   /// directories this run made, each with the depth of the shallowest directory made for it.
   private func fill(
@@ -154,13 +168,7 @@ public struct ApplySelection {
     }
     // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
     // directories this run made that are writable roots themselves.
-    let madeRoots = report.roots.paths.compactMap(DisplayPath.path(of:)).filter { root in
-      let depth = root.components.count
-      return madeChains.contains { chain in
-        chain.firstDepth <= depth && depth <= chain.path.components.count
-          && chain.path.components.prefix(depth).elementsEqual(root.components)
-      }
-    }
+    let madeRoots = Self.madeRoots(report.roots.paths, madeChains: madeChains)
     var recorded: Set<RelativePath> = []
     for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }

@@ -1,0 +1,28 @@
+@testable import Core
+import Patterns
+import Testing
+
+/// Which writable roots a run made (and the start-up check makes again): found by display text, parsing only
+/// the roots that match.
+@Suite struct MadeRootsTests {
+  static func path(_ text: String) -> RelativePath? { DisplayPath.path(of: text) }
+
+  @Test(arguments: [
+    (["tmp/", "log/", "tmp/pids/"], [("tmp/pids/x", 1)], ["tmp/", "tmp/pids/"]),
+    (["tmp/", "tmp/pids/"], [("tmp/pids/x", 2)], ["tmp/pids/"]),
+    (["tm/", "tmp/pid/", "tmp/pids"], [("tmp/pids", 1)], []),
+    (["./", "tmp/pids/"], [("tmp/pids", 2)], ["tmp/pids/"]),
+    (["tmp/", "a\\\\b/"], [], []),
+    (["caf\u{e9}/"], [("cafe\u{301}/x", 1)], []),
+    (["a\\\\b/"], [("a\\\\b/c", 1)], ["a\\\\b/"]),
+  ])
+  func findsTheRootsOnAMadeChainAtOrBelowItsFirstMadeDirectory(
+    roots: [String], chains: [(String, Int)], expected: [String]
+  ) {
+    let parsed = chains.compactMap { chain in Self.path(chain.0).map { (path: $0, firstDepth: chain.1) } }
+    #expect(parsed.count == chains.count)
+    let made = ApplySelection.madeRoots(roots, madeChains: parsed)
+    #expect(made == expected.compactMap(Self.path))
+    #expect(made.count == expected.count)
+  }
+}
