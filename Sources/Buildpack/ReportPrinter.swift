@@ -158,10 +158,14 @@ extension ReportPrinter {
   /// since the previous image. Warnings and the failure follow, printed by the caller.
   public func printRun(_ report: Report, difference: RootsDifference? = nil) {
     for made in report.made.elements {
-      let above = made.first == made.path ? "" : ", making the missing directories from \(DiagnosticText.quoted(made.first + "/"))"
-      log.item("Created \(DiagnosticText.quoted(made.path + "/"))\(above)")
+      let created = "Created \(DiagnosticText.quoted(made.path + "/"))"
+      log.item(
+        made.first == made.path
+          ? created : created + ", making the missing directories from \(DiagnosticText.quoted(made.first + "/"))")
     }
-    if report.made.omitted > 0 { log.item("… and \(CountText.number(report.made.omitted)) more `create` directories") }
+    if report.made.omitted > 0 {
+      log.item("… and \(CountText.number(report.made.omitted)) more `create` directories")
+    }
     printPatterns(report)
     printChanges(report)
     printRoots(report)

@@ -19,9 +19,15 @@ import Testing
   func findsTheRootsOnAMadeChainAtOrBelowItsFirstMadeDirectory(
     roots: [String], chains: [(String, Int)], expected: [String]
   ) {
-    let parsed = chains.compactMap { chain in Self.path(chain.0).map { (path: $0, firstDepth: chain.1) } }
+    // Each chain as a run records it: the `create` path and the first directory made, `depth` names deep.
+    let parsed = chains.compactMap { chain in
+      Self.path(chain.0).map {
+        let first = Array($0.components.prefix(chain.1).joined(separator: [UInt8(ascii: "/")]))
+        return MadeDirectory(path: chain.0, first: DisplayPath.relative(first, isDirectory: false))
+      }
+    }
     #expect(parsed.count == chains.count)
-    let made = ApplySelection.madeRoots(roots, madeChains: parsed)
+    let made = ApplySelection.madeRoots(roots, made: parsed)
     #expect(made == expected.compactMap(Self.path))
     #expect(made.count == expected.count)
   }

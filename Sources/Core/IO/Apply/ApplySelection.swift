@@ -81,16 +81,16 @@ public struct ApplySelection {
   /// Runs it; entry-level problems are in the report, only a `create` directory that cannot be made throws.
   public func run() throws(ApplyError) -> Report {
     var report = Report()
-    var madeChains: [(path: RelativePath, firstDepth: Int)] = []
+    var made: [MadeDirectory] = []
     if mode == .apply {
       for path in configuration.create {
         do {
           if let first = try effects.tree.createDirectories(path, mode: Self.createdDirectoryMode) {
-            madeChains.append((path, first.components.count))
-            report.made.add(
+            made.append(
               MadeDirectory(
                 path: DisplayPath.relative(path.bytes, isDirectory: false),
                 first: DisplayPath.relative(first.bytes, isDirectory: false)))
+            report.made.add(made[made.count - 1])
           }
         } catch {
           throw .cannotCreateDirectory(error, hint: PlatformHint(creationFailure: error, buildUser: Int(buildUserID)))
@@ -115,7 +115,7 @@ public struct ApplySelection {
       handler: walkers[0].chain, helpers: walkers.dropFirst().map(\.chain))
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
-    fill(&report, summary: summary, patterns: patterns, madeChains: madeChains)
+    fill(&report, summary: summary, patterns: patterns, made: made)
     return report.bounded()
   }
 
@@ -128,26 +128,30 @@ public struct ApplySelection {
     }
   }
 
-  /// The roots (display paths) this run made: each one a directory on some chain's way at or below its first
-  /// made directory. Compared as display text (escaping keeps `/` and works name by name), so only the roots that
-  /// match are parsed: a root's path can be thousands of names long.
-  static func madeRoots(_ roots: [String], madeChains: [(path: RelativePath, firstDepth: Int)]) -> [RelativePath] {
-    guard !madeChains.isEmpty else { return [] }
-    let chains = madeChains.map { (shown: DisplayPath.relative($0.path.bytes, isDirectory: true), $0.firstDepth) }
+  /// The roots (display paths) this run made: each one a directory on the way to a made `create` directory, at
+  /// or below the first directory made for it. Compared as display text (escaping keeps `/` and works name by
+  /// name), so only the roots that match are parsed: a root's path can be thousands of names long.
+  static func madeRoots(_ roots: [String], made: [MadeDirectory]) -> [RelativePath] {
+    guard !made.isEmpty else { return [] }
+    let chains = made.map { (shown: $0.path + "/", firstDepth: names(in: $0.first + "/")) }
     return roots.compactMap { root -> RelativePath? in
       guard root.hasSuffix("/") else { return nil }
-      let depth = root.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-      guard chains.contains(where: { $0.shown.utf8.starts(with: root.utf8) && depth >= $0.1 }) else { return nil }
+      let depth = names(in: root)
+      guard chains.contains(where: { $0.shown.utf8.starts(with: root.utf8) && depth >= $0.firstDepth }) else {
+        return nil
+      }
       return DisplayPath.path(of: root)
     }
   }
 
-  /// The walk's counts, the patterns' counts and the `create` directories' modes; `madeChains` are the `create`
-  /// directories this run made, each with the depth of the shallowest directory made for it.
-  private func fill(
-    _ report: inout Report, summary: WalkSummary, patterns: [Pattern],
-    madeChains: [(path: RelativePath, firstDepth: Int)]
-  ) {
+  /// How many names a directory's display path (ending in `/`) has.
+  private static func names(in display: String) -> Int {
+    display.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+  }
+
+  /// The walk's counts, the patterns' counts and the `create` directories' modes; `made` are the `create`
+  /// directories this run made.
+  private func fill(_ report: inout Report, summary: WalkSummary, patterns: [Pattern], made: [MadeDirectory]) {
     report.wholeApp = configuration.wholeApp
     report.dryRun = mode == .dryRun
     report.threads = summary.threads
@@ -168,7 +172,7 @@ public struct ApplySelection {
     }
     // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
     // directories this run made that are writable roots themselves.
-    let madeRoots = Self.madeRoots(report.roots.paths, madeChains: madeChains)
+    let madeRoots = Self.madeRoots(report.roots.paths, made: made)
     var recorded: Set<RelativePath> = []
     for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }
