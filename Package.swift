@@ -17,6 +17,10 @@ let package = Package(
     .target(name: "CSystemShims"),
     // I/O edge: syscall wrappers, descriptor walker, permission changes. No Foundation.
     .target(name: "FileSystem", dependencies: ["Patterns", "CSystemShims"]),
+    // The `ptrace` and seccomp interfaces Swift's Glibc module does not import, and the traced child's steps.
+    .target(name: "CTracerShims"),
+    // `group-writable trace`: records what a command writes in the app directory. Behind `WriteTracing`.
+    .target(name: "Tracer", dependencies: ["Core", "FileSystem", "Patterns", "CTracerShims"]),
     // Configuration, selection report, diagnostics.
     .target(
       name: "Core", dependencies: ["Patterns", "FileSystem", "TOMLKit"],
@@ -27,7 +31,7 @@ let package = Package(
     .target(
       name: "CLI",
       dependencies: [
-        "Core", "FileSystem", "Patterns", "Buildpack",
+        "Core", "FileSystem", "Patterns", "Buildpack", "Tracer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "group-writable", dependencies: ["CLI", "Buildpack", "Core"]),
@@ -48,6 +52,7 @@ let package = Package(
     .testTarget(
       name: "BuildpackTests",
       dependencies: ["Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),
+    .testTarget(name: "TracerTests", dependencies: ["Tracer", "Core", "Patterns", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Core", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

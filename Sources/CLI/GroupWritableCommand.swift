@@ -13,10 +13,11 @@ public struct GroupWritableCommand: ParsableCommand {
       phases; under any other name it is this command line.
 
       Exit codes: 0 success; 1 error (invalid configuration, paths that cannot be changed); \
-      64 wrong usage. `check` exits 1 when no given path is selected, like `git check-ignore`.
+      64 wrong usage. `check` exits 1 when no given path is selected, like `git check-ignore`; `trace` exits 2 when a \
+      write was denied.
       """,
     version: BuildpackInfo.version,
-    subcommands: [ApplyCommand.self, ListCommand.self, CheckCommand.self, DoctorCommand.self, AuditCommand.self])
+    subcommands: [ApplyCommand.self, ListCommand.self, CheckCommand.self, DoctorCommand.self, AuditCommand.self, TraceCommand.self])
 
   /// Creates the command (ArgumentParser's requirement).
   public init() {}

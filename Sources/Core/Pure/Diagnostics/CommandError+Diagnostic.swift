@@ -56,6 +56,29 @@ extension CommandError {
             + "failed: \(error)."
         ],
         suggestions: ["Run the command as a user that can read the app directory (the build user, or root)."])
+    case .cannotWriteOutput(let path):
+      return Diagnostic(
+        title: "Cannot write the trace report",
+        detail: ["Writing \(DiagnosticText.code(path)) failed, so the report was not saved."],
+        suggestions: ["Give `--output` a path in a writable directory, or leave it out to print the report."])
+    case .traceIncomplete(let unreadable, let unrecorded):
+      var missed: [String] = []
+      if unreadable > 0 {
+        missed.append(
+          "the arguments of \(CountText.of(unreadable, "call")) could not be read (an address the process "
+            + "could not map, or a path over 4,096 bytes)")
+      }
+      if unrecorded > 0 {
+        missed.append(
+          "\(CountText.of(unrecorded, "call")) made writes after \(CountText.number(TraceLimits.distinctWrites)) "
+            + "distinct ones were kept")
+      }
+      return Diagnostic(
+        title: "The trace is incomplete: the suggestion may not cover every write",
+        detail: ["Some writes were not recorded: " + missed.joined(separator: "; ") + "."],
+        suggestions: [
+          "Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions."
+        ])
     }
   }
 

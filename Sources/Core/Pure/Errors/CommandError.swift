@@ -14,6 +14,10 @@ public enum CommandError: Error, Equatable, Sendable {
   case incomplete(command: String, unread: SampledPaths)
   /// A path given to `check` could not be inspected.
   case cannotInspectPath(path: String, Errno)
+  /// `trace --output` could not be written.
+  case cannotWriteOutput(path: String)
+  /// `trace` could not read or keep some writes: `unreadable` calls' arguments, `unrecorded` calls over the cap.
+  case traceIncomplete(unreadable: Int, unrecorded: Int)
 
   /// What is wrong with a report file.
   public enum ReportProblem: Error, Equatable, Sendable {

@@ -1,0 +1,83 @@
+import Core
+import Patterns
+import Tracer
+
+extension TraceReport {
+  /// One write in the JSON report.
+  struct WriteDocument: Encodable {
+    let path: String
+    let action: WriteAction
+    let call: String?
+    let count: Int
+    let error: String?
+    let sqliteDatabase: Bool
+
+    init(_ write: TracedWrite, call: String?, count: Int) {
+      path = write.path.isAppDirectory ? "." : DisplayPath.relative(write.path.bytes, isDirectory: false)
+      action = write.action
+      self.call = call
+      self.count = count
+      error = write.error?.name
+      sqliteDatabase = write.isSQLiteDatabase
+    }
+  }
+
+  /// A note in the JSON report.
+  struct NoteDocument: Encodable {
+    let kind: String
+    let paths: [String]
+  }
+
+  /// The suggestion in the JSON report.
+  struct SuggestionDocument: Encodable {
+    let paths: [String]
+    let create: [String]
+    let notes: [NoteDocument]
+  }
+
+  /// The whole JSON report (`--json`).
+  struct Document: Encodable {
+    let version: String
+    let command: [String]
+    let appDirectory: String
+    let seconds: Double
+    let processes: Int
+    let stop: TraceStop
+    let exitStatus: Int32?
+    let signal: Int32?
+    let complete: Bool
+    let unreadable: Int
+    let unrecorded: Int
+    let denied: Int
+    let writes: [WriteDocument]
+    let suggestion: SuggestionDocument
+    let deniedAfterBuild: [WriteDocument]?
+  }
+
+  /// `--json`: the document, keys sorted, and a newline.
+  var json: String {
+    var status: Int32?
+    var signal: Int32?
+    switch result.ending {
+    case .exited(let code): status = code
+    case .killed(let number): signal = number
+    case nil: break
+    }
+    let notes = suggestion.notes.map { note -> NoteDocument in
+      switch note {
+      case .appDirectoryEntries(let paths): return NoteDocument(kind: "appDirectoryEntries", paths: paths)
+      case .needsOwner(let paths): return NoteDocument(kind: "needsOwner", paths: paths)
+      case .readOnlyFileSystem(let paths): return NoteDocument(kind: "readOnlyFileSystem", paths: paths)
+      }
+    }
+    let document = Document(
+      version: BuildpackInfo.version, command: command, appDirectory: appDirectory,
+      seconds: (result.seconds * 1000).rounded() / 1000, processes: result.processes, stop: result.stop,
+      exitStatus: status, signal: signal, complete: result.isComplete, unreadable: result.unreadable,
+      unrecorded: result.unrecorded, denied: denied.count,
+      writes: records.map { WriteDocument($0.write, call: $0.call, count: $0.count) },
+      suggestion: SuggestionDocument(paths: suggestion.paths, create: suggestion.create, notes: notes),
+      deniedAfterBuild: deniedAfterBuild?.map { WriteDocument($0, call: nil, count: 1) })
+    return ReportText.json(document) + "\n"
+  }
+}

@@ -1,0 +1,31 @@
+import FileSystem
+
+/// Why a command could not be traced.
+public enum TraceError: Error, Equatable, Sendable {
+  /// The step of starting the traced command that failed.
+  public enum Step: Int32, Sendable {
+    /// `fork`.
+    case fork = 0
+    /// `ptrace(PTRACE_TRACEME)`: tracing is not allowed here.
+    case traceMe = 1
+    /// Stopping to wait for the tracer.
+    case stop = 2
+    /// `prctl(PR_SET_NO_NEW_PRIVS)`.
+    case noNewPrivileges = 3
+    /// Installing the seccomp filter.
+    case seccomp = 4
+    /// `execve`.
+    case exec = 5
+    /// `PTRACE_SETOPTIONS`.
+    case setOptions = 6
+  }
+
+  /// This processor architecture is not supported (the tracer reads x86_64 registers).
+  case unsupportedArchitecture
+  /// The command was not found in `PATH`.
+  case commandNotFound(String)
+  /// Starting the command failed at `step`.
+  case cannotStart(command: String, step: Step, Errno)
+  /// Waiting for the traced processes failed.
+  case lostTracees(Errno)
+}
