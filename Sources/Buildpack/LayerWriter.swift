@@ -5,13 +5,16 @@ import Core
 import FileSystem
 
 /// Writes the launch layer into `CNB_LAYERS_DIR` by descriptor: `group-writable/report.toml`, the start-up check in
-/// `group-writable/exec.d/`, `group-writable.toml` and `launch.toml` (the image label).
+/// `group-writable/exec.d/` (and `bin/group-writable`, a link to it that runs the command line),
+/// `group-writable.toml` and `launch.toml` (the image label).
 ///
 /// Directories are opened with `O_NOFOLLOW`; every file is written as a new file and renamed into place, so a
 /// symlink or FIFO an earlier buildpack left there is replaced, never followed or opened.
 public struct LayerWriter {
   /// The launch layer's name.
   public static let layerName = "group-writable"
+  /// The name of the layer's `bin/` link to the executable, which runs it as the command line.
+  public static let commandName = "group-writable"
   /// The largest executable copied into `exec.d`.
   public static let executableLimit = 64 << 20
   /// The largest `<layer>.toml` read back from the previous image.
@@ -40,6 +43,14 @@ public struct LayerWriter {
       throw .cannotReadExecutable(path: executable, error)
     }
     try replace(RuntimeCheck.executableName, in: execD, with: binary, mode: 0o755, shown: path("exec.d/\(RuntimeCheck.executableName)"))
+    // The command line, on the launcher's `PATH` (a layer's `bin/`): `launcher group-writable trace -- ...`.
+    let bin = try openDirectory("bin", in: layer, shown: path("bin"))
+    defer { bin.close() }
+    do {
+      try bin.replaceSymbolicLink(Self.commandName, to: "../exec.d/\(RuntimeCheck.executableName)")
+    } catch {
+      throw .cannotWriteFile(path: path("bin/\(Self.commandName)"), error)
+    }
     try replace("\(Self.layerName).toml", in: layers, with: Array(ReportText.layerTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/\(Self.layerName).toml")
     try replace("launch.toml", in: layers, with: Array(ReportText.launchTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/launch.toml")
   }

@@ -34,6 +34,21 @@ import Testing
     #expect(LayerWriter(layersPath: layers.root).previousMetadata()?.roots == ["dir100/", "dir101/"])
   }
 
+  @Test func linksTheCommandLineIntoTheLayersBinReplacingWhateverWasThere() throws {
+    let layers = try TemporaryTree()
+    try layers.directory("group-writable/bin")
+    try layers.file("group-writable/bin/group-writable", contents: "old")
+    try write(report(roots: 1), to: layers)
+    var buffer = [CChar](repeating: 0, count: 256)
+    let count = readlink(layers.path("group-writable/bin/group-writable"), &buffer, buffer.count)
+    #expect(String(decoding: buffer.prefix(max(count, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      == "../exec.d/group-writable-check")
+    // The link resolves to the executable, so the launcher's `PATH` finds the command line.
+    #expect(access(layers.path("group-writable/bin/group-writable"), X_OK) == 0)
+    try write(report(roots: 1), to: layers)
+    #expect(readlink(layers.path("group-writable/bin/group-writable"), &buffer, buffer.count) == count)
+  }
+
   @Test func replacesSymlinksAndFIFOsAnEarlierBuildpackLeftWithoutFollowingOrOpeningThem() throws {
     let layers = try TemporaryTree()
     let outside = try TemporaryTree()

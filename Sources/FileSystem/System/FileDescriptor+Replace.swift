@@ -40,6 +40,20 @@ extension FileDescriptor {
     }
   }
 
+  /// Replaces `name` in this directory with a symbolic link to `target`, atomically: a link made under a temporary
+  /// name is renamed over it. Whatever `name` was is replaced, never followed; a directory there is an error.
+  public func replaceSymbolicLink(_ name: String, to target: String) throws(Errno) {
+    let temporary = ".\(name).\(getpid()).tmp"
+    _ = unlinkat(rawValue, temporary, 0)
+    try makeSymbolicLink(temporary, to: target)
+    do {
+      _ = try retryingOnInterrupt { renameat(rawValue, temporary, rawValue, name) }.get()
+    } catch {
+      _ = unlinkat(rawValue, temporary, 0)
+      throw error
+    }
+  }
+
   /// Reads the regular file `name` in this directory, at most `limit` bytes; refuses a symlink (`ELOOP`), anything
   /// but a regular file (`EINVAL`, without blocking on a FIFO) and a larger file (`EFBIG`).
   public func readRegularFile(_ name: UnsafePointer<CChar>, limit: Int) throws(Errno) -> [UInt8] {
