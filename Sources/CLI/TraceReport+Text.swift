@@ -6,7 +6,7 @@ import Tracer
 extension TraceReport {
   /// The report in the build log's style.
   var text: String {
-    var lines: [String] = ["## \(BuildpackInfo.name) (v\(BuildpackInfo.version)): trace", ""]
+    var lines: [String] = ["## \(BuildpackInfo.name) (v\(BuildpackInfo.version))", ""]
     lines.append(
       "- Traced \(DiagnosticText.code(command.joined(separator: " "))) for \(BuildLog.duration(result.seconds)) "
         + "(\(CountText.of(result.processes, "process", "processes"))): \(endingText)")
