@@ -80,6 +80,16 @@ extension CommandLineTests {
     #expect(document["signal"] as? Int == Int(SIGTERM))
   }
 
+  @Test func aCommandThatKillsTheTracerTakesItsProcessesWithIt() throws {
+    let tree = try app()
+    let started = Date()
+    // The shell's parent is the tracer: killing it must not leave the shell or `sleep` stopped or running
+    // (`PTRACE_O_EXITKILL`), or this run would wait for them, holding standard output open.
+    let result = try run(["trace", "--app", tree.root, "--", "sh", "-c", "kill -9 $PPID; sleep 60"])
+    #expect(result.status == SIGKILL)
+    #expect(Date().timeIntervalSince(started) < 30)
+  }
+
   @Test func traceNamesACommandItCannotFindAndNeedsOne() throws {
     let missing = try run(["trace", "--", "/nonexistent/command"])
     #expect(missing.status == ExitStatus.failure)

@@ -94,6 +94,34 @@ import Glibc
     #expect(result.processes >= 2)
   }
 
+  /// `/usr/bin/python3 -c SCRIPT` as a shell word (for hostile calls a shell cannot make).
+  static func python(_ script: String) -> String {
+    #expect(access("/usr/bin/python3", X_OK) == 0, "the test needs /usr/bin/python3 (Debian's python3)")
+    return "/usr/bin/python3 -c '\(script)'"
+  }
+
+  @Test func countsCallsWhoseArgumentsCannotBeReadAndSaysTheTraceIsIncomplete() throws {
+    let tree = try TemporaryTree()
+    // `mkdir` with an address nothing is mapped at, then a path longer than `PATH_MAX`.
+    let (result, lines) = try Self.trace(
+      Self.python("import ctypes; libc = ctypes.CDLL(None); libc.syscall(83, 16, 0o755)")
+        + "; mkdir \"$(printf 'a%.0s' $(seq 5000))\" 2>/dev/null; mkdir after", in: tree)
+    #expect(result.unreadable == 2)
+    #expect(!result.isComplete)
+    #expect(lines == ["makeDirectory after"])
+  }
+
+  @Test func keepsAtMostTheCapOfDistinctWritesAndCountsTheRest() throws {
+    let tree = try TemporaryTree()
+    let extra = 25
+    let (result, _) = try Self.trace(
+      Self.python("[open(\"f%d\" % i, \"w\").close() for i in range(\(TraceLimits.distinctWrites + extra))]"),
+      in: tree)
+    #expect(result.records.count == TraceLimits.distinctWrites)
+    #expect(result.unrecorded == extra)
+    #expect(!result.isComplete)
+  }
+
   @Test func refusesAFileThatCannotBeExecuted() throws {
     let tree = try TemporaryTree()
     try tree.file("script", mode: 0o644, contents: "#!/bin/sh\n")
