@@ -14,6 +14,7 @@ import gwit  # noqa: E402
 import lifecycle_suite  # noqa: E402
 import readonly_suite  # noqa: E402
 import runtime_suite  # noqa: E402
+import trace_suite  # noqa: E402
 
 
 def main():
@@ -26,7 +27,7 @@ def main():
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
     parser.add_argument("--platforms", default=",".join(p.name for p in gwit.PLATFORMS),
                         help="comma-separated platform layouts (lifecycle and runtime suites)")
-    parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime", "read-only"], default="all")
+    parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime", "read-only", "trace"], default="all")
     args = parser.parse_args()
 
     reporter = gwit.Reporter()
@@ -65,6 +66,9 @@ def main():
     if args.suite in ("all", "read-only"):
         readonly_suite.run(reporter, layouts, buildpack, Path(args.work) / "read-only", args.python,
                            only)
+
+    if args.suite in ("all", "trace"):
+        trace_suite.run(reporter, layouts, buildpack, Path(args.work) / "trace", args.python, only)
 
     reporter.summary()
     return 1 if reporter.failed or reporter.passed == 0 else 0
