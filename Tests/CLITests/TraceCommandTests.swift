@@ -58,6 +58,13 @@ extension CommandLineTests {
     #expect(text.hasSuffix("(1 process): it exited with status 0\n- No writes in `\(tree.root)`\n"))
   }
 
+  @Test func aReportThatCannotBeSavedIsAnError() throws {
+    let tree = try app()
+    let result = try run(["trace", "--output", "/nonexistent/report.json", "--app", tree.root, "--", "true"])
+    #expect(result.status == ExitStatus.failure)
+    #expect(result.errors.hasPrefix("! Cannot write the trace report\n"))
+  }
+
   @Test func traceEndsTheProcessesWhenInterrupted() throws {
     let tree = try app()
     let process = Process()

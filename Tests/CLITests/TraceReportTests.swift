@@ -1,0 +1,410 @@
+import Core
+import FileSystem
+import Foundation
+import Patterns
+import Testing
+import Tracer
+
+@testable import CLI
+
+/// What `trace` prints for a result: the exact text, the JSON document, and the exit status.
+@Suite struct TraceReportTests {
+  static let header = "## \(BuildpackInfo.name) (v\(BuildpackInfo.version))\n\n"
+
+  static func path(_ text: String) -> RelativePath { (try? RelativePath(text)) ?? .appDirectory }
+
+  static func record(
+    _ path: String, _ action: WriteAction, _ error: Errno? = nil, call: String = "openat", count: Int = 1,
+    sqlite: Bool = false
+  ) -> TraceRecord {
+    TraceRecord(
+      write: TracedWrite(path: Self.path(path), action: action, error: error, isSQLiteDatabase: sqlite), call: call,
+      count: count)
+  }
+
+  static func result(
+    _ records: [TraceRecord], unrecorded: Int = 0, unreadable: Int = 0, processes: Int = 3,
+    ending: TraceEnding? = .exited(0), stop: TraceStop = .finished, seconds: Double = 4.213
+  ) -> TraceResult {
+    TraceResult(
+      records: records, unrecorded: unrecorded, unreadable: unreadable, processes: processes, ending: ending,
+      stop: stop, seconds: seconds)
+  }
+
+  static func report(
+    _ result: TraceResult, command: [String] = ["bin/rails", "server"], patterns: [String]? = nil
+  ) throws -> TraceReport {
+    let configuration = try patterns.map { try Configuration.commandLine(options: $0, file: nil, debug: false) }
+    return TraceReport(
+      command: command, appDirectory: "/workspace", result: result, records: result.records,
+      configuration: configuration)
+  }
+
+  static let eacces = Errno.permissionDenied
+
+  /// A Rails start: pids, a log, a database with its journal, a pid file at the root, an `rm -f`.
+  static let rails = [
+    record("tmp/pids", .makeDirectory, eacces, call: "mkdir"),
+    record("log/development.log", .create, eacces, count: 3),
+    record("db/development.sqlite3", .writeInPlace, eacces, sqlite: true),
+    record("db/development.sqlite3-journal", .create, eacces, count: 2),
+    record("tmp/cache/x", .remove, .noSuchFileOrDirectory, call: "unlinkat"),
+    record("server.pid", .create),
+  ]
+
+  static let railsWrites = """
+    - 6 writes in `/workspace`, 4 denied:
+      - `./`
+        - `server.pid`: created (`openat`)
+      - `db/`
+        - `development.sqlite3`: written in place (`openat`), denied: `EACCES`
+        - `development.sqlite3-journal`: created (`openat`, 2 calls), denied: `EACCES`
+      - `log/`
+        - `development.log`: created (`openat`, 3 calls), denied: `EACCES`
+      - `tmp/`
+        - `pids/`: made (`mkdir`), denied: `EACCES`
+      - `tmp/cache/`
+        - `x`: removed (`unlinkat`), failed: `ENOENT`
+    - Suggested configuration, for `project.toml`:
+
+          [utility.group-writable]
+          paths = [ '/db/development.sqlite3', '/log/', '/tmp/' ]
+
+    """
+
+  static let rootWarning = DiagnosticRenderer.render(SuggestionNote.appDirectoryEntries(["server.pid"]).diagnostic)
+
+  @Test func aRunWithDenialsPrintsThemAndTheSuggestion() throws {
+    let report = try Self.report(Self.result(Self.rails, ending: .exited(1)))
+    #expect(
+      report.text
+        == Self.header + "- Traced `bin/rails server` for 4.21s (3 processes): it exited with status 1\n"
+        + Self.railsWrites + "\n\n" + Self.rootWarning)
+    #expect(report.exitStatus == ExitStatus.writesDenied)
+  }
+
+  @Test func aRunWithNoWritesSaysSo() throws {
+    let report = try Self.report(Self.result([], processes: 1, seconds: 0.05), command: ["true"])
+    #expect(
+      report.text
+        == Self.header + """
+        - Traced `true` for 0.05s (1 process): it exited with status 0
+        - No writes in `/workspace`
+
+        """)
+    #expect(report.exitStatus == ExitStatus.success)
+  }
+
+  @Test func writesThatNeedNoPatternSaySo() throws {
+    let report = try Self.report(
+      Self.result([
+        Self.record("tmp/x", .remove, .noSuchFileOrDirectory, call: "unlink"),
+        Self.record("tmp", .makeDirectory, .fileExists, call: "mkdir"),
+      ]))
+    #expect(
+      report.text
+        == Self.header + """
+        - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+        - 2 writes in `/workspace`:
+          - `./`
+            - `tmp/`: made (`mkdir`), failed: `EEXIST`
+          - `tmp/`
+            - `x`: removed (`unlink`), failed: `ENOENT`
+        - No pattern to suggest
+
+        """)
+    #expect(report.exitStatus == ExitStatus.success)
+  }
+
+  static let configRecords = [
+    record("tmp/pids/server.pid", .create, eacces, count: 2), record("log/a.log", .writeInPlace),
+    record("tmp/pids/server.pid", .changeMode, call: "fchmod"),
+  ]
+
+  static let configTrace = """
+    - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+    - 3 writes in `/workspace`, 1 denied:
+      - `log/`
+        - `a.log`: written in place (`openat`)
+      - `tmp/pids/`
+        - `server.pid`: created (`openat`, 2 calls), denied: `EACCES`
+        - `server.pid`: mode changed (`fchmod`)
+    - Suggested configuration, for `project.toml`:
+
+          [utility.group-writable]
+          paths = [ '/log/a.log', '/tmp/pids/' ]
+
+
+    """
+
+  @Test func withTheConfigurationEveryWriteAllowedExitsZero() throws {
+    let report = try Self.report(Self.result(Self.configRecords), patterns: ["/tmp/", "/log/"])
+    #expect(
+      report.text
+        == Self.header + Self.configTrace
+        + "- With the app's configuration, every write would be allowed after a build\n")
+    #expect(report.deniedAfterBuild == [])
+    #expect(report.exitStatus == ExitStatus.success)
+  }
+
+  @Test func withTheConfigurationTheWritesItDeniesAreListed() throws {
+    let report = try Self.report(Self.result(Self.configRecords), patterns: ["/log/"])
+    #expect(
+      report.text
+        == Self.header + Self.configTrace + """
+        - With the app's configuration, 1 write would be denied after a build:
+          - `tmp/pids/`
+            - `server.pid`: created, denied: `EACCES`
+
+        """)
+    #expect(report.exitStatus == ExitStatus.writesDenied)
+  }
+
+  @Test func withTheConfigurationAWriteDeniedOnlyAfterTheBuildExitsTwo() throws {
+    let records = [Self.record("log/a.log", .writeInPlace, count: 12_000)]
+    let report = try Self.report(Self.result(records), patterns: ["/tmp/"])
+    #expect(
+      report.text
+        == Self.header + """
+        - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+        - 1 write in `/workspace`:
+          - `log/`
+            - `a.log`: written in place (`openat`, 12,000 calls)
+        - Suggested configuration, for `project.toml`:
+
+              [utility.group-writable]
+              paths = [ '/log/a.log' ]
+
+        - With the app's configuration, 1 write would be denied after a build:
+          - `log/`
+            - `a.log`: written in place
+
+        """)
+    #expect(report.exitStatus == ExitStatus.writesDenied)
+  }
+
+  @Test func anIncompleteTraceSaysSoAndExitsOne() throws {
+    let records = [Self.record("tmp/pids/server.pid", .create, .noSuchFileOrDirectory)]
+    let result = Self.result(records, unrecorded: 4, unreadable: 1)
+    let incomplete = DiagnosticRenderer.render(
+      CommandError.traceIncomplete(unreadable: 1, unrecorded: 4).diagnostic)
+    let trace = """
+      - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+      - 1 write in `/workspace`:
+        - `tmp/pids/`
+          - `server.pid`: created (`openat`), failed: `ENOENT`
+      - Suggested configuration, for `project.toml`:
+
+            [utility.group-writable]
+            create = [ 'tmp/pids' ]
+
+
+
+      """
+    let report = try Self.report(result)
+    #expect(report.text == Self.header + trace + incomplete)
+    #expect(report.exitStatus == ExitStatus.failure)
+    // Incomplete wins over a configuration that allows everything.
+    let configured = try Self.report(result, patterns: [])
+    #expect(configured.deniedAfterBuild == [Self.write("tmp/pids/server.pid", .create, .noSuchFileOrDirectory)])
+    #expect(configured.exitStatus == ExitStatus.failure)
+    let unrecordedOnly = try Self.report(Self.result(records, unrecorded: 1))
+    #expect(unrecordedOnly.exitStatus == ExitStatus.failure)
+    #expect(
+      unrecordedOnly.text.hasSuffix(
+        DiagnosticRenderer.render(CommandError.traceIncomplete(unreadable: 0, unrecorded: 1).diagnostic)))
+  }
+
+  static func write(_ path: String, _ action: WriteAction, _ error: Errno? = nil) -> TracedWrite {
+    TracedWrite(path: Self.path(path), action: action, error: error)
+  }
+
+  @Test func moreWritesThanShownEndWithHowManyMore() throws {
+    #expect(TraceLimits.writesShown == 200)
+    let names = (0..<203).map { String(format: "f%03d", $0) }
+    let first: [TraceRecord] = names.prefix(150).map { Self.record("a/\($0)", .create) }
+    let second: [TraceRecord] = names.dropFirst(150).map { Self.record("b/\($0)", .create) }
+    let report = try Self.report(Self.result(first + second))
+    var shown: [String] = ["  - `a/`"]
+    shown += names.prefix(150).map { "    - `\($0)`: created (`openat`)" }
+    shown.append("  - `b/`")
+    shown += names.dropFirst(150).prefix(50).map { "    - `\($0)`: created (`openat`)" }
+    let start = Self.header + "- Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0\n"
+    let list = "- 203 writes in `/workspace`:\n" + shown.joined(separator: "\n") + "\n"
+    let more = "  - … and 3 more writes (`--json` lists them all)\n"
+    #expect(
+      report.text
+        == start + list + more + """
+        - Suggested configuration, for `project.toml`:
+
+              [utility.group-writable]
+              paths = [ '/a/', '/b/' ]
+
+
+        """)
+  }
+
+  @Test func aDirectoryPastTheLimitIsNotShown() throws {
+    let names = (0..<201).map { String(format: "f%03d", $0) }
+    let records: [TraceRecord] = names.prefix(200).map { Self.record("a/\($0)", .create) }
+    let text = try Self.report(Self.result(records + [Self.record("b/x", .create)])).text
+    #expect(!text.contains("`b/`"))
+    #expect(text.contains("    - `f199`: created (`openat`)\n  - … and 1 more write (`--json` lists them all)\n"))
+  }
+
+  @Test(arguments: [
+    (TraceStop.timeLimit, TraceEnding.killed(signal: 15), 12.34, "12.3s",
+     "`--seconds` ran out, so the trace ended it; a signal (15) ended it"),
+    (.interrupted, .exited(0), 75.4, "1m 15s", "the trace was interrupted and ended it; it exited with status 0"),
+    (.finished, .killed(signal: 9), 0.004, "0.00s", "a signal (9) ended it"),
+    (.interrupted, nil, 3, "3.00s", "the trace was interrupted and ended it; its end was not seen"),
+  ] as [(TraceStop, TraceEnding?, Double, String, String)])
+  func theFirstLineSaysHowTheTraceEnded(
+    stop: TraceStop, ending: TraceEnding?, seconds: Double, duration: String, sentence: String
+  ) throws {
+    let report = try Self.report(Self.result([], processes: 2, ending: ending, stop: stop, seconds: seconds))
+    #expect(
+      report.text
+        == Self.header + "- Traced `bin/rails server` for \(duration) (2 processes): \(sentence)\n"
+        + "- No writes in `/workspace`\n")
+    #expect(report.exitStatus == ExitStatus.success)
+  }
+
+  /// Names are escaped once, as `DisplayPath` escapes them.
+  @Test func namesAreEscapedOnce() throws {
+    let report = try Self.report(Self.result([Self.record("a\\b/c\nd", .create)]))
+    withKnownIssue("TraceReport.line and groupedLines pass an escaped display path through DiagnosticText.code") {
+      #expect(report.text.contains("  - `a\\\\b/`\n    - `c\\nd`: created (`openat`)\n"))
+    }
+  }
+}
+
+extension TraceReportTests {
+  struct Document: Decodable, Equatable {
+    struct Write: Decodable, Equatable {
+      let path: String
+      let action: String
+      let call: String?
+      let count: Int
+      let error: String?
+      let sqliteDatabase: Bool
+    }
+
+    struct Note: Decodable, Equatable {
+      let kind: String
+      let paths: [String]
+    }
+
+    struct Suggestion: Decodable, Equatable {
+      let paths: [String]
+      let create: [String]
+      let notes: [Note]
+    }
+
+    let version: String
+    let command: [String]
+    let appDirectory: String
+    let seconds: Double
+    let processes: Int
+    let stop: String
+    let exitStatus: Int32?
+    let signal: Int32?
+    let complete: Bool
+    let unreadable: Int
+    let unrecorded: Int
+    let denied: Int
+    let writes: [Write]
+    let suggestion: Suggestion
+    let deniedAfterBuild: [Write]?
+  }
+
+  static func decoded(_ report: TraceReport) throws -> (Document, keys: [String]) {
+    let json = report.json
+    #expect(json.hasSuffix("}\n"))
+    let data = Data(json.utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return (try JSONDecoder().decode(Document.self, from: data), object.keys.sorted())
+  }
+
+  static let allKeys = [
+    "appDirectory", "command", "complete", "denied", "deniedAfterBuild", "exitStatus", "processes", "seconds",
+    "signal", "stop", "suggestion", "unreadable", "unrecorded", "version", "writes",
+  ]
+
+  @Test func theJSONDocumentHoldsTheWholeRecord() throws {
+    let (document, keys) = try Self.decoded(try Self.report(Self.result(Self.rails, ending: .exited(1))))
+    #expect(keys == Self.allKeys.filter { $0 != "deniedAfterBuild" && $0 != "signal" })
+    let expected = Document(
+      version: BuildpackInfo.version, command: ["bin/rails", "server"], appDirectory: "/workspace", seconds: 4.213,
+      processes: 3, stop: "finished", exitStatus: 1, signal: nil, complete: true, unreadable: 0, unrecorded: 0,
+      denied: 4,
+      writes: [
+        .init(
+          path: "tmp/pids", action: "makeDirectory", call: "mkdir", count: 1, error: "EACCES", sqliteDatabase: false),
+        .init(
+          path: "log/development.log", action: "create", call: "openat", count: 3, error: "EACCES",
+          sqliteDatabase: false),
+        .init(
+          path: "db/development.sqlite3", action: "writeInPlace", call: "openat", count: 1, error: "EACCES",
+          sqliteDatabase: true),
+        .init(
+          path: "db/development.sqlite3-journal", action: "create", call: "openat", count: 2, error: "EACCES",
+          sqliteDatabase: false),
+        .init(
+          path: "tmp/cache/x", action: "remove", call: "unlinkat", count: 1, error: "ENOENT", sqliteDatabase: false),
+        .init(path: "server.pid", action: "create", call: "openat", count: 1, error: nil, sqliteDatabase: false),
+      ],
+      suggestion: .init(
+        paths: ["/db/development.sqlite3", "/log/", "/tmp/"], create: [],
+        notes: [.init(kind: "appDirectoryEntries", paths: ["server.pid"])]),
+      deniedAfterBuild: nil)
+    #expect(document == expected)
+  }
+
+  @Test func theJSONDocumentOfAConfiguredIncompleteKilledTrace() throws {
+    let records = [
+      Self.record("tmp/pids/server.pid", .create, .noSuchFileOrDirectory),
+      Self.record(".", .changeMode, call: "fchmod"),
+      Self.record("x/y", .writeInPlace, .readOnlyFileSystem),
+    ]
+    let report = try Self.report(
+      Self.result(records, unrecorded: 2, unreadable: 1, processes: 1, ending: .killed(signal: 9), stop: .timeLimit,
+        seconds: 1.23456),
+      command: ["sh", "-c", "x"], patterns: ["/x/"])
+    let (document, keys) = try Self.decoded(report)
+    #expect(keys == Self.allKeys.filter { $0 != "exitStatus" })
+    #expect(
+      document
+        == Document(
+          version: BuildpackInfo.version, command: ["sh", "-c", "x"], appDirectory: "/workspace", seconds: 1.235,
+          processes: 1, stop: "timeLimit", exitStatus: nil, signal: 9, complete: false, unreadable: 1, unrecorded: 2,
+          denied: 1,
+          writes: [
+            .init(
+              path: "tmp/pids/server.pid", action: "create", call: "openat", count: 1, error: "ENOENT",
+              sqliteDatabase: false),
+            .init(path: ".", action: "changeMode", call: "fchmod", count: 1, error: nil, sqliteDatabase: false),
+            .init(path: "x/y", action: "writeInPlace", call: "openat", count: 1, error: "EROFS", sqliteDatabase: false),
+          ],
+          suggestion: .init(
+            paths: ["/x/y"], create: ["tmp/pids"],
+            notes: [.init(kind: "needsOwner", paths: ["."]), .init(kind: "readOnlyFileSystem", paths: ["x/y"])]),
+          deniedAfterBuild: [
+            .init(
+              path: "tmp/pids/server.pid", action: "create", call: nil, count: 1, error: "ENOENT",
+              sqliteDatabase: false)
+          ]))
+    #expect(report.exitStatus == ExitStatus.failure)
+  }
+
+  @Test func theJSONDocumentOfALostCommand() throws {
+    let report = try Self.report(Self.result([], ending: nil, stop: .interrupted), patterns: ["/tmp/"])
+    let (document, keys) = try Self.decoded(report)
+    #expect(keys == Self.allKeys.filter { $0 != "exitStatus" && $0 != "signal" })
+    #expect(document.stop == "interrupted")
+    #expect(document.deniedAfterBuild == [])
+    #expect(document.writes == [])
+    #expect(document.suggestion == .init(paths: [], create: [], notes: []))
+    #expect(document.complete)
+  }
+}

@@ -1,0 +1,455 @@
+@testable import Core
+import FileSystem
+import Patterns
+import Testing
+
+/// `trace --config`: which traced writes a configuration would still deny after a build.
+@Suite struct WriteCoverageTests {
+  /// The settings of one row, made into a `Configuration` the way the command line makes one.
+  struct Settings: Sendable, CustomTestStringConvertible {
+    var patterns: [String] = []
+    var create: [RelativePath] = []
+    var ephemeral: [RelativePath] = []
+    var wholeApp = false
+    var sqliteDirectories = true
+
+    var testDescription: String {
+      "patterns \(patterns), create \(create), ephemeral \(ephemeral)"
+        + (wholeApp ? ", whole app" : "") + (sqliteDirectories ? "" : ", sqlite-directories = false")
+    }
+
+    func configuration() throws -> Configuration {
+      var configuration = try Configuration.commandLine(options: patterns, file: nil, debug: false)
+      #expect(configuration.patterns.count == patterns.count)
+      configuration.create = create
+      configuration.ephemeral = ephemeral
+      configuration.wholeApp = wholeApp
+      configuration.policy.opensDatabaseDirectories = sqliteDirectories
+      return configuration
+    }
+  }
+
+  /// One table row: the settings, the writes in the order the app made them, and the exact denied writes.
+  struct Case: Sendable, CustomTestStringConvertible {
+    let name: String
+    let settings: Settings
+    let writes: [TracedWrite]
+    let denied: [TracedWrite]
+    var testDescription: String { name }
+  }
+
+  static func write(
+    _ path: RelativePath, _ action: WriteAction, _ error: Errno? = nil, sqlite: Bool = false
+  ) -> TracedWrite {
+    TracedWrite(path: path, action: action, error: error, isSQLiteDatabase: sqlite)
+  }
+
+  static func denied(_ row: Case) throws -> [TracedWrite] {
+    WriteCoverage(try row.settings.configuration()).denied(row.writes)
+  }
+
+  static let eacces = Errno.permissionDenied
+  static let enoent = Errno.noSuchFileOrDirectory
+  static let eexist = Errno.fileExists
+
+  @Test(arguments: [
+    Case(
+      name: "a selected directory allows every write below it",
+      settings: Settings(patterns: ["/tmp/"]),
+      writes: [
+        write("tmp/a", .create, eacces), write("tmp/b", .makeDirectory), write("tmp/c", .remove),
+        write("tmp/d", .renameFrom), write("tmp/e", .renameTo), write("tmp/f", .writeInPlace, eacces),
+        write("tmp/g", .changeTimes), write("tmp/sub/deep/x", .create), write("tmp/sub/y", .writeInPlace),
+      ], denied: []),
+    Case(
+      name: "… and nothing outside it",
+      settings: Settings(patterns: ["/tmp/"]),
+      writes: [
+        write("log/x", .create), write("tmp/f", .writeInPlace), write("log/a.log", .writeInPlace, eacces),
+        write("tmpx/y", .create), write("var/tmp/z", .create),
+      ],
+      denied: [
+        write("log/x", .create), write("log/a.log", .writeInPlace, eacces), write("tmpx/y", .create),
+        write("var/tmp/z", .create),
+      ]),
+    Case(
+      name: "a file pattern allows the file in place, not names next to it",
+      settings: Settings(patterns: ["/log/a.log"]),
+      writes: [
+        write("log/a.log", .writeInPlace), write("log/a.log", .changeTimes, eacces), write("log/a.log.1", .create),
+        write("log/a.log", .renameTo), write("log/a.log", .remove), write("log/b.log", .writeInPlace),
+      ],
+      denied: [
+        write("log/a.log.1", .create), write("log/a.log", .renameTo), write("log/a.log", .remove),
+        write("log/b.log", .writeInPlace),
+      ]),
+    Case(
+      name: "an unanchored pattern, at any depth",
+      settings: Settings(patterns: ["*.log"]),
+      writes: [write("log/a.log", .writeInPlace), write("a/b/c.log", .writeInPlace), write("log/b.log", .create)],
+      denied: [write("log/b.log", .create)]),
+    Case(
+      name: "the entries of a directory but not the directory itself, one excluded",
+      settings: Settings(patterns: ["/tmp/*", "!/tmp/keep/"]),
+      writes: [
+        write("tmp/other/x", .create), write("tmp/keep/x", .create), write("tmp/new", .create),
+        write("tmp/old", .writeInPlace),
+      ],
+      denied: [write("tmp/keep/x", .create), write("tmp/new", .create)]),
+    Case(
+      name: "nothing can be re-included below a selected directory (git's rule)",
+      settings: Settings(patterns: ["/tmp/", "!/tmp/keep/"]),
+      writes: [write("tmp/keep/x", .create)], denied: []),
+  ])
+  func patternsAllowWhatTheySelect(_ row: Case) throws {
+    #expect(try Self.denied(row) == row.denied)
+  }
+
+  @Test(arguments: [
+    Case(
+      name: "a selected database opens its directory for its journals (and any new name: sticky)",
+      settings: Settings(patterns: ["/db/app.sqlite3"]),
+      writes: [
+        write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create),
+        write("db/app.sqlite3-journal", .create, eacces), write("db/app.sqlite3-journal", .remove),
+        write("db/other.txt", .create), write("db/seed.txt", .writeInPlace),
+      ],
+      denied: [write("db/seed.txt", .writeInPlace)]),
+    Case(
+      name: "… marked by any write of it",
+      settings: Settings(patterns: ["/db/app.sqlite3"]),
+      writes: [write("db/app.sqlite3-shm", .create), write("db/app.sqlite3", .changeTimes, sqlite: true)],
+      denied: []),
+    Case(
+      name: "… not with sqlite-directories = false",
+      settings: Settings(patterns: ["/db/app.sqlite3"], sqliteDirectories: false),
+      writes: [
+        write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create),
+        write("db/app.sqlite3-journal", .remove), write("db/other.txt", .create),
+      ],
+      denied: [
+        write("db/app.sqlite3-wal", .create), write("db/app.sqlite3-journal", .remove),
+        write("db/other.txt", .create),
+      ]),
+    Case(
+      name: "a file that is no database opens nothing",
+      settings: Settings(patterns: ["/db/app.sqlite3"]),
+      writes: [write("db/app.sqlite3", .writeInPlace), write("db/app.sqlite3-wal", .create)],
+      denied: [write("db/app.sqlite3-wal", .create)]),
+    Case(
+      name: "a database that is not selected opens nothing",
+      settings: Settings(patterns: ["/log/"]),
+      writes: [write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create)],
+      denied: [write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create)]),
+    Case(
+      name: "a selected database at the root opens the root, sticky",
+      settings: Settings(patterns: ["/app.sqlite3"]),
+      writes: [
+        write("app.sqlite3", .writeInPlace, sqlite: true), write("app.sqlite3-journal", .create),
+        write("server.pid", .create),
+      ], denied: []),
+  ])
+  func selectedDatabasesOpenTheirDirectories(_ row: Case) throws {
+    #expect(try Self.denied(row) == row.denied)
+  }
+
+  @Test(arguments: [
+    Case(
+      name: "a create directory is made, and everything in it is writable",
+      settings: Settings(create: ["tmp/pids"]),
+      writes: [
+        write("tmp/pids/server.pid", .create, enoent), write("tmp/pids/old.pid", .remove),
+        write("tmp/pids/x", .writeInPlace), write("tmp/other", .create), write("tmp/cache/x", .create, enoent),
+      ],
+      denied: [write("tmp/other", .create), write("tmp/cache/x", .create, enoent)]),
+    Case(
+      name: "a missing directory stays missing, selected or not",
+      settings: Settings(patterns: ["/tmp/"]),
+      writes: [write("tmp/pids/server.pid", .create, enoent), write("tmp/cache", .makeDirectory, eexist)],
+      denied: [write("tmp/pids/server.pid", .create, enoent)]),
+    Case(
+      name: "a missing directory the app makes itself needs its parent writable",
+      settings: Settings(patterns: ["/tmp/"]),
+      writes: [write("tmp/cache", .makeDirectory), write("tmp/cache/x", .create, enoent)], denied: []),
+    Case(
+      name: "… and is named once, by its mkdir, when it is not",
+      settings: Settings(patterns: ["/log/"]),
+      writes: [
+        write("tmp/cache", .makeDirectory, eacces), write("tmp/cache/x", .create, enoent),
+        write("tmp/cache/y", .create),
+      ],
+      denied: [write("tmp/cache", .makeDirectory, eacces)]),
+    Case(
+      name: "a directory the app made in a missing one",
+      settings: Settings(),
+      writes: [write("a/b", .makeDirectory, enoent), write("a/b/f", .create, enoent)],
+      denied: [write("a/b", .makeDirectory, enoent)]),
+    Case(
+      name: "mkdir -p of a directory that is there: its names need it writable",
+      settings: Settings(patterns: ["/log/"]),
+      writes: [
+        write("tmp/cache", .makeDirectory, eexist), write("tmp/cache/x", .create),
+        write("log/d", .makeDirectory, eexist), write("log/d/x", .create),
+      ],
+      denied: [write("tmp/cache/x", .create)]),
+    Case(
+      name: "an ephemeral directory is writable, and only what is in it",
+      settings: Settings(ephemeral: ["tmp/cache"]),
+      writes: [
+        write("tmp/cache/x", .create), write("tmp/cache/y", .writeInPlace), write("tmp/cache/z", .remove),
+        write("tmp/cache/d", .makeDirectory), write("tmp/other", .create),
+      ],
+      denied: [write("tmp/other", .create)]),
+  ])
+  func createAndEphemeralDirectoriesAreWritable(_ row: Case) throws {
+    #expect(try Self.denied(row) == row.denied)
+  }
+
+  static let rootWrites = [
+    write("server.pid", .create), write(".cache", .makeDirectory), write("a.log", .remove, eacces),
+    write("b", .renameFrom), write("c", .renameTo), write(.appDirectory, .writeInPlace),
+    write(.appDirectory, .changeTimes),
+  ]
+
+  @Test(arguments: [
+    Case(
+      name: "names in the root are denied whatever the patterns", settings: Settings(patterns: ["/tmp/", "*"]),
+      writes: rootWrites, denied: rootWrites),
+    Case(
+      name: "… but in whole-app mode", settings: Settings(wholeApp: true),
+      writes: rootWrites + [write("log/x", .create), write("a/b", .writeInPlace)], denied: []),
+    Case(
+      name: "mode and owner changes are never listed", settings: Settings(),
+      writes: [
+        write("x", .changeMode), write("y/z", .changeOwner, .notPermitted), write("z", .changeTimes, .notPermitted),
+        write(.appDirectory, .changeMode),
+      ], denied: []),
+    Case(
+      name: "removing or renaming away a missing name (rm -f) is never listed", settings: Settings(),
+      writes: [
+        write("tmp/x", .remove, enoent), write("log/y", .renameFrom, enoent), write("z", .remove, enoent),
+        write("tmp/w", .remove, eacces),
+      ],
+      denied: [write("tmp/w", .remove, eacces)]),
+    Case(
+      name: "mkdir of a directory that is there is never listed", settings: Settings(),
+      writes: [write("tmp", .makeDirectory, eexist), write("tmp/pids", .makeDirectory, eexist)], denied: []),
+    Case(
+      name: "the app's own entries need no permission to write in place", settings: Settings(patterns: ["/tmp/"]),
+      writes: [
+        write("log/x", .create), write("log/x", .writeInPlace), write("log/x", .changeTimes),
+        write("log/y", .create, eexist), write("log/y", .writeInPlace), write("log/x", .remove),
+        write("log/x", .writeInPlace),
+      ],
+      denied: [
+        write("log/x", .create), write("log/y", .create, eexist), write("log/y", .writeInPlace),
+        write("log/x", .remove), write("log/x", .writeInPlace),
+      ]),
+    Case(
+      name: "a file renamed into place stays the app's", settings: Settings(patterns: ["/tmp/"]),
+      writes: [
+        write("tmp/.x", .create), write("tmp/.x", .renameFrom), write("log/x", .renameTo),
+        write("log/x", .writeInPlace),
+      ],
+      denied: [write("log/x", .renameTo)]),
+    Case(name: "no writes", settings: Settings(), writes: [], denied: []),
+  ])
+  func whatNoConfigurationChanges(_ row: Case) throws {
+    #expect(try Self.denied(row) == row.denied)
+  }
+
+  /// Writes to entries a directory pattern selects, made with a call that does not say it is a directory
+  /// (`utimensat`, `open(O_WRONLY)` of a directory fails, but a times change of it does not).
+  @Test func aDirectoryPatternAllowsTheDirectorysOwnTimes() throws {
+    let configuration = try Settings(patterns: ["/storage/"]).configuration()
+    let writes = [Self.write("storage", .changeTimes, Self.eacces), Self.write("storage/x", .create)]
+    // `PatternSuggestion` suggests exactly `/storage/` for these writes (TraceSuggestionTests).
+    #expect(PatternSuggestion.suggest(writes).paths == ["/storage/"])
+    withKnownIssue("WriteCoverage.isWritableEntry asks the patterns about a file only") {
+      #expect(WriteCoverage(configuration).denied(writes) == [])
+    }
+  }
+
+  /// `create` makes the directory itself (and its parents), not the missing directories below it.
+  @Test func aMissingDirectoryInsideACreateDirectoryStaysMissing() throws {
+    let configuration = try Settings(create: ["tmp"]).configuration()
+    let writes = [Self.write("tmp/pids/server.pid", .create, Self.enoent)]
+    #expect(PatternSuggestion.suggest(writes).create == ["tmp/pids"])
+    withKnownIssue("WriteCoverage.isCreated counts a directory inside a create directory as made") {
+      #expect(WriteCoverage(configuration).denied(writes) == writes)
+    }
+  }
+}
+
+extension WriteCoverageTests {
+  /// `PatternSuggestion` counts a `mkdir` that failed with `EEXIST` as the app making the directory,
+  /// `WriteCoverage` does not: for a name then made in it with `ENOENT` (a dangling symbolic link, say) the one
+  /// suggests the directory and the other says it is missing.
+  @Test func aDirectoryWhoseMkdirFoundItThereIsOneThingToBoth() throws {
+    let writes = [Self.write("a/d", .makeDirectory, Self.eexist), Self.write("a/d/f", .create, Self.enoent)]
+    let suggestion = PatternSuggestion.suggest(writes)
+    #expect(suggestion == PatternSuggestion(paths: ["/a/d/"], create: [], notes: []))
+    let configuration = try Self.configuration(suggestion)
+    withKnownIssue("PatternSuggestion.suggest's `made` keeps EEXIST mkdirs, WriteCoverage.denied's drops them") {
+      #expect(WriteCoverage(configuration).denied(writes) == [])
+    }
+  }
+
+  /// A name made in the root with `ENOENT` cannot mean the root is missing; `PatternSuggestion` treats it as any
+  /// root entry (here, a selected database's journal), `WriteCoverage` as a write in a missing directory.
+  @Test func aNameMadeInTheRootWithENOENTIsARootEntry() throws {
+    let writes = [Self.write("app.db", .writeInPlace, sqlite: true), Self.write("app.db-journal", .create, Self.enoent)]
+    let suggestion = PatternSuggestion.suggest(writes)
+    #expect(suggestion == PatternSuggestion(paths: ["/app.db"], create: [], notes: []))
+    let configuration = try Self.configuration(suggestion)
+    let wholeApp = try Settings(wholeApp: true).configuration()
+    withKnownIssue("WriteCoverage.denied's missing-directory test lacks PatternSuggestion's `!isAppDirectory`") {
+      #expect(WriteCoverage(configuration).denied(writes) == [])
+      #expect(WriteCoverage(wholeApp).denied([Self.write("server.pid", .create, Self.enoent)]) == [])
+    }
+  }
+}
+
+extension WriteCoverageTests {
+  /// `rename(2)` fails with `ENOENT` when its old name is missing (`mv -f` of a temporary file that is gone); the
+  /// tracer records that result on both names, and the new name's `ENOENT` is then read as a missing directory.
+  @Test func aRenameOfAMissingNameIsNoMissingDirectory() throws {
+    let writes = [Self.write("tmp/a.tmp", .renameFrom, Self.enoent), Self.write("tmp/a", .renameTo, Self.enoent)]
+    let suggestion = PatternSuggestion.suggest(writes)
+    let configuration = try Settings(patterns: ["/tmp/"]).configuration()
+    withKnownIssue("a renameTo with ENOENT after a renameFrom with ENOENT is taken as a missing directory") {
+      #expect(suggestion == PatternSuggestion(paths: [], create: [], notes: []))
+      #expect(WriteCoverage(configuration).denied(writes) == [])
+    }
+  }
+}
+
+extension WriteCoverageTests {
+  /// The configuration a user gets by pasting a suggestion: its `paths`, and its `create` entries.
+  static func configuration(_ suggestion: PatternSuggestion) throws -> Configuration {
+    var configuration = try Configuration.commandLine(options: suggestion.paths, file: nil, debug: false)
+    #expect(configuration.patterns.count == suggestion.paths.count)
+    configuration.create = try suggestion.create.map { try RelativePath($0) }
+    return configuration
+  }
+
+  /// The writes a suggestion's notes say no pattern grants: names in the root, the root's own writes, and the
+  /// mode, owner and explicit-times changes of entries the app did not make.
+  static func named(by notes: [SuggestionNote], _ write: TracedWrite) -> Bool {
+    let shown = write.path.isAppDirectory ? "." : write.path.description
+    for note in notes {
+      switch note {
+      case .appDirectoryEntries(let paths):
+        let atRoot =
+          write.action.changesDirectory ? write.path.parent?.isAppDirectory == true : write.path.isAppDirectory
+        if atRoot && paths.contains(shown) { return true }
+      case .needsOwner(let paths):
+        if paths.contains(shown) { return true }
+      case .readOnlyFileSystem:
+        break
+      }
+    }
+    return false
+  }
+
+  /// The key consistency check: a pasted suggestion leaves denied only what its notes name.
+  @Test func aPastedSuggestionLeavesDeniedOnlyWhatItsNotesName() throws {
+    var generator = CoverageGenerator(seed: 0x7472_6163_6521)
+    var counterexamples: [String] = []
+    for _ in 0..<3_000 {
+      let writes = generator.writes()
+      let suggestion = PatternSuggestion.suggest(writes)
+      let configuration = try Self.configuration(suggestion)
+      let denied = WriteCoverage(configuration).denied(writes).filter {
+        !Self.named(by: suggestion.notes, $0) && !CoverageGenerator.isKnownIssue($0, in: writes, configuration)
+      }
+      if !denied.isEmpty {
+        counterexamples.append(
+          "\(writes.map(CoverageGenerator.describe)) -> paths \(suggestion.paths), create \(suggestion.create), "
+            + "notes \(suggestion.notes): denied \(denied.map(CoverageGenerator.describe))")
+      }
+    }
+    #expect(
+      counterexamples.isEmpty,
+      "\(counterexamples.count) counterexamples:\n\(counterexamples.prefix(20).joined(separator: "\n"))")
+  }
+}
+
+/// Random write lists over a few names that meet every rule (SplitMix64: one seed, one sequence).
+struct CoverageGenerator {
+  static let directories = ["tmp", "db", "a", "x*y", "#h", "s ", "log"]
+  static let names = ["f", "g", "app.db", "app.db-wal", "app.db-journal", "d"]
+  static let errors: [Errno?] = [
+    nil, nil, nil, .permissionDenied, .noSuchFileOrDirectory, .readOnlyFileSystem, .notPermitted, .fileExists,
+  ]
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next(_ bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((mixed ^ (mixed >> 31)) % UInt64(bound))
+  }
+
+  mutating func pick<Element>(_ list: [Element]) -> Element { list[next(list.count)] }
+
+  /// One path: up to three directories deep, or the app root for a write that changes no name.
+  mutating func path(_ action: WriteAction) -> (RelativePath, name: String) {
+    let name = pick(Self.names)
+    if !action.changesDirectory && next(12) == 0 { return (.appDirectory, name) }
+    let text = ((0..<next(4)).map { _ in pick(Self.directories) } + [name]).joined(separator: "/")
+    return ((try? RelativePath(text)) ?? .appDirectory, name)
+  }
+
+  mutating func writes() -> [TracedWrite] {
+    var writes: [TracedWrite] = []
+    var marked: Set<RelativePath> = []
+    for _ in 0...next(12) {
+      // Now and then a write below a path an earlier write named, so made directories have contents.
+      if let earlier = writes.last(where: { !$0.path.isAppDirectory }), next(3) == 0 {
+        let child = (try? RelativePath(bytes: earlier.path.bytes + Array("/\(pick(Self.names))".utf8))) ?? earlier.path
+        writes.append(TracedWrite(path: child, action: pick(WriteAction.allCases), error: pick(Self.errors)))
+        continue
+      }
+      let action = pick(WriteAction.allCases)
+      let (path, name) = path(action)
+      if name == "app.db" && next(2) == 0 { marked.insert(path) }
+      writes.append(TracedWrite(path: path, action: action, error: pick(Self.errors)))
+    }
+    // As `DatabaseMarker` marks them: a regular file at the end, so no entry below it, that the trace did not create.
+    let databases = marked.filter { database in
+      !writes.contains {
+        ($0.path == database && $0.action == .create)
+          || ($0.path.components.count > database.components.count
+            && $0.path.components.starts(with: database.components))
+      }
+    }
+    return writes.map {
+      TracedWrite(path: $0.path, action: $0.action, error: $0.error, isSQLiteDatabase: databases.contains($0.path))
+    }
+  }
+
+  /// The counterexamples of three known issues (each has its own `withKnownIssue` test), left out of the property:
+  /// an in-place or times write of an entry the configuration selects as a directory only (`/d/`); a name made
+  /// with `ENOENT` in a directory whose `mkdir` failed with `EEXIST`; a name made with `ENOENT` in the root.
+  static func isKnownIssue(_ write: TracedWrite, in writes: [TracedWrite], _ configuration: Configuration) -> Bool {
+    if write.action == .writeInPlace || write.action == .changeTimes {
+      let set = PatternSet(configuration.patterns)
+      return set.decide(path: write.path.bytes, isDirectory: true)?.isSelected == true
+        && set.decide(path: write.path.bytes, isDirectory: false)?.isSelected != true
+    }
+    guard write.action.makesName, write.error == .noSuchFileOrDirectory, let directory = write.path.parent else {
+      return false
+    }
+    return directory.isAppDirectory
+      || writes.contains { $0.path == directory && $0.action == .makeDirectory && $0.error == .fileExists }
+  }
+
+  /// A write as `action path error`, `.` for the root, `(db)` for a marked database.
+  static func describe(_ write: TracedWrite) -> String {
+    "\(write.action.rawValue) \(write.path.isAppDirectory ? "." : write.path.description)"
+      + (write.error.map { " \($0.name)" } ?? "") + (write.isSQLiteDatabase ? " (db)" : "")
+  }
+}
