@@ -53,7 +53,7 @@ let package = Package(
       name: "BuildpackTests",
       dependencies: ["Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "TOMLKit"]),
     .testTarget(name: "TracerTests", dependencies: ["Tracer", "Core", "Patterns", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "Core", "TestSupport", "Tracer"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "Core", "FileSystem", "Patterns", "TestSupport", "Tracer"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -73,16 +73,16 @@ struct TraceCommand: ParsableCommand {
       let report = TraceReport(
         command: arguments, appDirectory: String(decoding: request.appDirectory, as: UTF8.self),
         result: result, records: DatabaseMarker(app: app).marked(result.records), configuration: configuration)
-      write(json ? report.json : report.text)
+      try write(json ? report.json : report.text)
       return report.exitStatus
     }
   }
 
-  /// Prints or saves the report.
-  private func write(_ text: String) {
+  /// Prints or saves the report; a report that cannot be saved is an error (it would be lost).
+  private func write(_ text: String) throws(CommandFailure) {
     if let output {
-      if !FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) {
-        StandardOutput.writeError(DiagnosticRenderer.render(CommandError.cannotWriteOutput(path: output).diagnostic))
+      guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+        throw CommandFailure(.cannotWriteOutput(path: output))
       }
     } else if json {
       StandardOutput.write(text)

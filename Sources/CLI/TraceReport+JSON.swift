@@ -3,16 +3,30 @@ import Patterns
 import Tracer
 
 extension TraceReport {
-  /// One write in the JSON report.
+  /// One write in the JSON report; `error` is null for a call that succeeded.
   struct WriteDocument: Encodable {
     let path: String
     let action: WriteAction
-    let call: String?
+    let call: String
     let count: Int
     let error: String?
     let sqliteDatabase: Bool
 
-    init(_ write: TracedWrite, call: String?, count: Int) {
+    enum CodingKeys: String, CodingKey {
+      case path, action, call, count, error, sqliteDatabase
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(path, forKey: .path)
+      try container.encode(action, forKey: .action)
+      try container.encode(call, forKey: .call)
+      try container.encode(count, forKey: .count)
+      try container.encode(error, forKey: .error)
+      try container.encode(sqliteDatabase, forKey: .sqliteDatabase)
+    }
+
+    init(_ write: TracedWrite, call: String, count: Int) {
       path = write.path.isAppDirectory ? "." : DisplayPath.relative(write.path.bytes, isDirectory: false)
       action = write.action
       self.call = call
@@ -35,7 +49,8 @@ extension TraceReport {
     let notes: [NoteDocument]
   }
 
-  /// The whole JSON report (`--json`).
+  /// The whole JSON report (`--json`): `exitStatus` and `signal` are null when they do not apply;
+  /// `deniedAfterBuild` is there only with `--config`.
   struct Document: Encodable {
     let version: String
     let command: [String]
@@ -52,6 +67,30 @@ extension TraceReport {
     let writes: [WriteDocument]
     let suggestion: SuggestionDocument
     let deniedAfterBuild: [WriteDocument]?
+
+    enum CodingKeys: String, CodingKey {
+      case version, command, appDirectory, seconds, processes, stop, exitStatus, signal, complete, unreadable
+      case unrecorded, denied, writes, suggestion, deniedAfterBuild
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(version, forKey: .version)
+      try container.encode(command, forKey: .command)
+      try container.encode(appDirectory, forKey: .appDirectory)
+      try container.encode(seconds, forKey: .seconds)
+      try container.encode(processes, forKey: .processes)
+      try container.encode(stop, forKey: .stop)
+      try container.encode(exitStatus, forKey: .exitStatus)
+      try container.encode(signal, forKey: .signal)
+      try container.encode(complete, forKey: .complete)
+      try container.encode(unreadable, forKey: .unreadable)
+      try container.encode(unrecorded, forKey: .unrecorded)
+      try container.encode(denied, forKey: .denied)
+      try container.encode(writes, forKey: .writes)
+      try container.encode(suggestion, forKey: .suggestion)
+      try container.encodeIfPresent(deniedAfterBuild, forKey: .deniedAfterBuild)
+    }
   }
 
   /// `--json`: the document, keys sorted, and a newline.
@@ -77,7 +116,9 @@ extension TraceReport {
       unrecorded: result.unrecorded, denied: denied.count,
       writes: records.map { WriteDocument($0.write, call: $0.call, count: $0.count) },
       suggestion: SuggestionDocument(paths: suggestion.paths, create: suggestion.create, notes: notes),
-      deniedAfterBuild: deniedAfterBuild?.map { WriteDocument($0, call: nil, count: 1) })
+      deniedAfterBuild: deniedAfterBuild.map { _ in
+        deniedAfterBuildRecords.map { WriteDocument($0.write, call: $0.call, count: $0.count) }
+      })
     return ReportText.json(document) + "\n"
   }
 }

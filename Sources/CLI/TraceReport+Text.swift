@@ -17,7 +17,7 @@ extension TraceReport {
       lines.append(
         "- \(CountText.of(records.count, "write")) in \(DiagnosticText.code(appDirectory))"
           + (deniedCount > 0 ? ", \(CountText.number(deniedCount)) denied:" : ":"))
-      lines += groupedLines(records.map { ($0.write, $0.call, $0.count) })
+      lines += groupedLines(records.map { (write: $0.write, call: $0.call, count: $0.count, showsError: true) })
     }
     if let toml = SuggestionText.projectTOML(suggestion) {
       lines.append("- Suggested configuration, for `project.toml`:")
@@ -31,29 +31,37 @@ extension TraceReport {
     if let deniedAfterBuild {
       if deniedAfterBuild.isEmpty {
         lines.append("- With the app's configuration, every write would be allowed after a build")
+        let deniedCount = denied.count
+        if deniedCount > 0 {
+          lines.append(
+            "- \(CountText.of(deniedCount, "write")) denied in this run would be allowed: build the app with this "
+              + "configuration, and run it as a user in the build group (`docker run --group-add GID`, Kubernetes "
+              + "`fsGroup`)")
+        }
       } else {
         lines.append(
           "- With the app's configuration, \(CountText.of(deniedAfterBuild.count, "write")) would be denied after a build:")
-        lines += groupedLines(deniedAfterBuild.map { ($0, nil, 1) })
+        lines += groupedLines(deniedAfterBuildRecords.map { (write: $0.write, call: $0.call, count: $0.count, showsError: false) })
       }
     }
+    while lines.last == "" { lines.removeLast() }
     var text = lines.joined(separator: "\n") + "\n"
     for diagnostic in diagnostics { text += "\n" + DiagnosticRenderer.render(diagnostic) }
     return text
   }
 
   /// The writes as nested bullets under their directory, at most `TraceLimits.writesShown` of them.
-  private func groupedLines(_ writes: [(write: TracedWrite, call: String?, count: Int)]) -> [String] {
-    var groups: [RelativePath: [(write: TracedWrite, call: String?, count: Int)]] = [:]
+  private func groupedLines(_ writes: [Line]) -> [String] {
+    var groups: [RelativePath: [Line]] = [:]
     for entry in writes { groups[entry.write.path.parent ?? .appDirectory, default: []].append(entry) }
     var lines: [String] = []
     var shown = 0
     for directory in groups.keys.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
       guard shown < TraceLimits.writesShown else { break }
-      lines.append("  - \(DiagnosticText.code(DisplayPath.relative(directory.bytes, isDirectory: true)))")
+      lines.append("  - \(DiagnosticText.quoted(DisplayPath.relative(directory.bytes, isDirectory: true)))")
       for entry in groups[directory] ?? [] where shown < TraceLimits.writesShown {
         shown += 1
-        lines.append("    - " + Self.line(entry.write, call: entry.call, count: entry.count))
+        lines.append("    - " + Self.line(entry.write, call: entry.call, count: entry.count, showsError: entry.showsError))
       }
     }
     if writes.count > shown {
@@ -62,13 +70,16 @@ extension TraceReport {
     return lines
   }
 
+  /// A write to list: the call that made it, how many times, and whether to show how it ended.
+  typealias Line = (write: TracedWrite, call: String, count: Int, showsError: Bool)
+
   /// One write: its name, what was done, the call, how many times, and how it failed.
-  static func line(_ write: TracedWrite, call: String?, count: Int) -> String {
+  static func line(_ write: TracedWrite, call: String, count: Int, showsError: Bool = true) -> String {
     let name = write.path.components.last ?? [UInt8(ascii: ".")]
-    var line = DiagnosticText.code(DisplayPath.relative(name, isDirectory: write.action == .makeDirectory))
+    var line = DiagnosticText.quoted(DisplayPath.relative(name, isDirectory: write.action == .makeDirectory))
     line += ": " + words(write.action)
-    if let call { line += " (`\(call)`\(count > 1 ? ", \(CountText.number(count)) calls" : ""))" }
-    if let error = write.error {
+    line += " (`\(call)`\(count > 1 ? ", \(CountText.number(count)) calls" : ""))"
+    if showsError, let error = write.error {
       line += denials.contains(error) ? ", denied: `\(error.name)`" : ", failed: `\(error.name)`"
     }
     return line

@@ -33,6 +33,14 @@ struct TraceReport {
   /// The errors that mean a permission was missing.
   static let denials: Set<Errno> = [.permissionDenied, .notPermitted, .readOnlyFileSystem]
 
+  /// The records of the writes the configuration would deny after a build (the first record of each).
+  var deniedAfterBuildRecords: [TraceRecord] {
+    guard let deniedAfterBuild else { return [] }
+    var first: [TracedWrite: TraceRecord] = [:]
+    for record in records where first[record.write] == nil { first[record.write] = record }
+    return deniedAfterBuild.compactMap { first[$0] }
+  }
+
   /// The records whose write was denied.
   var denied: [TraceRecord] { records.filter { $0.write.error.map(Self.denials.contains) == true } }
 

@@ -29,27 +29,58 @@ struct PathResolver {
     return Self.normalized(path.isEmpty ? base : base + [UInt8(ascii: "/")] + path)
   }
 
-  /// The entry an open descriptor refers to.
+  /// The entry an open descriptor refers to; nil for a file no longer linked anywhere (`/proc` shows it as
+  /// `PATH (deleted)`), which is no entry of the tree.
   func descriptor(_ descriptor: Int32) -> [UInt8]? {
-    guard let target = link("/proc/\(pid)/fd/\(descriptor)"), target.first == UInt8(ascii: "/") else { return nil }
+    let link = "/proc/\(pid)/fd/\(descriptor)"
+    guard let target = self.link(link), target.first == UInt8(ascii: "/") else { return nil }
+    var status = stat()
+    if target.reversed().starts(with: Array(" (deleted)".utf8).reversed()), stat(link, &status) == 0,
+      status.st_nlink == 0
+    {
+      return nil
+    }
     return target
   }
 
-  /// `path` with `.` and `..` removed, the directory part through `realpath` when it exists.
+  /// The absolute `path` as the kernel walks it: the directory part through `realpath` (symbolic links followed,
+  /// then `..` applied to where they lead), from its longest existing prefix; the rest, and the last name, as
+  /// written with `.` and `..` removed.
   static func normalized(_ path: [UInt8]) -> [UInt8] {
-    var components: [ArraySlice<UInt8>] = []
-    for component in path.split(separator: UInt8(ascii: "/")) {
-      if component == [UInt8(ascii: ".")][...] { continue }
-      if component == [UInt8(ascii: "."), UInt8(ascii: ".")][...] {
-        _ = components.popLast()
+    let components = path.split(separator: slash)
+    guard let last = components.last else { return [slash] }
+    if last.elementsEqual([dot]) || last.elementsEqual([dot, dot]) {
+      return realDirectory(path) ?? lexical(components)
+    }
+    var existing = Array(components.dropLast())
+    var rest: [ArraySlice<UInt8>] = [last]
+    while true {
+      if let real = realDirectory(joined(existing)) { return lexical(real.split(separator: slash) + rest) }
+      guard let component = existing.popLast() else { return lexical(components) }
+      rest.insert(component, at: 0)
+    }
+  }
+
+  private static let slash = UInt8(ascii: "/")
+  private static let dot = UInt8(ascii: ".")
+
+  /// `/` followed by `components` joined with `/`.
+  private static func joined(_ components: [ArraySlice<UInt8>]) -> [UInt8] {
+    components.isEmpty ? [slash] : Array(components.map { [slash] + $0 }.joined())
+  }
+
+  /// `components` as an absolute path with `.` and `..` removed by text.
+  private static func lexical(_ components: [ArraySlice<UInt8>]) -> [UInt8] {
+    var kept: [ArraySlice<UInt8>] = []
+    for component in components {
+      if component.elementsEqual([dot]) { continue }
+      if component.elementsEqual([dot, dot]) {
+        _ = kept.popLast()
         continue
       }
-      components.append(component)
+      kept.append(component)
     }
-    guard let last = components.popLast() else { return [UInt8(ascii: "/")] }
-    let directory = components.isEmpty ? [UInt8(ascii: "/")] : Array(components.map { [UInt8(ascii: "/")] + $0 }.joined())
-    let real = realDirectory(directory) ?? directory
-    return (real == [UInt8(ascii: "/")] ? [] : real) + [UInt8(ascii: "/")] + last
+    return joined(kept)
   }
 
   /// `realpath` of an existing directory, or nil.

@@ -11,13 +11,17 @@ extension TraceError {
         detail: ["`trace` reads x86_64 system call registers, and this executable was built for another processor."],
         suggestions: ["Run `trace` on an x86_64 (amd64) machine or image."])
     case .commandNotFound(let name):
+      let detail: String
+      if name.isEmpty {
+        detail = "`trace` needs the command to run after `--`."
+      } else if name.contains("/") {
+        detail = "\(DiagnosticText.code(name)) is not there, or is not an executable file."
+      } else {
+        detail = "No executable file named \(DiagnosticText.code(name)) is in the directories of `PATH`."
+      }
       return Diagnostic(
         title: name.isEmpty ? "No command to trace" : "Cannot find \(DiagnosticText.code(name))",
-        detail: [
-          name.isEmpty
-            ? "`trace` needs the command to run after `--`."
-            : "No executable file named \(DiagnosticText.code(name)) is in the directories of `PATH`."
-        ],
+        detail: [detail],
         suggestions: ["Give the command after `--` as a path, or as a name found in `PATH`: `trace -- bin/rails server`."])
     case .cannotStart(let command, let step, let error):
       return startDiagnostic(command: DiagnosticText.code(command), step: step, error: error)

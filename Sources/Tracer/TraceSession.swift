@@ -147,9 +147,19 @@ struct TraceSession {
     if let writes = pending.removeValue(forKey: pid), let registers = try? Ptrace.registers(pid),
       !(-516 ... -512).contains(registers.result)
     {
-      for write in writes { recorder.record(write, result: registers.result) }
+      for write in writes where !Self.isMissingOldName(write, result: registers.result) {
+        recorder.record(write, result: registers.result)
+      }
     }
     resume(pid)
+  }
+
+  /// Whether `write` is the new name of a rename that failed with `ENOENT` only because its old name was missing:
+  /// the new name's directory is there, so that name needs nothing.
+  static func isMissingOldName(_ write: PendingWrite, result: Int) -> Bool {
+    guard write.action == .renameTo, result == -Int(ENOENT) else { return false }
+    let directory = write.path.split(separator: UInt8(ascii: "/")).dropLast()
+    return CallDecoder.exists(directory.isEmpty ? [UInt8(ascii: "/")] : Array(directory.map { [UInt8(ascii: "/")] + $0 }.joined()))
   }
 
   /// Resumes `pid`; one that vanished meanwhile (killed) reports its end to the loop.

@@ -43,8 +43,8 @@ import Testing
       name: "names in the root", diagnostic: SuggestionNote.appDirectoryEntries([".", "server.pid"]).diagnostic,
       text: rootText("`.`, `server.pid`")),
     Case(
-      name: "one name in the root, escaped",
-      diagnostic: SuggestionNote.appDirectoryEntries(["a\nb\\c"]).diagnostic,
+      name: "one name in the root, shown as the suggestion escaped it",
+      diagnostic: SuggestionNote.appDirectoryEntries(["a\\nb\\\\c"]).diagnostic,
       text: rootText("`a\\nb\\\\c`")),
     Case(
       name: "owner changes", diagnostic: SuggestionNote.needsOwner(["public/x", "tmp/y"]).diagnostic,
@@ -151,14 +151,14 @@ import Testing
       DiagnosticRenderer.render(SuggestionNote.readOnlyFileSystem(Self.paths(21)).diagnostic)
         == "! Warning: Writes failed on a read-only file system\n!\n! No mode makes these writable: "
         + Self.listed(21) + " and 1 more. The patterns are suggested all the same.\n!\n" + Self.readOnlySuggestion)
-    withKnownIssue("SuggestionNote.list says `and 5 mores`: CountText.of adds an s to its word") {
+    do {
       #expect(
         DiagnosticRenderer.render(SuggestionNote.needsOwner(Self.paths(25)).diagnostic)
           == "! Warning: The app changes modes, owners or times that only the owner may change\n!\n! Group write "
           + "cannot grant `chmod`, `chown` or setting explicit times on an entry the build user owns: "
           + Self.listed(25) + " and 5 more.\n!\n" + Self.ownerSuggestion)
     }
-    withKnownIssue("SuggestionNote.list says `and 1,214 mores`") {
+    do {
       #expect(
         DiagnosticRenderer.render(SuggestionNote.appDirectoryEntries(Self.paths(1_234)).diagnostic)
           == Self.rootText(Self.listed(1_234) + " and 1,214 more"))

@@ -265,9 +265,7 @@ import Testing
     let writes = [Self.write("storage", .changeTimes, Self.eacces), Self.write("storage/x", .create)]
     // `PatternSuggestion` suggests exactly `/storage/` for these writes (TraceSuggestionTests).
     #expect(PatternSuggestion.suggest(writes).paths == ["/storage/"])
-    withKnownIssue("WriteCoverage.isWritableEntry asks the patterns about a file only") {
-      #expect(WriteCoverage(configuration).denied(writes) == [])
-    }
+    #expect(WriteCoverage(configuration).denied(writes) == [])
   }
 
   /// `create` makes the directory itself (and its parents), not the missing directories below it.
@@ -275,24 +273,22 @@ import Testing
     let configuration = try Settings(create: ["tmp"]).configuration()
     let writes = [Self.write("tmp/pids/server.pid", .create, Self.enoent)]
     #expect(PatternSuggestion.suggest(writes).create == ["tmp/pids"])
-    withKnownIssue("WriteCoverage.isCreated counts a directory inside a create directory as made") {
-      #expect(WriteCoverage(configuration).denied(writes) == writes)
-    }
+    #expect(WriteCoverage(configuration).denied(writes) == writes)
+    let made = try Settings(create: ["tmp/pids/x"]).configuration()
+    #expect(WriteCoverage(made).denied(writes) == [])
   }
 }
 
 extension WriteCoverageTests {
-  /// `PatternSuggestion` counts a `mkdir` that failed with `EEXIST` as the app making the directory,
-  /// `WriteCoverage` does not: for a name then made in it with `ENOENT` (a dangling symbolic link, say) the one
-  /// suggests the directory and the other says it is missing.
+  /// A `mkdir` that failed with `EEXIST` is no directory the app makes, to both: a name then made in it with
+  /// `ENOENT` (through a dangling symbolic link, say) needs the build to make it.
   @Test func aDirectoryWhoseMkdirFoundItThereIsOneThingToBoth() throws {
     let writes = [Self.write("a/d", .makeDirectory, Self.eexist), Self.write("a/d/f", .create, Self.enoent)]
     let suggestion = PatternSuggestion.suggest(writes)
-    #expect(suggestion == PatternSuggestion(paths: ["/a/d/"], create: [], notes: []))
+    #expect(suggestion == PatternSuggestion(paths: [], create: ["a/d"], notes: []))
     let configuration = try Self.configuration(suggestion)
-    withKnownIssue("PatternSuggestion.suggest's `made` keeps EEXIST mkdirs, WriteCoverage.denied's drops them") {
-      #expect(WriteCoverage(configuration).denied(writes) == [])
-    }
+    #expect(WriteCoverage(configuration).denied(writes) == [])
+    #expect(WriteCoverage(try Settings(patterns: ["/a/d/"]).configuration()).denied(writes) == [writes[1]])
   }
 
   /// A name made in the root with `ENOENT` cannot mean the root is missing; `PatternSuggestion` treats it as any
@@ -303,24 +299,20 @@ extension WriteCoverageTests {
     #expect(suggestion == PatternSuggestion(paths: ["/app.db"], create: [], notes: []))
     let configuration = try Self.configuration(suggestion)
     let wholeApp = try Settings(wholeApp: true).configuration()
-    withKnownIssue("WriteCoverage.denied's missing-directory test lacks PatternSuggestion's `!isAppDirectory`") {
-      #expect(WriteCoverage(configuration).denied(writes) == [])
-      #expect(WriteCoverage(wholeApp).denied([Self.write("server.pid", .create, Self.enoent)]) == [])
-    }
+    #expect(WriteCoverage(configuration).denied(writes) == [])
+    #expect(WriteCoverage(wholeApp).denied([Self.write("server.pid", .create, Self.enoent)]) == [])
   }
 }
 
 extension WriteCoverageTests {
-  /// `rename(2)` fails with `ENOENT` when its old name is missing (`mv -f` of a temporary file that is gone); the
-  /// tracer records that result on both names, and the new name's `ENOENT` is then read as a missing directory.
-  @Test func aRenameOfAMissingNameIsNoMissingDirectory() throws {
+  /// A rename whose new name's directory is missing (the tracer drops the new name when only the old one was
+  /// missing): the build must make the directory, to both.
+  @Test func aRenameIntoAMissingDirectoryNeedsItMade() throws {
     let writes = [Self.write("tmp/a.tmp", .renameFrom, Self.enoent), Self.write("tmp/a", .renameTo, Self.enoent)]
     let suggestion = PatternSuggestion.suggest(writes)
-    let configuration = try Settings(patterns: ["/tmp/"]).configuration()
-    withKnownIssue("a renameTo with ENOENT after a renameFrom with ENOENT is taken as a missing directory") {
-      #expect(suggestion == PatternSuggestion(paths: [], create: [], notes: []))
-      #expect(WriteCoverage(configuration).denied(writes) == [])
-    }
+    #expect(suggestion == PatternSuggestion(paths: [], create: ["tmp"], notes: []))
+    #expect(WriteCoverage(try Self.configuration(suggestion)).denied(writes) == [])
+    #expect(WriteCoverage(try Settings(patterns: ["/tmp/"]).configuration()).denied(writes) == [writes[1]])
   }
 }
 
@@ -336,7 +328,7 @@ extension WriteCoverageTests {
   /// The writes a suggestion's notes say no pattern grants: names in the root, the root's own writes, and the
   /// mode, owner and explicit-times changes of entries the app did not make.
   static func named(by notes: [SuggestionNote], _ write: TracedWrite) -> Bool {
-    let shown = write.path.isAppDirectory ? "." : write.path.description
+    let shown = write.path.isAppDirectory ? "." : DisplayPath.relative(write.path.bytes, isDirectory: false)
     for note in notes {
       switch note {
       case .appDirectoryEntries(let paths):
@@ -361,7 +353,7 @@ extension WriteCoverageTests {
       let suggestion = PatternSuggestion.suggest(writes)
       let configuration = try Self.configuration(suggestion)
       let denied = WriteCoverage(configuration).denied(writes).filter {
-        !Self.named(by: suggestion.notes, $0) && !CoverageGenerator.isKnownIssue($0, in: writes, configuration)
+        !Self.named(by: suggestion.notes, $0)
       }
       if !denied.isEmpty {
         counterexamples.append(
@@ -429,22 +421,6 @@ struct CoverageGenerator {
     return writes.map {
       TracedWrite(path: $0.path, action: $0.action, error: $0.error, isSQLiteDatabase: databases.contains($0.path))
     }
-  }
-
-  /// The counterexamples of three known issues (each has its own `withKnownIssue` test), left out of the property:
-  /// an in-place or times write of an entry the configuration selects as a directory only (`/d/`); a name made
-  /// with `ENOENT` in a directory whose `mkdir` failed with `EEXIST`; a name made with `ENOENT` in the root.
-  static func isKnownIssue(_ write: TracedWrite, in writes: [TracedWrite], _ configuration: Configuration) -> Bool {
-    if write.action == .writeInPlace || write.action == .changeTimes {
-      let set = PatternSet(configuration.patterns)
-      return set.decide(path: write.path.bytes, isDirectory: true)?.isSelected == true
-        && set.decide(path: write.path.bytes, isDirectory: false)?.isSelected != true
-    }
-    guard write.action.makesName, write.error == .noSuchFileOrDirectory, let directory = write.path.parent else {
-      return false
-    }
-    return directory.isAppDirectory
-      || writes.contains { $0.path == directory && $0.action == .makeDirectory && $0.error == .fileExists }
   }
 
   /// A write as `action path error`, `.` for the root, `(db)` for a marked database.

@@ -49,6 +49,9 @@ import Glibc
     ("cd empty && echo x > ../relative", ["create relative"]),
     ("find empty -delete", ["remove empty"]),
     ("(echo x > child) & wait", ["create child"]),
+    // A rename of a missing name needs nothing; one into a missing directory needs the directory.
+    ("mv missing moved 2>/dev/null", ["renameFrom missing ENOENT"]),
+    ("mv old nowhere/x 2>/dev/null", ["renameFrom old ENOENT", "renameTo nowhere/x ENOENT"]),
   ])
   func recordsEachWriteInTheAppDirectory(script: String, expected: [String]) throws {
     let tree = try TemporaryTree()

@@ -49,10 +49,12 @@ public struct Errno: Error, Hashable, Sendable, CustomStringConvertible {
     switch rawValue {
     case EPERM: return "EPERM"
     case ENOENT: return "ENOENT"
+    case ESRCH: return "ESRCH"
     case EINTR: return "EINTR"
     case EAGAIN: return "EAGAIN"
     case EIO: return "EIO"
     case EBADF: return "EBADF"
+    case ECHILD: return "ECHILD"
     case ENOMEM: return "ENOMEM"
     case EACCES: return "EACCES"
     case EBUSY: return "EBUSY"

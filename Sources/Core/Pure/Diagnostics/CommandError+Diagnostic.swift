@@ -75,7 +75,7 @@ extension CommandError {
       }
       return Diagnostic(
         title: "The trace is incomplete: the suggestion may not cover every write",
-        detail: ["Some writes were not recorded: " + missed.joined(separator: "; ") + "."],
+        detail: [missed.isEmpty ? "Some writes were not recorded." : "Some writes were not recorded: " + missed.joined(separator: "; ") + "."],
         suggestions: [
           "Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions."
         ])

@@ -38,8 +38,8 @@ extension SuggestionNote {
 
   /// The first paths, in backticks, and how many more.
   private static func list(_ paths: [String]) -> String {
-    let shown = paths.prefix(ReportLimits.pathsPerNotice).map { DiagnosticText.code($0) }
+    let shown = paths.prefix(ReportLimits.pathsPerNotice).map { DiagnosticText.quoted($0) }
     let more = paths.count - shown.count
-    return shown.joined(separator: ", ") + (more > 0 ? " and \(CountText.of(more, "more"))" : "")
+    return shown.joined(separator: ", ") + (more > 0 ? " and \(CountText.number(more)) more" : "")
   }
 }

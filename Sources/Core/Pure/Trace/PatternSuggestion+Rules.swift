@@ -47,9 +47,10 @@ extension PatternSuggestion {
     return text
   }
 
-  /// The paths as notes show them: decoded as UTF-8, `.` for the app root, sorted by byte order.
+  /// The paths as notes show them: escaped as in messages (`DisplayPath`), `.` for the app root, sorted by byte
+  /// order.
   static func display(_ paths: Set<RelativePath>) -> [String] {
-    sortedByBytes(Set(paths.map { $0.isAppDirectory ? "." : $0.description }))
+    sortedByBytes(Set(paths.map { $0.isAppDirectory ? "." : DisplayPath.relative($0.bytes, isDirectory: false) }))
   }
 
   /// `texts` without duplicates, sorted by their UTF-8 bytes.

@@ -16,7 +16,8 @@ public struct PatternSuggestion: Equatable, Sendable {
 
   /// The suggestion for `writes`, given in the order the app made them.
   public static func suggest(_ writes: [TracedWrite]) -> PatternSuggestion {
-    let made = Set(writes.lazy.filter { $0.action == .makeDirectory }.map(\.path))
+    // A directory the app tried to make and found there (`EEXIST`) is not one it makes.
+    let made = Set(writes.lazy.filter { $0.action == .makeDirectory && $0.error != .fileExists }.map(\.path))
     let owned = ownedByApp(writes)
     var needs = Needs(databases: Set(writes.lazy.filter(\.isSQLiteDatabase).map(\.path)))
     for (write, isOwned) in zip(writes, owned) {

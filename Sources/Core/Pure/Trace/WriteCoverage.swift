@@ -34,9 +34,11 @@ public struct WriteCoverage {
         guard let directory = path.parent else {
           return configuration.wholeApp || databaseDirectories.contains(.appDirectory) ? nil : write
         }
-        if write.action.makesName, write.error == .noSuchFileOrDirectory, !made.contains(directory) {
-          // The directory is missing: only the build can make it.
-          return isCreated(directory) ? nil : write
+        if write.action.makesName, write.error == .noSuchFileOrDirectory, !directory.isAppDirectory,
+          !made.contains(directory)
+        {
+          // The directory is missing: only the build makes it, for a `create` entry and its parents.
+          return isMadeByBuild(directory) ? nil : write
         }
         if made.contains(directory) && !isCreated(directory) { return nil }
         return isWritableDirectory(directory) || databaseDirectories.contains(directory) ? nil : write
@@ -46,6 +48,11 @@ public struct WriteCoverage {
         return isOwned || isWritableEntry(path) ? nil : write
       }
     }
+  }
+
+  /// Whether the build makes `path`: a `create` or `ephemeral` entry, or a directory on the way to one.
+  private func isMadeByBuild(_ path: RelativePath) -> Bool {
+    (configuration.create + configuration.ephemeral).contains { $0.components.starts(with: path.components) }
   }
 
   /// Whether `path` is a `create` or `ephemeral` directory or inside one.
@@ -62,6 +69,8 @@ public struct WriteCoverage {
   private func isWritableEntry(_ path: RelativePath) -> Bool {
     if configuration.wholeApp || isCreated(path) { return true }
     if path.isAppDirectory { return false }
+    // The trace does not record whether the entry is a file or a directory: either selection makes it writable.
     return set.decide(path: path.bytes, isDirectory: false)?.isSelected == true
+      || set.decide(path: path.bytes, isDirectory: true)?.isSelected == true
   }
 }
