@@ -8,7 +8,7 @@ enum ExecutableLookup {
   /// directories (`/usr/local/bin:/usr/bin:/bin` when unset); nil when there is none.
   static func find(_ name: String, path: String?) -> String? {
     guard !name.isEmpty else { return nil }
-    if name.contains("/") { return isExecutable(name) ? name : nil }
+    if name.utf8.contains(UInt8(ascii: "/")) { return isExecutable(name) ? name : nil }
     for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
       let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + name
       if isExecutable(candidate) { return candidate }

@@ -14,7 +14,7 @@ extension TraceError {
       let detail: String
       if name.isEmpty {
         detail = "`trace` needs the command to run after `--`."
-      } else if name.contains("/") {
+      } else if name.utf8.contains(UInt8(ascii: "/")) {
         detail = "\(DiagnosticText.code(name)) is not there, or is not an executable file."
       } else {
         detail = "No executable file named \(DiagnosticText.code(name)) is in the directories of `PATH`."
