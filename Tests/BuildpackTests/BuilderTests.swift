@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Buildpack
 import Core
 import FileSystem
@@ -6,7 +7,7 @@ import TOMLKit
 import TestSupport
 import Testing
 
-@Suite struct BuilderTests {
+@Suite(.spawnedTOMLParser) struct BuilderTests {
   struct Run {
     let status: Int32
     let output: String
@@ -122,16 +123,16 @@ import Testing
     #expect(tree.mode("tmp/cache/a") == 0o664)
     #expect(tree.mode("app/models/user.rb") == 0o644)
     #expect(tree.mode("db") == 0o755)
-    let metadata = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable.toml")))
+    let metadata = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable.toml"), encoding: .utf8))
     #expect(metadata["types"]?["launch"]?.bool == true)
     #expect(metadata["metadata"]?["roots"]?.array?.compactMap(\.string) == ["db/production.sqlite3", "log/", "tmp/"])
     #expect(metadata["metadata"]?["counts"]?["files-changed"]?.int == 3)
-    let report = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable/report.toml")))
+    let report = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable/report.toml"), encoding: .utf8))
     #expect(report["version"]?.string == BuildpackInfo.version)
     #expect(report["patterns"]?.array?.count == 5)
     #expect(report["patterns"]?[3]?["matches"]?.int == 0)
     #expect(report["warnings"]?.array?.count == 2)
-    let launch = try TOMLTable(string: String(contentsOfFile: run.layers.path("launch.toml")))
+    let launch = try TOMLTable(string: String(contentsOfFile: run.layers.path("launch.toml"), encoding: .utf8))
     #expect(launch["labels"]?[0]?["key"]?.string == "utility.group-writable.paths")
     #expect(launch["labels"]?[0]?["value"]?.string == #"["db/production.sqlite3","log/","tmp/"]"#)
     #expect(FileManager.default.isExecutableFile(atPath: run.layers.path("group-writable/exec.d/group-writable-check")))

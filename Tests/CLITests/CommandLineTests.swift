@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Core
 import Foundation
 import TestSupport
@@ -13,15 +14,7 @@ import Testing
   }
 
   /// The executable next to the test bundle (`swift build --build-tests` builds both).
-  static let executable: URL = {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    while directory.path != "/" {
-      let candidate = directory.appendingPathComponent("group-writable")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory.deleteLastPathComponent()
-    }
-    return URL(fileURLWithPath: "group-writable")
-  }()
+  static let executable = BuiltExecutable.named("group-writable")
 
   /// What the executable inherits: a fixed PATH, and the sanitizer runtime's and Swift
   /// backtracer's settings, so that a sanitized test run checks the executable the same way.
@@ -36,9 +29,12 @@ import Testing
   /// Seconds a run of the executable may take (under a sanitizer too) before it is killed.
   static let timeLimit = 120.0
 
-  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs the executable (or `launching`, such as a shell that sets a umask and execs it) with `arguments`.
+  func run(
+    _ arguments: [String], environment: [String: String] = [:], launching: URL = Self.executable
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = Self.executable
+    process.executableURL = launching
     process.arguments = arguments
     process.environment = environment.merging(Self.inherited) { mine, _ in mine }
     let output = Pipe()
@@ -53,7 +49,7 @@ import Testing
     }
     // Both pipes are drained at once: a child that fills one (a sanitizer's report on standard error) while
     // the test waits on the other would wait forever.
-    let errorReader = PipeReader(errors.fileHandleForReading)
+    let errorReader = PipeDrain(errors.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errorReader.data()
     process.waitUntilExit()
@@ -218,25 +214,5 @@ import Testing
       result.text
         == "- Checking 2 writable paths from the app's configuration\n"
         + "  - `log/` is writable\n  - `tmp/` is writable\n")
-  }
-}
-
-/// Reads a pipe to its end on another thread.
-final class PipeReader: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  private var read = Data()
-
-  /// Starts reading `handle`.
-  init(_ handle: FileHandle) {
-    DispatchQueue.global().async {
-      self.read = handle.readDataToEndOfFile()
-      self.done.signal()
-    }
-  }
-
-  /// Everything the pipe held, once its writer closed it.
-  func data() -> Data {
-    done.wait()
-    return read
   }
 }

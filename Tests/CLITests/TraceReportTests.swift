@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Core
 import FileSystem
 import Foundation
@@ -8,7 +9,7 @@ import Tracer
 @testable import CLI
 
 /// What `trace` prints for a result: the exact text, the JSON document, and the exit status.
-@Suite struct TraceReportTests {
+@Suite(.spawnedTOMLParser) struct TraceReportTests {
   static let header = "## \(BuildpackInfo.name) (v\(BuildpackInfo.version))\n\n"
 
   static func path(_ text: String) -> RelativePath { (try? RelativePath(text)) ?? .appDirectory }

@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Core
 import Foundation
 import TOMLKit
@@ -5,7 +6,7 @@ import Testing
 
 /// `buildpack.toml`'s `[[metadata.configurations]]` and the code's `EnvironmentVariable` list are
 /// the same set: names, defaults, build and launch.
-@Suite struct BuildpackDescriptorVariablesTests {
+@Suite(.spawnedTOMLParser) struct BuildpackDescriptorVariablesTests {
   /// One documented (or known) variable.
   struct Entry: Hashable, CustomStringConvertible {
     var name: String

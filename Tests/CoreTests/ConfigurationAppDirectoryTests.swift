@@ -1,10 +1,11 @@
+import ChildProcessSupport
 import Core
 import FileSystem
 import Foundation
 import Testing
 
 /// `ConfigurationLoader` reading a real app directory through `AppDirectory`.
-@Suite struct ConfigurationAppDirectoryTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationAppDirectoryTests {
   /// A scratch app directory, removed when the test is done.
   final class ScratchApp {
     let root: String

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Patterns
 import Testing
 
 /// `ephemeral` and `ephemeral-base`, from `project.toml` and the environment.
-@Suite struct ConfigurationEphemeralSettingsTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationEphemeralSettingsTests {
   @Test func readsBothKeysAndAddsTheVariablesEntries() throws {
     let files = table(
       "paths = [\"log/\"]", "ephemeral = [\"tmp\", \"./var//run/\", \"tmp\"]",

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Patterns
 import FileSystem
 import Testing
 
-@Suite struct ConfigurationErrorDiagnosticTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationErrorDiagnosticTests {
   @Test(arguments: [
     (
       ConfigurationError.projectFileUnreadable(

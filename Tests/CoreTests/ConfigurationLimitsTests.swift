@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Patterns
 import Testing
 
 /// The documented caps on every configuration input, each an error naming the source.
-@Suite struct ConfigurationLimitsTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationLimitsTests {
   /// `count` distinct patterns as a TOML array.
   static func array(_ count: Int, prefix: String = "p") -> String {
     "[" + (0..<count).map { "\"\(prefix)\($0)\"" }.joined(separator: ",") + "]"

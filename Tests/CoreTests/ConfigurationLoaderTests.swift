@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import FileSystem
 import Patterns
 import Testing
 
-@Suite struct ConfigurationLoaderTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationLoaderTests {
   /// What `project.toml` holds in the opt-in table.
   enum Table: String, CustomTestStringConvertible {
     case absent, present, disabled

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Testing
 
 /// A `\u0000` escape would be cut short by TOMLKit (it hands Swift C strings): in a string the
 /// buildpack reads it is an error naming file, line and key, and no value is ever cut.
-@Suite struct ConfigurationNulEscapeTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationNulEscapeTests {
   static let table = "utility.group-writable"
 
   @Test(arguments: [

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Patterns
 import FileSystem
 import Testing
 
-@Suite struct ConfigurationProjectSettingsTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationProjectSettingsTests {
   // MARK: - Valid tables
 
   @Test(arguments: [

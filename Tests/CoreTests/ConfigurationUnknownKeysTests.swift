@@ -1,8 +1,9 @@
+import ChildProcessSupport
 import Core
 import Testing
 
 /// Unknown keys cost one pass over the text, and at most 21 warnings.
-@Suite struct ConfigurationUnknownKeysTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationUnknownKeysTests {
   /// A table with `count` unknown keys `k0`, `k1`, … after one known key.
   static func text(unknownKeys count: Int) -> String {
     "[utility.group-writable]\npaths = []\n" + (0..<count).map { "k\($0) = 1\n" }.joined()

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import Patterns
 import Testing
 
 /// Each `project.toml` key's environment variable and the one precedence rule.
-@Suite struct ConfigurationVariablesTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationVariablesTests {
   /// The value a boolean variable controls in a configuration.
   static func flag(_ variable: EnvironmentVariable, in configuration: Configuration) -> Bool? {
     switch variable {

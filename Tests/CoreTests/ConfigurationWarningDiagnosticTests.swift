@@ -1,7 +1,8 @@
+import ChildProcessSupport
 import Core
 import Testing
 
-@Suite struct ConfigurationWarningDiagnosticTests {
+@Suite(.spawnedTOMLParser) struct ConfigurationWarningDiagnosticTests {
   @Test func rendersAnUnknownKeyWithASuggestion() {
     let warning = ConfigurationWarning.unknownKey(
       file: "project.toml", key: "path-file", line: 3, suggestion: .pathsFile)

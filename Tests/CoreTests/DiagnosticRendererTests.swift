@@ -1,7 +1,8 @@
+import ChildProcessSupport
 import Core
 import Testing
 
-@Suite struct DiagnosticRendererTests {
+@Suite(.spawnedTOMLParser) struct DiagnosticRendererTests {
   @Test func rendersTheHerokuStyleBlock() {
     let diagnostic = Diagnostic(
       title: "Invalid configuration in `project.toml`",

@@ -1,8 +1,9 @@
+import ChildProcessSupport
 import Core
 import Testing
 
 /// The `create` and `ephemeral` lists are capped in bytes as well as in entries: the report keeps them whole.
-@Suite struct DirectoryListLimitTests {
+@Suite(.spawnedTOMLParser) struct DirectoryListLimitTests {
   /// `count` distinct entries of `length` bytes each.
   static func entries(_ count: Int, length: Int, prefix: String) -> [String] {
     (0..<count).map { index in

@@ -1,10 +1,11 @@
+import ChildProcessSupport
 @testable import Core
 import FileSystem
 import Patterns
 import Testing
 
 /// Exact text of every message of the run, the audit, the build and the command line (snapshots, reviewed).
-@Suite struct MessageTextTests {
+@Suite(.spawnedTOMLParser) struct MessageTextTests {
   static var kpack: Report {
     var report = Report()
     report.changes.groupWritableOutside.add("app/")

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Core
 import FileSystem
 import Patterns
 import Testing
 
-@Suite struct ReportDiagnosticTests {
+@Suite(.spawnedTOMLParser) struct ReportDiagnosticTests {
   func report(_ build: (inout Report) -> Void) -> Report {
     var report = Report()
     build(&report)

@@ -1,3 +1,4 @@
+import ChildProcessSupport
 import Core
 import FileSystem
 import Foundation
@@ -5,7 +6,7 @@ import Patterns
 import TOMLKit
 import Testing
 
-@Suite struct ReportTextTests {
+@Suite(.spawnedTOMLParser) struct ReportTextTests {
   func report(roots count: Int) -> Report {
     var report = Report()
     report.version = "1.0.0"

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 @testable import Core
 import FileSystem
 import Testing
 
 /// When no child process can be started, `project.toml` is refused, never parsed in-process.
-@Suite struct TOMLParserGuardTests {
+@Suite(.spawnedTOMLParser) struct TOMLParserGuardTests {
   /// Fails like `fork` under `RLIMIT_NPROC=0`.
   static func unavailable(_ text: Substring) -> IsolatedCall.Outcome {
     .unavailable(.tryAgain)

@@ -53,20 +53,6 @@ import Testing
     #expect(isDirectory.boolValue)
   }
 
-  @Test(arguments: [0o000, 0o002, 0o022, 0o077] as [mode_t])
-  func givesCreatedDirectoriesTheirModeWhateverTheUmask(umaskValue: mode_t) throws {
-    let tree = try TemporaryTree()
-    let app = try AppDirectory.open(tree.root)
-    defer { app.descriptor.close() }
-    // The umask is the process's: change it only in a forked child, where no other test runs.
-    let outcome = IsolatedCall.run(timeLimit: 20) {
-      umask(umaskValue)
-      _ = try? app.createDirectories(path("tmp/pids"), mode: 0o755)
-      return tree.mode("tmp") == 0o755 && tree.mode("tmp/pids") == 0o755 ? 0 : 1
-    }
-    #expect(outcome == .returned(0))
-  }
-
   @Test func leavesExistingDirectoriesAsTheyAre() throws {
     let tree = try TemporaryTree()
     try tree.directory("tmp", mode: 0o700)

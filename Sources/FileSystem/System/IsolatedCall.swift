@@ -23,11 +23,20 @@ public enum IsolatedCall {
   /// handler), and `timeLimit` seconds end it.
   ///
   /// The child ends with `_exit`, so it flushes nothing the parent buffered. Only the calling
-  /// thread exists in the child; the time limit ends a child that waits on a lock another thread held.
-  /// The time limit is armed first, with system calls only: a Swift allocation before it could wait
-  /// forever on a runtime lock that a thread of the parent held at the fork. The parent keeps its own deadline
+  /// thread exists in the child, so a lock another thread held at the fork (the allocator's, the Swift
+  /// runtime's, a sanitizer's) would never be released there: call this only while the process has one
+  /// thread (docs/ARCHITECTURE.md, "Child processes"). Debug builds check that and stop the process if not.
+  /// The time limit is armed first, with system calls only, and the parent keeps its own deadline
   /// too (`parentGrace` later), so a child stuck before it armed the alarm still ends as `.timedOut`.
   public static func run(timeLimit: UInt32, _ body: () -> Int32) -> Outcome {
+    #if DEBUG
+    if let threads = ProcessThreads.count(), threads > 1 {
+      preconditionFailure(
+        "IsolatedCall.run forks without exec while \(threads) threads run; a lock another thread holds "
+          + "would never be released in the child. Fork only while the process has one thread "
+          + "(docs/ARCHITECTURE.md, \"Child processes\"); tests parse TOML through TOMLChildParser.isolate.")
+    }
+    #endif
     let child = fork()
     if child < 0 { return .unavailable(.current) }
     if child == 0 {

@@ -6,7 +6,7 @@ import TOMLKit
 /// toml++ 3.4.0 runs with its internal assertions on, and some malformed documents reach one
 /// instead of a parse error: a table header such as `[,]` or `[[[a]]]` (marzer/tomlplusplus#301,
 /// fixed upstream after 3.4.0), or an array such as `[}`. An assertion ends the process with
-/// `SIGABRT`. So every document is parsed once in a forked child first. Only if that child is
+/// `SIGABRT`. So every document is parsed once in a child first (`TOMLChildParser`). Only if that child is
 /// killed are prefixes parsed, each in a child: first whole lines, then the characters of the
 /// first line that kills the parser, to find the character it stopped at.
 ///
@@ -18,12 +18,12 @@ import TOMLKit
 /// the parser as before (the in-process parse then takes as long; it does not abort).
 enum TOMLParserGuard {
   /// Parses a text in a child process and says how the child ended.
-  typealias Isolate = (Substring) -> IsolatedCall.Outcome
+  typealias Isolate = TOMLChildParser.Isolate
 
   /// Throws `malformedTOML` at the character where the parser would abort on `string`, or
   /// `parserUnavailable` when no child could be started; returns otherwise.
   static func check(
-    _ string: String, fileName: String, isolate: Isolate = parseIsolated
+    _ string: String, fileName: String, isolate: Isolate = TOMLChildParser.isolate
   ) throws(ConfigurationError) {
     switch isolate(string[...]) {
     case .returned, .timedOut: return
@@ -132,14 +132,5 @@ enum TOMLParserGuard {
     default:
       return false
     }
-  }
-
-  /// Seconds a child may parse: far more than the largest allowed `project.toml` needs.
-  static let timeLimit: UInt32 = 30
-
-  /// Parses `text` in a forked child: `.returned` whether it parsed or not, `.killed` if toml++ aborted.
-  static func parseIsolated(_ text: Substring) -> IsolatedCall.Outcome {
-    let document = String(text)
-    return IsolatedCall.run(timeLimit: timeLimit) { (try? TOMLTable(string: document)) == nil ? 1 : 0 }
   }
 }

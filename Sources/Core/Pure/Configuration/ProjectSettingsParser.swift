@@ -12,7 +12,7 @@ public enum ProjectSettingsParser {
   public static func parse(
     text: [UInt8], fileName: String
   ) throws(ConfigurationError) -> ProjectSettings? {
-    try parse(text: text, fileName: fileName, isolate: TOMLParserGuard.parseIsolated)
+    try parse(text: text, fileName: fileName, isolate: TOMLChildParser.isolate)
   }
 
   /// `parse(text:fileName:)` with the function that parses in a child process injected (tests
