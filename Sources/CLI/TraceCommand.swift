@@ -59,6 +59,12 @@ struct TraceCommand: ParsableCommand {
 
   func run() throws {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
+      // Refused before anything is looked at where the tracer cannot run.
+      do throws(TraceError) {
+        try PtraceWriteTracer.checkArchitecture()
+      } catch {
+        throw CommandFailure(error.diagnostic)
+      }
       let app = try CommandRunner.openApp(options.app)
       defer { app.descriptor.close() }
       let environment = CommandRunner.environment

@@ -11,9 +11,20 @@ public struct PtraceWriteTracer: WriteTracing {
   /// Creates the tracer.
   public init() {}
 
+  /// Throws `unsupportedArchitecture` unless this executable was built for x86_64, the tracer's only processor.
+  public static func checkArchitecture() throws(TraceError) {
+    #if !arch(x86_64)
+    #if arch(arm64)
+    throw .unsupportedArchitecture("linux/arm64")
+    #else
+    throw .unsupportedArchitecture("another processor")
+    #endif
+    #endif
+  }
+
   /// Runs the command under the tracer.
   public func trace(_ request: TraceRequest) throws(TraceError) -> TraceResult {
-    guard gw_audit_arch != 0 else { throw .unsupportedArchitecture }
+    try Self.checkArchitecture()
     let command = request.arguments.first ?? request.executable
     let filter = SeccompFilter.program()
     var pipeEnds: [Int32] = [-1, -1]

@@ -5,11 +5,14 @@ extension TraceError {
   /// The diagnostic for a command that could not be traced.
   public var diagnostic: Diagnostic {
     switch self {
-    case .unsupportedArchitecture:
+    case .unsupportedArchitecture(let platform):
       return Diagnostic(
-        title: "Cannot trace on this processor",
-        detail: ["`trace` reads x86_64 system call registers, and this executable was built for another processor."],
-        suggestions: ["Run `trace` on an x86_64 (amd64) machine or image."])
+        title: "`trace` is available on linux/amd64 only",
+        detail: ["`trace` reads x86_64 system call registers, and this executable was built for \(platform)."],
+        suggestions: [
+          "Run `trace` on an amd64 (x86_64) machine or image, with the linux/amd64 build of group-writable: the "
+            + "patterns it suggests hold on every processor."
+        ])
     case .commandNotFound(let name):
       let detail: String
       if name.isEmpty {

@@ -20,8 +20,10 @@ public enum TraceError: Error, Equatable, Sendable {
     case setOptions = 6
   }
 
-  /// This processor architecture is not supported (the tracer reads x86_64 registers).
-  case unsupportedArchitecture
+  /// This executable was built for the named platform (`linux/arm64`), not linux/amd64, the tracer's only one.
+  ///
+  /// The tracer reads x86_64 system call registers and filters x86_64 call numbers.
+  case unsupportedArchitecture(String)
   /// The command was not found in `PATH`.
   case commandNotFound(String)
   /// Starting the command failed at `step`.

@@ -61,14 +61,15 @@ import Testing
 
   @Test(arguments: [
     Case(
-      error: .unsupportedArchitecture,
+      error: .unsupportedArchitecture("linux/arm64"),
       text: """
-        ! Cannot trace on this processor
+        ! `trace` is available on linux/amd64 only
         !
-        ! `trace` reads x86_64 system call registers, and this executable was built for another processor.
+        ! `trace` reads x86_64 system call registers, and this executable was built for linux/arm64.
         !
         ! How to fix it:
-        ! - Run `trace` on an x86_64 (amd64) machine or image.
+        ! - Run `trace` on an amd64 (x86_64) machine or image, with the linux/amd64 build of group-writable: \
+        the patterns it suggests hold on every processor.
 
         """),
     Case(
@@ -141,6 +142,17 @@ import Testing
   func rendersEachError(_ row: Case) {
     #expect(DiagnosticRenderer.render(row.error.diagnostic) == row.text)
     #expect(row.error.diagnostic.severity == .error)
+  }
+
+  /// The tracer runs where it was built for x86_64, and refuses before starting anything elsewhere.
+  @Test func refusesEveryProcessorButX86_64() {
+    #if arch(x86_64)
+    #expect(throws: Never.self) { try PtraceWriteTracer.checkArchitecture() }
+    #elseif arch(arm64)
+    #expect(throws: TraceError.unsupportedArchitecture("linux/arm64")) {
+      try PtraceWriteTracer.checkArchitecture()
+    }
+    #endif
   }
 
   /// The steps the child reports through its error pipe are the C side's numbers.

@@ -168,13 +168,22 @@ public struct AppDirectory: AppFileReading {
   }
 
   /// Runs `body` with `component` as a NUL-terminated name.
-  public static func withName<Result>(
-    _ component: [UInt8], _ body: (UnsafePointer<CChar>) throws(Errno) -> Result
-  ) throws(Errno) -> Result {
+  public static func withName<Value>(
+    _ component: [UInt8], _ body: (UnsafePointer<CChar>) throws(Errno) -> Value
+  ) throws(Errno) -> Value {
     let name = component.map { CChar(bitPattern: $0) } + [0]
-    return try name.withUnsafeBufferPointer { buffer throws(Errno) in
-      guard let base = buffer.baseAddress else { throw Errno.invalidArgument }
-      return try body(base)
+    // Swift 6.0's `withUnsafeBufferPointer` only rethrows untyped errors: the outcome crosses it as a value.
+    let outcome = name.withUnsafeBufferPointer { buffer -> Result<Value, Errno> in
+      guard let base = buffer.baseAddress else { return .failure(.invalidArgument) }
+      do throws(Errno) {
+        return .success(try body(base))
+      } catch {
+        return .failure(error)
+      }
+    }
+    switch outcome {
+    case .success(let value): return value
+    case .failure(let error): throw error
     }
   }
 
