@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every distribution check after packaging once, then prints the combined `N passed, M failed`.
+# Runs every distribution check after packaging once (scripts/package: linux/amd64 and linux/arm64),
+# then prints the combined `N passed, M failed` (scripts/test reads that last line).
+# Each test checks every architecture buildpack.toml's [[targets]] name; a missing one fails.
 # Usage: integration/distribution/run-all.sh   (root)
 set -uo pipefail
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
@@ -11,7 +13,7 @@ if ! "$repo_root/scripts/package"; then
 fi
 total_passed=0 total_failed=0
 for test in test-archive.sh test-static-binary.sh test-version.sh test-root-bin.sh test-chroot.sh \
-  test-image.sh test-publish.sh; do
+  test-image-index.sh test-image.sh test-publish.sh; do
   echo "# $test"
   output=$(GW_SKIP_PACKAGE=1 "$here/$test" 2>&1)
   status=$?

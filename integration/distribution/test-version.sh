@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Distribution check: the version has one source, buildpack.toml.
-# The packaged executable's `--version` equals buildpack.version (read with python3 tomllib), no
+# Each packaged executable's `--version` (dist/linux-<arch>/bin/group-writable for every architecture
+# buildpack.toml's [[targets]] name, each one required; a foreign one under qemu-user, e.g.
+# qemu-aarch64-static on an x86_64 host) equals buildpack.version (read with python3 tomllib), no
 # source file hard-codes it, README's examples name it, and the BuildpackInfo generator (run by the
 # build-tool plugin) rejects descriptors it cannot take the version from, with a message naming the
 # file and key.
@@ -9,10 +11,14 @@ set -uo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_packaged
+load_arches
 version=$(buildpack_version)
-binary="$repo_root/dist/buildpack/bin/group-writable"
-check_equal "group-writable --version prints buildpack.toml's version" \
-  "$version" "$("$binary" --version 2>&1)"
+for arch in "${arches[@]}"; do
+  require_arch_dir "$arch" && set_emulator "$arch" || continue
+  binary="$dist_dir/linux-$arch/bin/group-writable"
+  check_equal "linux/$arch: group-writable --version prints buildpack.toml's version${emulator:+ (qemu)}" \
+    "$version" "$(run_arch "$arch" group-writable "$binary" --version 2>&1)"
+done
 
 hard_coded=$(grep -rnF -- "\"$version\"" "$repo_root/Sources" "$repo_root/Plugins" || true)
 check_equal "no Swift source hard-codes the version \"$version\"" "" "$hard_coded"
