@@ -1,10 +1,13 @@
 /// Bytes from the user (patterns, paths, values) made safe to print, reversibly: one escaping for every message,
 /// log and report.
 ///
-/// Valid UTF-8 is kept. A backslash is doubled, and control characters, invalid bytes and bidirectional
-/// formatting characters are escaped (`\n`, `\t`, `\r`, `\xNN` for other C0 controls, DEL and invalid bytes,
-/// `\u{NNNN}` for C1 controls and direction marks), so a value can never break a line-based layout or hide text,
-/// and two different byte strings never print the same: `unescaping` gives the bytes back.
+/// Valid UTF-8 is kept. A backslash is doubled, and control characters, invalid bytes and every invisible or
+/// layout-changing character are escaped (`\n`, `\t`, `\r`, `\xNN` for other C0 controls, DEL and invalid
+/// bytes, `\u{NNNN}` for the rest). What counts as invisible goes by Unicode general category, not by a list:
+/// controls (Cc), format characters (Cf: direction marks and isolates, U+061C, zero-width characters), line and
+/// paragraph separators (Zl, Zp: U+2028, U+2029), spaces other than U+0020 (Zs), private use (Co). So a value
+/// can never break a line-based layout or hide text, and two different byte strings never print the same:
+/// `unescaping` gives the bytes back.
 public enum EscapedText {
   /// `bytes` as escaped text; `reversible: false` keeps backslashes as they are, for text that is no user value
   /// (a parser's message, which escapes what it quotes itself).
@@ -78,9 +81,23 @@ public enum EscapedText {
     case 0x09: result += "\\t"
     case 0x0D: result += "\\r"
     case 0x00..<0x20, 0x7F: appendHexEscape(UInt8(scalar.value), to: &result)
-    case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-      result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-    default: result.unicodeScalars.append(scalar)
+    case 0x20..<0x7F: result.unicodeScalars.append(scalar)
+    default:
+      if isInvisible(scalar) {
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+  }
+
+  /// Whether a non-ASCII scalar is invisible or changes the layout: by general category (see the type's summary).
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate:
+      return true
+    default:
+      return false
     }
   }
 
