@@ -50,6 +50,9 @@ public struct Builder {
     } catch {
       return fail(error.diagnostic)
     }
+    let writer = LayerWriter(layersPath: layersPath)
+    // Read before the walk changes anything and before its threads start (it parses TOML in a forked child).
+    let previous = writer.previousMetadata()
     let printer = ReportPrinter(log: log)
     printer.printConfiguration(configuration.sources.map(\.logText))
     log.section("Walking the app directory")
@@ -66,14 +69,19 @@ public struct Builder {
     }
     report.version = BuildpackInfo.version
     report.groupID = Int(getgid())
-    let writer = LayerWriter(layersPath: layersPath)
-    let difference = writer.previousMetadata().map { previous in
-      RootsDifference(
-        previous: previous.roots, current: LayerMetadata(report).roots,
-        isPartial: previous.isCapped || LayerMetadata(report).isCapped)
+    var difference: RootsDifference?
+    var previousWarnings: [Diagnostic] = []
+    switch previous {
+    case .success(let metadata):
+      let current = LayerMetadata(report)
+      difference = RootsDifference(
+        previous: metadata.roots, current: current.roots, isPartial: metadata.isCapped || current.isCapped)
+    case .failure(let warning): previousWarnings.append(warning.diagnostic)
+    case nil: break
     }
     let buildUser = Int(geteuid())
-    let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
+    let warnings =
+      report.allWarnings(configuration: configuration.warnings, buildUser: buildUser) + previousWarnings
     printer.printRun(report, difference: difference)
     for warning in warnings { log.diagnostic(warning) }
     if let failure = report.failureDiagnostic(buildUser: buildUser) {

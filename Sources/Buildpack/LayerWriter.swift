@@ -55,14 +55,33 @@ public struct LayerWriter {
     try replace("launch.toml", in: layers, with: Array(ReportText.launchTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/launch.toml")
   }
 
-  /// What the previous image recorded (its restored `<layer>.toml`), or nil when there is none or it is unreadable.
-  public func previousMetadata() -> LayerMetadata? {
+  /// What the previous image recorded (its restored `<layer>.toml`): nil when there is none, else its metadata
+  /// or why it cannot be used. It parses TOML in a child process first, so call it before any thread starts.
+  public func previousMetadata() -> Result<LayerMetadata, BuildWarning>? {
     guard let layers = try? openLayers() else { return nil }
     defer { layers.close() }
-    guard let bytes = try? layers.readRegularFile("\(Self.layerName).toml", limit: Self.metadataLimit) else {
-      return nil
+    let name = "\(Self.layerName).toml"
+    func unusable(_ reason: String) -> Result<LayerMetadata, BuildWarning> {
+      .failure(.previousMetadataUnusable(path: "\(layersPath)/\(name)", reason: reason))
     }
-    return try? ReportText.layerMetadata(fromTOML: String(decoding: bytes, as: UTF8.self))
+    let bytes: [UInt8]
+    do {
+      bytes = try layers.readRegularFile(name, limit: Self.metadataLimit)
+    } catch {
+      switch error {
+      case .noSuchFileOrDirectory: return nil
+      case .fileTooLarge: return unusable("it is larger than \(DiagnosticText.byteCount(Self.metadataLimit))")
+      case .tooManySymbolicLinks: return unusable("it is a symbolic link")
+      case .invalidArgument: return unusable("it is not a regular file")
+      default: return unusable("reading it failed: \(error)")
+      }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else { return unusable("it is not UTF-8") }
+    do {
+      return .success(try ReportText.layerMetadata(fromTOML: text))
+    } catch {
+      return unusable(error.reason)
+    }
   }
 
   private func openLayers() throws(LayerWriteError) -> FileDescriptor {

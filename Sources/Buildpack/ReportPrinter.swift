@@ -126,10 +126,18 @@ public struct ReportPrinter {
     if difference.isEmpty {
       log.item("The same writable paths")
     }
-    for root in difference.added { log.item("Now writable: \(DiagnosticText.quoted(root))") }
-    for root in difference.removed { log.item("No longer writable: \(DiagnosticText.quoted(root))") }
+    printChanged(difference.added, as: "Now writable")
+    printChanged(difference.removed, as: "No longer writable")
     if difference.isPartial {
       log.item("(only the first \(ReportLimits.rootsInImage) paths of each image are compared)")
+    }
+  }
+
+  /// The first `ReportLimits.rootsInLog` roots of one side of the difference, then how many more.
+  private func printChanged(_ roots: [String], as label: String) {
+    for root in roots.prefix(ReportLimits.rootsInLog) { log.item("\(label): \(DiagnosticText.quoted(root))") }
+    if roots.count > ReportLimits.rootsInLog {
+      log.item("… and \(CountText.number(roots.count - ReportLimits.rootsInLog)) more \(label.lowercased())")
     }
   }
 

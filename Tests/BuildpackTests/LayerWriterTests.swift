@@ -1,4 +1,5 @@
 import Buildpack
+import ChildProcessSupport
 import Core
 import FileSystem
 import Foundation
@@ -6,7 +7,7 @@ import TOMLKit
 import TestSupport
 import Testing
 
-@Suite struct LayerWriterTests {
+@Suite(.spawnedTOMLParser) struct LayerWriterTests {
   func report(roots count: Int) -> Report {
     var report = Report()
     report.version = "1.0.0"
@@ -31,7 +32,7 @@ import Testing
     #expect(metadata["metadata"]?["roots"]?.array?.count == 2)
     #expect(layers.mode("group-writable/exec.d/group-writable-check") == 0o755)
     #expect(layers.mode("group-writable/report.toml") == 0o644)
-    #expect(LayerWriter(layersPath: layers.root).previousMetadata()?.roots == ["dir100/", "dir101/"])
+    #expect(try LayerWriter(layersPath: layers.root).previousMetadata()?.get().roots == ["dir100/", "dir101/"])
   }
 
   @Test func linksTheCommandLineIntoTheLayersBinReplacingWhateverWasThere() throws {
@@ -83,9 +84,16 @@ import Testing
     }
   }
 
-  @Test func readsNoPreviousMetadataFromAFIFO() throws {
+  @Test func neverOpensPreviousMetadataThatIsAFIFOAndSaysSo() throws {
     let layers = try TemporaryTree()
     #expect(mkfifo(layers.path("group-writable.toml"), 0o644) == 0)
-    #expect(LayerWriter(layersPath: layers.root).previousMetadata() == nil)
+    #expect(
+      LayerWriter(layersPath: layers.root).previousMetadata()
+        == .failure(
+          .previousMetadataUnusable(path: layers.path("group-writable.toml"), reason: "it is not a regular file")))
+  }
+
+  @Test func readsNoPreviousMetadataWhereThereIsNone() throws {
+    #expect(LayerWriter(layersPath: try TemporaryTree().root).previousMetadata() == nil)
   }
 }

@@ -1,9 +1,10 @@
+import ChildProcessSupport
 import Buildpack
 import Foundation
 import TestSupport
 import Testing
 
-@Suite struct RuntimeCheckTests {
+@Suite(.spawnedTOMLParser) struct RuntimeCheckTests {
   func run(roots: [String], environment: [String: String] = [:], in tree: TemporaryTree) throws
     -> (Int32, String)
   {

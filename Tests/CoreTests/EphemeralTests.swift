@@ -1,3 +1,4 @@
+import ChildProcessSupport
 @testable import Core
 import FileSystem
 import Foundation
@@ -5,7 +6,7 @@ import Patterns
 import TestSupport
 import Testing
 
-@Suite struct EphemeralTests {
+@Suite(.spawnedTOMLParser) struct EphemeralTests {
   func build(_ tree: TemporaryTree, ephemeral: [RelativePath], base: String, create: [RelativePath] = [])
     throws -> Report
   {

@@ -13,9 +13,7 @@ public enum ReportReader {
     do {
       return try ReportText.report(fromTOML: String(decoding: bytes, as: UTF8.self))
     } catch {
-      switch error {
-      case .notAReport(let reason): throw .notAReport(reason: reason)
-      }
+      throw .notAReport(reason: error.reason)
     }
   }
 

@@ -63,3 +63,24 @@ extension LayerWriteError {
     }
   }
 }
+
+extension BuildWarning {
+  /// The diagnostic for a problem the build goes on after.
+  public var diagnostic: Diagnostic {
+    switch self {
+    case .previousMetadataUnusable(let path, let reason):
+      return Diagnostic(
+        severity: .warning,
+        title: "Not comparing with the previous image",
+        detail: [
+          "The previous image's \(DiagnosticText.code(path)), which the lifecycle restored, cannot be used: "
+            + "\(Report.shortened(DiagnosticText.message(reason))). It was read before anything was changed and is replaced by "
+            + "this build's, so the next build compares again."
+        ],
+        suggestions: [
+          "Only this buildpack writes that file: if the previous image was not built by it, rebuild from an "
+            + "image you trust (`pack build` with a new image name, or after removing the old one)."
+        ])
+    }
+  }
+}

@@ -19,3 +19,10 @@ public enum LayerWriteError: Error, Equatable, Sendable {
   /// The running executable could not be read, to copy it into `exec.d`.
   case cannotReadExecutable(path: String, Errno)
 }
+
+/// What the build reports and goes on after.
+public enum BuildWarning: Error, Equatable, Sendable {
+  /// The previous image's `<layer>.toml` (restored by the lifecycle) could not be read or is not metadata this
+  /// buildpack wrote; the build compares nothing with the previous image.
+  case previousMetadataUnusable(path: String, reason: String)
+}

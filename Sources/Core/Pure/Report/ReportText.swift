@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import FileSystem
 import TOMLKit
 
 /// The report as text and back: TOML for `report.toml` and the layer, JSON for `--json` and the image label.
@@ -11,6 +12,24 @@ public enum ReportText {
   public enum ReadError: Error, Equatable, Sendable {
     /// The text is not TOML, or not a report (no `version` and `roots`); `reason` is the decoder's message.
     case notAReport(reason: String)
+    /// The TOML parser, run in a child process first, did not end normally: it crashed (`signal`), ran out of
+    /// time, or no child could be started. The text is never parsed in this process then.
+    case parserFailed(IsolatedCall.Outcome)
+    /// The text parsed, but holds what this buildpack never writes (too many or too long roots, a total below
+    /// the list, a root not in its escaped form); `reason` says which.
+    case notWrittenByThisBuildpack(reason: String)
+
+    /// Why, in words for a message: the decoder's or the check's reason, or how the parser's child ended.
+    public var reason: String {
+      switch self {
+      case .notAReport(let reason), .notWrittenByThisBuildpack(let reason): return reason
+      case .parserFailed(.killed(let signal)): return "the TOML parser crashed on it (signal \(signal))"
+      case .parserFailed(.timedOut): return "the TOML parser ran out of time on it"
+      case .parserFailed(.unavailable(let error)):
+        return "no child process could be started to parse it safely (\(error))"
+      case .parserFailed(.returned(let status)): return "the TOML parser ended with status \(status)"
+      }
+    }
   }
 
   /// `report.toml`.
@@ -51,8 +70,9 @@ public enum ReportText {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// Reads a `report.toml`.
+  /// Reads a `report.toml`, parsed in a child process first (`TOMLChildParser`).
   public static func report(fromTOML text: String) throws(ReadError) -> Report {
+    try checkInChild(text)
     do {
       return try TOMLDecoder().decode(Report.self, from: text)
     } catch {
@@ -60,12 +80,25 @@ public enum ReportText {
     }
   }
 
-  /// Reads the `[metadata]` of a layer's TOML file.
+  /// Reads the `[metadata]` of a layer's TOML file, parsed in a child process first, and checks that it is what
+  /// `layerTOML` writes (`LayerMetadata.checkWritten`): the previous image's file is input like any other.
   public static func layerMetadata(fromTOML text: String) throws(ReadError) -> LayerMetadata {
+    try checkInChild(text)
+    let metadata: LayerMetadata
     do {
-      return try TOMLDecoder().decode(LayerFile.self, from: text).metadata
+      metadata = try TOMLDecoder().decode(LayerFile.self, from: text).metadata
     } catch {
       throw .notAReport(reason: "\(error)")
+    }
+    try metadata.checkWritten()
+    return metadata
+  }
+
+  /// Throws unless the TOML parser, run on `text` in a child process, ended by itself (parsed or not).
+  private static func checkInChild(_ text: String) throws(ReadError) {
+    switch TOMLChildParser.isolate(text[...]) {
+    case .returned: return
+    case let outcome: throw .parserFailed(outcome)
     }
   }
 
