@@ -50,15 +50,15 @@ import Testing
         """)
   }
 
-  @Test func acceptsAOneMebibytePathsValueQuickly() throws {
+  /// A hang fails the run by its time limit (scripts/sanitizers names the unfinished test); speed is measured by
+  /// benchmarks/run, not here.
+  @Test func acceptsAOneMebibytePathsValue() throws {
     let pattern = "/" + String(repeating: "p", count: 100) + "/"
     var value = (0..<9_000).map { "\(pattern)\($0)" }.joined(separator: "\n") + "\n#"
     value += String(repeating: "c", count: (1 << 20) - value.utf8.count)
     #expect(value.utf8.count == 1 << 20)
-    let started = ContinuousClock.now
     let configuration = try #require(configured([:], ["BP_GROUP_WRITABLE_PATHS": value]))
     #expect(configuration.patterns.count == 9_000)
-    #expect(ContinuousClock.now - started < .seconds(10), "hang guard, not a benchmark")
   }
 
   /// The sources, and the one that goes over 10,000 patterns.

@@ -55,9 +55,8 @@ import Testing
       }
     }
     #expect(locator.linesScanned == 30_003, "lookups do not scan")
-    let started = ContinuousClock.now
+    // No clock: the scan count above is the linear-time check, and a hang fails the run by its time limit.
     let settings = try #require(parseProject(text).value ?? nil)
-    #expect(ContinuousClock.now - started < .seconds(10), "hang guard, not a benchmark")
     #expect(settings.warnings.count == 21)
     #expect(settings.warnings.last == .moreUnknownKeys(file: "project.toml", count: 29_980))
   }

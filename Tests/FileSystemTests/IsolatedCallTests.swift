@@ -30,7 +30,8 @@ import Testing
     let clock = MonotonicClock()
     let started = clock.now()
     #expect(probe("ignore-alarm").output == "timed-out\n")
-    #expect(clock.now() - started < 10)
+    // The parent's own deadline (1 s + `parentGrace`) ends it, long before its 30 s sleep.
+    #expect(clock.now() - started < 25)
   }
 
   @Test func leavesTheCallersMemoryAlone() {
