@@ -38,6 +38,7 @@ public struct Builder {
       return fail(BuildError.missingLayersDirectory.diagnostic)
     }
     let configuration: Configuration
+    if let error = context.environmentError { return fail(error.diagnostic) }
     do {
       switch try ConfigurationLoader(reader: app).load(environment: context.environment) {
       case .optedIn(let loaded):

@@ -1,9 +1,8 @@
+import Core
 import FileSystem
 
 /// What the lifecycle hands a buildpack: its layers directory and the environment, platform env files included.
 public struct CNBContext: Sendable {
-  /// The most variables read from `<platform>/env/`.
-  public static let platformVariableLimit = 1_000
   /// The largest value read from one `<platform>/env/NAME` file.
   public static let platformValueLimit = 1 << 20
 
@@ -13,6 +12,9 @@ public struct CNBContext: Sendable {
   public var layersDirectory: String?
   /// The process environment with `<platform>/env/NAME` files laid over it (a file wins).
   public var environment: [String: String]
+  /// Why a `<platform>/env/` file of a variable the buildpack reads could not be used; detect and build stop on
+  /// it rather than build without the setting.
+  public var environmentError: ConfigurationError?
 
   /// Creates a context.
   public init(
@@ -40,35 +42,56 @@ public struct CNBContext: Sendable {
     default: break
     }
     if let platform = context.platformDirectory {
-      context.environment.merge(Self.platformEnvironment(platform)) { _, file in file }
+      do {
+        context.environment.merge(try Self.platformEnvironment(platform)) { _, file in file }
+      } catch {
+        context.environmentError = error
+      }
     }
     return context
   }
 
-  /// The variables in `<platform>/env/`: one regular file per variable, its content the value (at most
-  /// `platformValueLimit` bytes; a larger file, a symlink, a FIFO or a name that is no variable name is skipped).
-  static func platformEnvironment(_ platform: String) -> [String: String] {
-    guard let directory = try? AppDirectory.open(platform + "/env") else { return [:] }
+  /// The variables the buildpack reads (`EnvironmentVariable`) that `<platform>/env/` sets: one regular file per
+  /// variable, its content the value. Each is looked up by name, so no number of other files can hide one, and
+  /// one that cannot be used (a symbolic link, a FIFO or other non-regular file, over `platformValueLimit`
+  /// bytes, not UTF-8, unreadable) is an error naming it: never skipped, never cut.
+  static func platformEnvironment(_ platform: String) throws(ConfigurationError) -> [String: String] {
+    let path = platform + "/env"
+    guard let directory = try? AppDirectory.open(path) else { return [:] }
     defer { directory.descriptor.close() }
-    guard let names = try? DirectoryListing.names(in: directory.descriptor, limit: platformVariableLimit) else {
-      return [:]
-    }
     var result: [String: String] = [:]
-    for (bytes, _) in names where isVariableName(bytes) {
-      let name = String(decoding: bytes, as: UTF8.self)
-      guard let value = try? directory.descriptor.readRegularFile(name, limit: platformValueLimit),
-        let text = String(validating: value, as: UTF8.self)
-      else { continue }
-      result[name] = text
+    for variable in EnvironmentVariable.allCases {
+      func refuse(_ problem: ConfigurationError.PlatformFileProblem) -> ConfigurationError {
+        .platformVariableUnusable(variable: variable, path: "\(path)/\(variable.name)", problem: problem)
+      }
+      let bytes: [UInt8]
+      do {
+        bytes = try directory.descriptor.readRegularFile(variable.name, limit: platformValueLimit)
+      } catch {
+        switch error {
+        case .noSuchFileOrDirectory: continue
+        case .tooManySymbolicLinks: throw refuse(.symbolicLink)
+        case .invalidArgument: throw refuse(.notRegularFile)
+        case .fileTooLarge: throw refuse(.tooLarge(limit: platformValueLimit))
+        default: throw refuse(.unreadable(error))
+        }
+      }
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw refuse(.notUTF8(line: Self.lineOfFirstInvalidUTF8(bytes)))
+      }
+      result[variable.name] = text
     }
     return result
   }
 
-  /// Whether `bytes` is a portable variable name (letters, digits and `_`, not starting with a digit).
-  static func isVariableName(_ bytes: [UInt8]) -> Bool {
-    guard let first = bytes.first, !(0x30...0x39).contains(first) else { return false }
-    return bytes.allSatisfy { byte in
-      (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
+  /// The 1-based line of the first byte of `bytes` that is not valid UTF-8.
+  static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var line = 1
+    while case .valid(let encoded) = parser.parseScalar(from: &iterator) {
+      if Unicode.UTF8.decode(encoded) == "\n" { line += 1 }
     }
+    return line
   }
 }

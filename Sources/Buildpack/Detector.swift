@@ -21,6 +21,10 @@ public struct Detector {
 
   /// Decides, prints, and returns the exit status.
   public func run() -> Int32 {
+    if let error = context.environmentError {
+      errorOutput(DiagnosticRenderer.render(error.diagnostic))
+      return ExitStatus.failure
+    }
     let decision: OptInDecision
     do {
       decision = try ConfigurationLoader(reader: app).load(environment: context.environment)

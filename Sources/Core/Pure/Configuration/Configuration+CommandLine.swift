@@ -22,7 +22,7 @@ extension Configuration {
     }
     if let file {
       try tally.add(
-        PatternParser.parse(file.bytes, source: file.path), source: .commandLine(option: "--patterns-file", value: file.path))
+        text: file.bytes, named: file.path, source: .commandLine(option: "--patterns-file", value: file.path))
       configuration.sources.append(.commandLinePatternsFile(path: file.path))
     }
     configuration.patterns = tally.patterns

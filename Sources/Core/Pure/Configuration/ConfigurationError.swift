@@ -54,6 +54,25 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   case directoryListTooLong(key: ProjectSettingKey, limit: Int, source: SettingSource)
   /// The pattern (or directory entry) at `origin` is `length` bytes, more than `limit`.
   case patternTooLong(origin: PatternOrigin, length: Int, limit: Int)
+  /// A gitignore-format text (the paths file, `BP_GROUP_WRITABLE_PATHS`, `--patterns-file`) has a NUL byte on the
+  /// line `origin` names: git would end the pattern there.
+  case nulInPatterns(origin: PatternOrigin)
+  /// The platform's file `path` (`<platform>/env/NAME`) for `variable` cannot be used.
+  case platformVariableUnusable(variable: EnvironmentVariable, path: String, problem: PlatformFileProblem)
+
+  /// What is wrong with a platform's `env/` file.
+  public enum PlatformFileProblem: Equatable, Sendable {
+    /// It is a symbolic link, which is never followed.
+    case symbolicLink
+    /// It is a FIFO, a device or a directory, never opened for reading.
+    case notRegularFile
+    /// It has more than `limit` bytes.
+    case tooLarge(limit: Int)
+    /// Its bytes are not UTF-8, from `line` on.
+    case notUTF8(line: Int)
+    /// Reading it failed.
+    case unreadable(Errno)
+  }
 
   /// The type a key requires.
   public enum ExpectedValue: Equatable, Sendable {

@@ -46,14 +46,13 @@ public enum ConfigurationResolver {
       configuration.warnings += settings.warnings
     }
     if let pathsFile {
-      try patterns.add(
-        PatternParser.parse(pathsFile.bytes, source: pathsFile.path),
-        source: .pathsFile(path: pathsFile.path))
+      try patterns.add(text: pathsFile.bytes, named: pathsFile.path, source: .pathsFile(path: pathsFile.path))
       let isVariable = pathsFile.source == .variable(.pathsFile)
       configuration.sources.append(
         isVariable ? .environmentPathsFile(path: pathsFile.path) : .pathsFile(path: pathsFile.path))
     }
-    if variables.paths != nil {
+    if let paths = variables.paths {
+      try PatternTally.refuseNul(in: Array(paths.utf8), named: EnvironmentVariable.paths.name)
       try patterns.add(variables.patterns(), source: .variable(.paths))
       configuration.sources.append(.environmentPaths)
     }

@@ -18,6 +18,20 @@ struct PatternTally {
     patterns += new
   }
 
+  /// Parses a gitignore-format text named `name` and adds its patterns; a NUL byte in it is an error, since git
+  /// would end the pattern there and select more than was written (`/storage/<NUL>private/` as `/storage/`).
+  mutating func add(text bytes: [UInt8], named name: String, source: SettingSource) throws(ConfigurationError) {
+    try Self.refuseNul(in: bytes, named: name)
+    try add(PatternParser.parse(bytes, source: name), source: source)
+  }
+
+  /// Throws `nulInPatterns` at the line of the first NUL byte of `bytes`.
+  static func refuseNul(in bytes: [UInt8], named name: String) throws(ConfigurationError) {
+    guard let nul = bytes.firstIndex(of: 0) else { return }
+    let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    throw .nulInPatterns(origin: PatternOrigin(source: name, line: line))
+  }
+
   /// Counts `directories` after the patterns: the error names the source of the first entry over
   /// `limit`.
   func count(_ directories: DirectoryList, limit: Int) throws(ConfigurationError) {

@@ -129,6 +129,10 @@ extension ConfigurationError {
       return Self.directoryListTooLong(key, limit: limit, source: source)
     case .patternTooLong(let origin, let length, let limit):
       return Self.patternTooLong(origin, length: length, limit: limit)
+    case .nulInPatterns(let origin):
+      return Self.nulInPatterns(origin)
+    case .platformVariableUnusable(let variable, let path, let problem):
+      return Self.platformVariableUnusable(variable, path: path, problem: problem)
     }
   }
 

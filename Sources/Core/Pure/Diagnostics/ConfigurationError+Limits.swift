@@ -73,4 +73,50 @@ extension ConfigurationError {
       ],
       suggestions: ["Shorten it, for example with `*` or `**` in place of long names."])
   }
+
+  /// The diagnostic of `nulInPatterns`.
+  static func nulInPatterns(_ origin: PatternOrigin) -> Diagnostic {
+    Diagnostic(
+      title: "NUL byte in a pattern",
+      detail: [
+        "Line \(origin.line) of \(DiagnosticText.code(origin.source)) has a NUL byte. git ends a pattern at a "
+          + "NUL byte, so the pattern would select more than what is written after it."
+      ],
+      suggestions: [
+        "Remove the NUL byte from that line (a file saved as UTF-16 has one in every other byte: save it as "
+          + "UTF-8)."
+      ])
+  }
+
+  /// The diagnostic of `platformVariableUnusable`.
+  static func platformVariableUnusable(
+    _ variable: EnvironmentVariable, path: String, problem: PlatformFileProblem
+  ) -> Diagnostic {
+    let what: String
+    let fix: String
+    switch problem {
+    case .symbolicLink:
+      what = "is a symbolic link, which the buildpack never follows"
+      fix = "Write the value into the file itself."
+    case .notRegularFile:
+      what = "is not a regular file"
+      fix = "Make it a regular file holding the value."
+    case .tooLarge(let limit):
+      what = "is larger than \(DiagnosticText.byteCount(limit))"
+      fix = "Shorten the value, for example with wildcard or directory patterns instead of one entry per path."
+    case .notUTF8(let line):
+      what = "is not UTF-8 from line \(line) on"
+      fix = "Save it as UTF-8 (a stray byte in a comment counts too)."
+    case .unreadable(let error):
+      what = "cannot be read: \(error)"
+      fix = "Let the build user read it."
+    }
+    return Diagnostic(
+      title: "Cannot read `\(variable.name)`",
+      detail: [
+        "The platform sets `\(variable.name)` in \(DiagnosticText.code(path)), and that file \(what). The "
+          + "buildpack stops rather than build without the setting."
+      ],
+      suggestions: [fix, "Or remove the file to leave `\(variable.name)` unset."])
+  }
 }
