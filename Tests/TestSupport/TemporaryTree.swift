@@ -15,9 +15,12 @@ public final class TemporaryTree {
   }
 
   deinit {
-    // Make everything removable first (tests create unreadable directories).
+    // Make everything removable first (tests create unreadable directories); never through a symbolic link,
+    // which chmod would follow out of the tree (to /dev/null, say).
     _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach {
-      chmod("\(root)/\($0)", 0o755)
+      var status = stat()
+      let path = "\(root)/\($0)"
+      if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK { chmod(path, 0o755) }
     }
     try? FileManager.default.removeItem(atPath: root)
   }
