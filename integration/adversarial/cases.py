@@ -20,6 +20,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import emulation
 import gwit
 
 OTHER_LAYER = "layers/other_buildpack/ruby"
@@ -27,6 +28,14 @@ DEPTH = 5000
 SECOND_DEPTH = 1000  # still far beyond PATH_MAX; the walk's cost grows with depth squared
 OWN_OUTPUT = ("layers/" + gwit.LAYERS_NAME, "plan", "home", "probe.py", "mutator.py", "stop")
 ERROR = gwit.ERROR
+# What this suite leaves out under GW_EMULATOR (qemu-user), and why; the harness names it in its
+# summary line. Every other case runs, the product's executables under the emulator.
+EMULATED_OMISSIONS = {
+    "rename-race-*": "they run `apply` under strace (ptrace) to widen the race window; under qemu-user"
+                     " strace traces the emulator, and the by-name control never wins there",
+    "no-proc: bin/build and the exec.d check": "qemu-user 7.2 (Debian 12) has no fchmodat2 (syscall"
+                     " 452): the product falls back to /proc/self/fd, which that root does not have",
+}
 
 
 @dataclasses.dataclass
@@ -424,7 +433,12 @@ def run(reporter, layouts, buildpack, work, python, only):
             gwit.remove_tree(Path(work) / case.name)  # deep trees: free the disk as we go
     started = time.monotonic()
     holes.run(reporter, layout, buildpack, Path(work), python, only)
-    race.suite(reporter, buildpack, Path(work), python, only, label=f"adversarial/{layout.name}")
+    if emulation.active():
+        gwit.log("rename races: left out under the emulator: "
+                 + EMULATED_OMISSIONS["rename-race-*"])
+    else:
+        race.suite(reporter, buildpack, Path(work), python, only,
+                   label=f"adversarial/{layout.name}")
     gwit.log(f"no-proc and rename races: {time.monotonic() - started:.1f} s")
 
 

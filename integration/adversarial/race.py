@@ -47,6 +47,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RACER = HERE / "racer.py"
+sys.path.insert(0, str(HERE.parent / "lib"))
+import emulation  # noqa: E402 (runs `apply` under GW_EMULATOR when it is set)
 FILLERS = 50  # other files in tmp/, so the walk spends a while around the raced name
 BUILD = (1001, 1000)
 OTHER = (1003, 1003)  # in none of the build groups
@@ -168,7 +170,8 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
             raise RuntimeError(f"the racer did not start: {ready!r}")
         env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/nonexistent"}
         try:
-            command = [str(binary), "apply", "-p", pattern, "--jobs", str(apply_jobs)]
+            command = emulation.command([binary, "apply", "-p", pattern, "--jobs",
+                                         str(apply_jobs)])
             if slow:
                 command = SLOW + command
             done = subprocess.run(as_user(variant.runner, command),

@@ -16,6 +16,8 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import emulation
+
 BUILDPACK_ID = "utility/group-writable"
 ERROR = "error"  # an expected exit status: anything but 0 and 100
 # The lifecycle names a buildpack's layers dir after its id with `/` replaced by `_`.
@@ -473,13 +475,14 @@ def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None, umask=0
     """Runs `argv` as `user` (uid, gid) with exactly `env`, `umask` (022), no supplementary groups;
     `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d).
     `limits` are prlimit options (e.g. "--nofile=20:20") set on the command itself; with
-    `measure`, /usr/bin/time records its peak RSS and wall time (Outcome.peak_kib, .seconds)."""
+    `measure`, /usr/bin/time records its peak RSS and wall time (Outcome.peak_kib, .seconds).
+    Under GW_EMULATOR a product executable in argv[0] runs in the emulator (emulation.command)."""
     uid, gid = user
     cmd = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--", "env", "-i"]
     cmd += [f"{k}={v}" for k, v in env.items()]
     if limits:
-        cmd += ["/usr/bin/prlimit", *limits, "--"]
-    cmd += [str(a) for a in argv]
+        cmd += ["/usr/bin/prlimit", *emulation.limits(limits, argv), "--"]
+    cmd += emulation.command(argv)
     measured = None
     if measure:
         handle, name = tempfile.mkstemp(prefix="gw-time.")
@@ -544,7 +547,8 @@ def has_backtrace(text):
 
 
 class Buildpack:
-    """An assembled buildpack dir: buildpack.toml plus bin/detect and bin/build."""
+    """An assembled buildpack dir: buildpack.toml plus bin/detect and bin/build; `machine` is the ELF
+    e_machine of bin/group-writable, `arch` its CNB name (amd64, arm64)."""
 
     def __init__(self, path):
         self.path = Path(path)
@@ -552,6 +556,9 @@ class Buildpack:
             descriptor = tomllib.load(f)
         self.version = descriptor["buildpack"]["version"]
         self.id = descriptor["buildpack"]["id"]
+        self.executable = self.path / "bin" / "group-writable"
+        self.machine = emulation.elf_machine(self.executable)
+        self.arch = emulation.ARCHITECTURES.get(self.machine, "amd64")
 
 
 class Lifecycle:
@@ -632,7 +639,7 @@ class Lifecycle:
             "CNB_PLATFORM_DIR": str(self.platform_dir),
             "CNB_BUILDPACK_DIR": str(self.buildpack.path),
             "CNB_TARGET_OS": "linux",
-            "CNB_TARGET_ARCH": "amd64",
+            "CNB_TARGET_ARCH": self.buildpack.arch,
             "CNB_TARGET_DISTRO_NAME": self.layout.distro[0],
             "CNB_TARGET_DISTRO_VERSION": self.layout.distro[1],
             "HOME": str(self.home),

@@ -18,6 +18,7 @@ import sqlite3
 import tomllib
 from pathlib import Path
 
+import emulation
 import gwit
 
 SCENARIO_KEYS = {"description", "app", "files", "modes", "remove", "env", "process-env", "expect",
@@ -134,13 +135,26 @@ def make_database(path, journal):
     os.chmod(path, 0o644)
 
 
-def run(reporter, layouts, platforms, scenarios, buildpack, work, python):
-    for layout in layouts:
-        for platform in platforms:
-            for scenario in scenarios:
-                if platform.name in scenario.platforms:
-                    gwit.run_guarded(reporter, ScenarioRun(reporter, layout, platform, scenario,
-                                                           buildpack, work, python))
+def matrix(layouts, platforms, scenarios, reduced=False):
+    """The (layout, platform, scenario) runs: every scenario on each platform it names, under every
+    user layout; `reduced`, under one layout each, rotating (the layout of scenario s on platform p
+    is number p + s), so every scenario, every platform and every (platform, layout) pair of the core
+    scenarios still runs, in a third of the runs."""
+    runs = []
+    for p, platform in enumerate(platforms):
+        for s, scenario in enumerate(scenarios):
+            if platform.name not in scenario.platforms:
+                continue
+            for layout in [layouts[(p + s) % len(layouts)]] if reduced else layouts:
+                runs.append((layout, platform, scenario))
+    order = {layout.name: i for i, layout in enumerate(layouts)}
+    return sorted(runs, key=lambda run: order[run[0].name])  # layout by layout, as before
+
+
+def run(reporter, runs, buildpack, work, python):
+    for layout, platform, scenario in runs:
+        gwit.run_guarded(reporter, ScenarioRun(reporter, layout, platform, scenario, buildpack,
+                                               work, python))
 
 
 def shows_count(text, pattern, count):
@@ -343,8 +357,21 @@ class ScenarioRun:
         owners = {(e.uid, e.gid) for e in image.values()}
         self.equal("exported image: every entry owned by the build uid and gid", owners,
                    {lc.build_user})
+        self.check_architecture()
         self.check_sqlite(databases)
         self.check_probes(image, before, prediction, databases)
+
+    def check_architecture(self):
+        """The exported launch layer's exec.d program and bin/group-writable (a link to it) are
+        the buildpack's executable: the same ELF machine (an aarch64 one for linux/arm64)."""
+        want = self.lc.buildpack.machine
+        found = {rel: emulation.elf_machine(self.lc.image_layer / rel)
+                 for rel in ("exec.d/group-writable-check", "bin/group-writable")}
+        self.check(f"exported layer: exec.d/group-writable-check and bin/group-writable are"
+                   f" {emulation.machine_name(want)} executables, as the buildpack's",
+                   want is not None and set(found.values()) == {want},
+                   [f"buildpack's bin/group-writable: {emulation.machine_name(want)}"]
+                   + [f"{rel}: {emulation.machine_name(m)}" for rel, m in found.items()])
 
     def check_patterns_output(self, build, report):
         reported = (report or {}).get("patterns", [])

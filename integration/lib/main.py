@@ -4,17 +4,24 @@ Prints one `ok - ...` / `not ok - ...` line per check and ends with `N passed, M
 """
 
 import argparse
+import os
+import platform
 import re
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import emulation  # noqa: E402
 import gwit  # noqa: E402
 import lifecycle_suite  # noqa: E402
 import readonly_suite  # noqa: E402
 import runtime_suite  # noqa: E402
 import trace_suite  # noqa: E402
+
+SUITES = ["lifecycle", "adversarial", "runtime", "read-only", "trace"]
+HOST_MACHINES = {"x86_64": emulation.EM_X86_64, "aarch64": emulation.EM_AARCH64}
 
 
 def main():
@@ -27,11 +34,16 @@ def main():
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
     parser.add_argument("--platforms", default=",".join(p.name for p in gwit.PLATFORMS),
                         help="comma-separated platform layouts (lifecycle and runtime suites)")
-    parser.add_argument("--suite", choices=["all", "lifecycle", "adversarial", "runtime", "read-only", "trace"], default="all")
+    parser.add_argument("--suite", choices=["all", *SUITES], default="all")
+    parser.add_argument("--matrix", choices=["full", "reduced"], default="full",
+                        help="reduced: each lifecycle scenario run under one user layout, rotating")
     args = parser.parse_args()
 
     reporter = gwit.Reporter()
     buildpack = gwit.Buildpack(args.buildpack)
+    if not check_executable(reporter, buildpack, args.work):
+        reporter.summary()
+        return 1
     wanted = set(args.layouts.split(","))
     layouts = [layout for layout in gwit.LAYOUTS if layout.name in wanted]
     wanted_platforms = set(args.platforms.split(","))
@@ -41,37 +53,88 @@ def main():
     platforms = [p for p in gwit.PLATFORMS if p.name in wanted_platforms]
     only = re.compile(args.only)
     repo = Path(args.repo)
+    work = Path(args.work)
+    emulated = emulation.active()
+    ran = []
+
+    def timed(name, body, note=""):
+        started = time.monotonic()
+        body()
+        ran.append(f"{name} ({time.monotonic() - started:.0f} s{note})")
+        gwit.log(f"{name} suite: {time.monotonic() - started:.1f} s")
 
     if args.suite in ("all", "lifecycle"):
         fixtures = repo / "integration" / "fixtures"
         scenarios = [s for s in lifecycle_suite.load_scenarios(fixtures, repo)
                      if only.search(s.name)]
-        runs = sum(1 for s in scenarios for p in platforms if p.name in s.platforms)
-        gwit.log(f"lifecycle suite: {runs} scenario runs on {len(platforms)} platform layouts, x"
-                 f" {len(layouts)} user layouts, buildpack {buildpack.id} v{buildpack.version}")
-        lifecycle_suite.run(reporter, layouts, platforms, scenarios, buildpack,
-                            Path(args.work) / "lifecycle", args.python)
+        reduced = args.matrix == "reduced"
+        runs = lifecycle_suite.matrix(layouts, platforms, scenarios, reduced)
+        gwit.log(f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
+                 f" and {len(layouts)} user layouts ({args.matrix} matrix), buildpack {buildpack.id}"
+                 f" v{buildpack.version} ({buildpack.arch})")
+        timed("lifecycle", lambda: lifecycle_suite.run(
+            reporter, runs, buildpack, work / "lifecycle", args.python),
+            f", {args.matrix} matrix: {len(runs)} runs")
     if args.suite in ("all", "adversarial"):
         adversarial_dir = repo / "integration" / "adversarial"
         if (adversarial_dir / "cases.py").exists():
             sys.path.insert(0, str(adversarial_dir))
             import cases  # noqa: E402
-            cases.run(reporter, layouts, buildpack, Path(args.work) / "adversarial", args.python,
-                      only)
+            left_out = ", ".join(cases.EMULATED_OMISSIONS) if emulated else ""
+            timed("adversarial", lambda: cases.run(
+                reporter, layouts, buildpack, work / "adversarial", args.python, only),
+                f"; left out: {left_out}" if left_out else "")
 
     if args.suite in ("all", "runtime"):
-        runtime_suite.run(reporter, layouts, platforms, buildpack, Path(args.work) / "runtime",
-                          args.python, only)
+        timed("runtime", lambda: runtime_suite.run(
+            reporter, layouts, platforms, buildpack, work / "runtime", args.python, only))
 
     if args.suite in ("all", "read-only"):
-        readonly_suite.run(reporter, layouts, buildpack, Path(args.work) / "read-only", args.python,
-                           only)
+        timed("read-only", lambda: readonly_suite.run(
+            reporter, layouts, buildpack, work / "read-only", args.python, only))
 
     if args.suite in ("all", "trace"):
-        trace_suite.run(reporter, layouts, buildpack, Path(args.work) / "trace", args.python, only)
+        if emulated:  # qemu-user does not emulate ptrace: one refusal check instead
+            timed("trace (refusal check only)", lambda: trace_suite.run_emulated(
+                reporter, layouts, buildpack, work / "trace", args.python, only))
+        else:
+            timed("trace", lambda: trace_suite.run(
+                reporter, layouts, buildpack, work / "trace", args.python, only))
 
+    if emulated:
+        expected = SUITES if args.suite == "all" else [args.suite]
+        names = [name.split(" (")[0] for name in ran]
+        reporter.check(f"under the emulator {emulation.emulator()} (the buildpack is"
+                       f" {emulation.machine_name(buildpack.machine)}), suites run:"
+                       f" {', '.join(ran) or 'none'}", names == expected,
+                       [f"expected: {', '.join(expected)}"])
     reporter.summary()
     return 1 if reporter.failed or reporter.passed == 0 else 0
+
+
+def check_executable(reporter, buildpack, work):
+    """Whether the buildpack's executable can run here: natively when it is for this machine, else
+    under GW_EMULATOR, which the unprivileged users must be able to execute. Reports a failure."""
+    try:
+        qemu = emulation.emulator()
+    except ValueError as e:
+        return reporter.check("GW_EMULATOR names an executable", False, [str(e)])
+    machine = emulation.machine_name(buildpack.machine)
+    if qemu is None:
+        host = HOST_MACHINES.get(platform.machine())
+        return host is None or buildpack.machine in (None, host) or reporter.check(
+            f"the buildpack's executable ({machine}) runs on this {platform.machine()} machine",
+            False, ["set GW_EMULATOR (e.g. qemu-aarch64-static) to run it under an emulator"])
+    mode = os.stat(qemu).st_mode
+    if not reporter.check(f"the emulator {qemu} is executable by every user", mode & 0o001 != 0,
+                          [f"mode {mode & 0o7777:04o}"]):
+        return False
+    outcome = gwit.run_as(gwit.OUTSIDER, [buildpack.executable, "--version"],
+                          {"PATH": gwit.PATH_ENV}, work)
+    return reporter.check(f"the buildpack's executable ({machine}) runs under the emulator as an"
+                          f" unprivileged user: `group-writable --version` prints"
+                          f" {buildpack.version}", outcome.code == 0
+                          and outcome.stdout.strip() == buildpack.version, outcome.describe())
 
 
 if __name__ == "__main__":

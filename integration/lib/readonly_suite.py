@@ -11,10 +11,12 @@ start writes `tmp/pids/server.pid` and appends to `log/production.log`:
   - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time.
 """
 
+import shlex
 import subprocess
 import time
 from pathlib import Path
 
+import emulation
 import gwit
 
 SELECTING_TOML = """\
@@ -123,8 +125,10 @@ class ReadOnlyRun:
         if tmpfs_over_tmp:
             steps += ["mount -t tmpfs -o mode=1777 tmpfs /tmp"]
         as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={gwit.PATH_ENV}"
+        # The image as the mount shows it (under GW_EMULATOR: the emulator runs the program).
+        check = shlex.join(emulation.command([exec_d], view=(mnt, str(lc.image))))
         steps += [f"cd {workspace}",
-                  f"{as_run_user} {exec_d} 3>/dev/null 2>{err}; echo CHECK-EXIT:$?",
+                  f"{as_run_user} {check} 3>/dev/null 2>{err}; echo CHECK-EXIT:$?",
                   f"{as_run_user} {self.python} {puma} || true"]
         started = time.monotonic()
         done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(steps)], capture_output=True,

@@ -256,3 +256,30 @@ class TraceRun:
                        outcome.code == code and not gwit.has_backtrace(outcome.stderr)
                        and line in outcome.stderr.splitlines()
                        and all(text in outcome.stderr for text in texts), outcome.describe())
+
+
+def run_emulated(reporter, layouts, buildpack, work, python, only):
+    """Under GW_EMULATOR the suite is this one check: qemu-user does not emulate `ptrace` for its
+    guest, and a linux/arm64 executable refuses `trace` before trying, naming linux/amd64. (An amd64
+    executable under qemu-x86_64-static, as when developing the harness, gets as far as `ptrace`,
+    which the emulator fails: "Tracing is not allowed here".)"""
+    layout = layouts[0]
+    label = f"trace/{layout.name}/emulated"
+    if not only.search(label):
+        return
+    work = Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    os.chmod(work, 0o755)
+    argv = [buildpack.executable, "trace", "--", "true"]
+    outcome = gwit.run_as(layout.run, argv, ENV, work, timeout=60)
+    text = outcome.stderr + outcome.stdout
+    if buildpack.arch == "amd64":
+        said = "the ptrace refusal (the emulator does not emulate ptrace)"
+        refused = "! Tracing is not allowed here" in outcome.stderr.splitlines()
+    else:
+        said = "the unsupported-architecture refusal naming linux/amd64"
+        refused = "amd64" in outcome.stderr and "Tracing is not allowed here" not in text
+    reporter.check(f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
+                   f" exits non-zero with {said}, no crash",
+                   outcome.code not in (0, None) and refused and not gwit.has_backtrace(text),
+                   outcome.describe())
