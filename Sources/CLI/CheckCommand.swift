@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var options: PatternOptions
 
-  @Argument(help: "Paths relative to the app directory.")
+  @Argument(help: "Paths in the app directory: relative to it, or absolute inside it (normalised as git does).")
   var paths: [String]
 
   func run() throws {
@@ -28,8 +28,13 @@ struct CheckCommand: ParsableCommand {
       let set = PatternSet(configuration.patterns)
       var anySelected = false
       for path in paths {
-        let relative = (try? RelativePath(path, allowingAppDirectory: true)) ?? RelativePath.appDirectory
+        let relative = try CheckPath.resolve(path, app: options.app)
         let isDirectory = try Self.isDirectory(relative, shown: path, in: app)
+        // The app directory itself is never selected by a pattern (git never ignores its work tree's root).
+        if relative.isAppDirectory && !configuration.wholeApp {
+          StandardOutput.write("::\t\(path)\n")
+          continue
+        }
         if configuration.wholeApp {
           anySelected = true
           StandardOutput.write("BP_GROUP_WRITABLE:0:(whole app)\t\(path)\n")

@@ -56,6 +56,16 @@ extension CommandError {
             + "failed: \(error)."
         ],
         suggestions: ["Run the command as a user that can read the app directory (the build user, or root)."])
+    case .pathOutsideApp(let path, let app):
+      return Diagnostic(
+        title: "\(DiagnosticText.code(path)) is outside the app directory",
+        detail: [
+          "`check` answers for paths in the app directory \(DiagnosticText.code(app)) only, as "
+            + "`git check-ignore` does for its work tree: no pattern can select anything outside it."
+        ],
+        suggestions: [
+          "Give the path relative to the app directory (`--app`), such as `tmp/pids`, or absolute inside it."
+        ])
     case .cannotWriteOutput(let path):
       return Diagnostic(
         title: "Cannot write the trace report",

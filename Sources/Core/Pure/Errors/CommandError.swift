@@ -14,6 +14,8 @@ public enum CommandError: Error, Equatable, Sendable {
   case incomplete(command: String, unread: SampledPaths)
   /// A path given to `check` could not be inspected.
   case cannotInspectPath(path: String, Errno)
+  /// `check` was given a path that, normalised as git normalises it, leads out of the app directory `app`.
+  case pathOutsideApp(path: String, app: String)
   /// `trace --output` could not be written.
   case cannotWriteOutput(path: String)
   /// `trace` could not read or keep some writes: `unreadable` calls' arguments, `unrecorded` calls over the cap.
