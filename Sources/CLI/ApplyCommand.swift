@@ -74,7 +74,8 @@ struct ApplyCommand: ParsableCommand {
         throw CommandFailure(error.diagnostic)
       }
       report.version = BuildpackInfo.version
-      report.groupID = Int(getgid())
+      // The files keep their group: name the app directory's (a run as root is not group 0's).
+      report.groupID = report.appDirectory?.group ?? Int(getgid())
       let buildUser = Int(geteuid())
       let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
       if json {

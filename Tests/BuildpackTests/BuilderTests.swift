@@ -215,3 +215,15 @@ import Testing
         """)
   }
 }
+
+extension BuilderTests {
+  /// The heading names the group the image gives the files, not the build process's (root's 0).
+  @Test(arguments: [(["CNB_GROUP_ID": "1000"], "1000"), ([:], "\(getgid())"), (["CNB_GROUP_ID": "x"], "\(getgid())")])
+  func namesTheGroupTheImageGivesTheFiles(environment: [String: String], group: String) throws {
+    let tree = try TemporaryTree()
+    try tree.file("log/a")
+    let run = try build(tree, environment: environment.merging(["BP_GROUP_WRITABLE_PATHS": "/log/"]) { $1 })
+    #expect(run.status == 0)
+    #expect(run.output.contains("- Granting group write access to group \(group)\n"))
+  }
+}
