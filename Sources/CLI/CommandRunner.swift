@@ -46,7 +46,7 @@ enum CommandRunner {
     // The same directory is often noticed by several handlers: each is counted once.
     var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
     for path in paths { unread.add(path) }
-    throw CommandFailure(.incomplete(command: command, unread: unread))
+    throw CommandFailure(.incomplete(command: command, unread: unread, asRoot: ProcessIdentity.current().userID == 0))
   }
 
   /// The process environment.

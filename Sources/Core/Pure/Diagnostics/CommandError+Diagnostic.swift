@@ -39,14 +39,17 @@ extension CommandError {
         title: "Cannot read the report",
         detail: ["Reading \(DiagnosticText.code(path)) as a `report.toml` with a `roots` array failed: \(why)."],
         suggestions: ["Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out."])
-    case .incomplete(let command, let unread):
+    case .incomplete(let command, let unread, let asRoot):
       return Diagnostic(
         title: "Could not read \(CountText.of(unread.total, "directory", "directories")): the result of "
           + "`\(command)` is incomplete",
         detail: ["Nothing below these was seen: \(unread.listText)."],
         suggestions: [
-          "Run the command as a user that can read them (the build user, or root), or make them readable "
-            + "(`chmod u+rx DIR`)."
+          asRoot
+            ? "Not even root could read them: look at them with `ls -ld` (a FUSE or NFS mount that squashes "
+              + "root, or a directory removed during the run), and run the command where they are readable."
+            : "Run the command as a user that can read them (the build user, or root), or make them readable "
+              + "(`chmod u+rx DIR`)."
         ])
     case .cannotInspectPath(let path, let error):
       return Diagnostic(

@@ -10,8 +10,9 @@ public enum CommandError: Error, Equatable, Sendable {
   case cannotReadPatternsFile(path: String, Errno)
   /// `--report` (or the image's report) could not be read as a report.
   case cannotReadReport(path: String, ReportProblem)
-  /// Parts of the app directory could not be read, so the result is not complete.
-  case incomplete(command: String, unread: SampledPaths)
+  /// Parts of the app directory could not be read, so the result is not complete; `asRoot` when the command ran
+  /// as root, which reads everything a build could.
+  case incomplete(command: String, unread: SampledPaths, asRoot: Bool)
   /// A path given to `check` could not be inspected.
   case cannotInspectPath(path: String, Errno)
   /// `check` was given a path that, normalised as git normalises it, leads out of the app directory `app`.
