@@ -69,7 +69,8 @@ public struct Builder {
       return fail(error.diagnostic)
     }
     report.version = BuildpackInfo.version
-    report.groupID = Self.exportedGroup(environment: context.environment, report: report)
+    report.groupID = report.owningGroup(
+      cnbGroupID: context.environment["CNB_GROUP_ID"], identity: ProcessIdentity.current())
     var difference: RootsDifference?
     var previousWarnings: [Diagnostic] = []
     switch previous {
@@ -95,13 +96,6 @@ public struct Builder {
     }
     log.done(seconds: clock.now() - started)
     return ExitStatus.success
-  }
-
-  /// The group the files will have in the image: the lifecycle's `CNB_GROUP_ID`, which the exporter gives every
-  /// app entry; else the app directory's group (a build as root keeps the files' group); else this process's.
-  static func exportedGroup(environment: [String: String], report: Report) -> Int {
-    if let text = environment["CNB_GROUP_ID"], let group = Int(text), group >= 0 { return group }
-    return report.appDirectory?.group ?? Int(getgid())
   }
 
   private func fail(_ diagnostic: Diagnostic) -> Int32 {

@@ -74,8 +74,7 @@ struct ApplyCommand: ParsableCommand {
         throw CommandFailure(error.diagnostic)
       }
       report.version = BuildpackInfo.version
-      // The files keep their group: name the app directory's (a run as root is not group 0's).
-      report.groupID = report.appDirectory?.group ?? Int(getgid())
+      report.groupID = report.owningGroup(cnbGroupID: nil, identity: ProcessIdentity.current())
       let buildUser = Int(geteuid())
       let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
       if json {
