@@ -41,9 +41,16 @@ import Testing
   @Test func aWaitingThreadGetsWhatAWalkingThreadQueues() throws {
     let queue = SubtreeQueue(threads: 2)
     var received: [String] = []
+    // `.timedOut` without a deadline is a wake-up another thread's take beat: wait again, as the walk's
+    // helpers do (`walkQueuedSubtrees`). Stopping there left the queue counting this thread as walking, and the
+    // other thread waited for it forever (seen once under AddressSanitizer).
     let waiter = try JoinableThread.start {
-      while case .task(let task) = queue.next() {
-        received.append(String(decoding: task.path, as: UTF8.self))
+      while true {
+        switch queue.next() {
+        case .task(let task): received.append(String(decoding: task.path, as: UTF8.self))
+        case .timedOut: continue
+        case .finished: return
+        }
       }
     }
     for index in 0..<100 { queue.push(task("t\(index)")) }

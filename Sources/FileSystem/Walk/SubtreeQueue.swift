@@ -30,7 +30,8 @@ final class SubtreeQueue: @unchecked Sendable {
   enum Next {
     /// A subtree to walk.
     case task(SubtreeTask)
-    /// The deadline passed first (so the main thread can print progress).
+    /// The deadline passed first (so the main thread can print progress), or the wake-up found the subtree
+    /// already taken by another thread: call `next` again.
     case timedOut
     /// Every thread is idle and nothing is queued.
     case finished
