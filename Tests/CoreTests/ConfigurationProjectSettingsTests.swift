@@ -298,6 +298,25 @@ import Testing
         file: "project.toml", line: 2, column: 1,
         description: "Error while parsing table header: cannot redefine existing table 'a'")
     ),
+    (
+      "[utility.group-writable]\npaths = [\"/tmp/\"]\n\"paths\" = [\"/log/\"]\n",
+      .malformedTOML(
+        file: "project.toml", line: 3, column: 11,
+        description: "Error while parsing key-value pair: cannot redefine existing array 'paths'")
+    ),
+    (
+      "[utility.group-writable]\n\"a b\".'c\"d' = 1\n\"a b\".'c\"d' = 2\n",
+      .malformedTOML(
+        file: "project.toml", line: 3, column: 15,
+        description: "Error while parsing key-value pair: cannot redefine existing integer "
+          + "'\"a b\".\"c\\\"d\"'")
+    ),
+    (
+      "[\"a b\"]\n[\"a b\"]\n",
+      .malformedTOML(
+        file: "project.toml", line: 2, column: 1,
+        description: "Error while parsing table header: cannot redefine existing table '\"a b\"'")
+    ),
   ]
 
   /// Texts on which toml++ 3.4.0 asserts (and aborts the process); TOMLParserGuard reports them.

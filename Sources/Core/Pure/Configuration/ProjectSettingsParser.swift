@@ -46,7 +46,8 @@ public enum ProjectSettingsParser {
     } catch let error as TOMLParseError {
       throw .malformedTOML(
         file: fileName, line: error.source.begin.line, column: error.source.begin.column,
-        description: error.description)
+        description: RedefinedKeyText.repaired(
+          error.description, text: string, line: error.source.begin.line))
     } catch {
       throw .malformedTOML(file: fileName, line: 1, column: 1, description: "\(error)")
     }
