@@ -87,6 +87,18 @@ public struct ReportPrinter {
           + "\(CountText.of(changes.groupWriteRemoved.total, "entry", "entries")): "
           + CountText.changes(changes.groupWriteRemoved))
     }
+    if !changes.aclWriteRemoved.isEmpty {
+      log.item(
+        "Removed write from the ACL mask (group bits) of "
+          + "\(CountText.of(changes.aclWriteRemoved.total, "entry", "entries")) whose ACL let named users or "
+          + "groups write: " + CountText.changes(changes.aclWriteRemoved))
+    }
+    if !changes.protectedWriteRemoved.isEmpty {
+      log.item(
+        "Removed group write from "
+          + "\(CountText.of(changes.protectedWriteRemoved.total, "setuid, setgid or capability file")): "
+          + CountText.changes(changes.protectedWriteRemoved))
+    }
     if !changes.symbolicLinks.isEmpty {
       log.item(
         "Left \(CountText.of(changes.symbolicLinks.total, "symbolic link")) as they are "
@@ -98,7 +110,7 @@ public struct ReportPrinter {
           + "(FIFOs, sockets and devices are never opened)")
     }
     let skippedOther = changes.hardLinkedFiles.total + changes.setIDFiles.total + changes.changedDuringWalk.total
-      + changes.reachedThroughOpenDirectory.total
+      + changes.reachedThroughOpenDirectory.total + changes.capabilityFiles.total + changes.aclEntries.total
     if skippedOther > 0 {
       log.item("Skipped \(CountText.of(skippedOther, "entry", "entries")) (see the warnings below)")
     }
@@ -148,6 +160,8 @@ public struct ReportPrinter {
     if reasons.contains(.databaseDirectory) { notes.append("SQLite database directory") }
     if reasons.contains(.worldWriteRemoved) { notes.append("world write removed") }
     if reasons.contains(.groupWriteRemoved) { notes.append("outside the selection") }
+    if reasons.contains(.aclWriteRemoved) { notes.append("ACL mask write removed") }
+    if reasons.contains(.protectedWriteRemoved) { notes.append("setuid, setgid or capability file") }
     let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
     log.item(
       "\(DiagnosticText.quoted(path)) \(CountText.mode(Int(old))) -> \(CountText.mode(Int(new)))\(note)")

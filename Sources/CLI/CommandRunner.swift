@@ -36,11 +36,12 @@ enum CommandRunner {
     var paths: Set<String> = []
     for failure in report.failures.elements {
       switch failure.cause {
-      case .cannotReadDirectory, .cannotReadStatus: paths.insert(failure.path)
+      case .cannotReadDirectory, .cannotReadStatus, .cannotReadAttributes: paths.insert(failure.path)
       case .notOwned, .cannotChangeMode: break
       }
     }
     paths.formUnion(report.changes.unread.paths)
+    paths.formUnion(report.changes.attributesUnread.paths)
     if let audit = report.audit { paths.formUnion(audit.unread.paths) }
     guard !paths.isEmpty else { return }
     // The same directory is often noticed by several handlers: each is counted once.

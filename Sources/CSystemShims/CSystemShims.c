@@ -8,10 +8,45 @@
 #include <stdlib.h>
 #include <linux/capability.h>
 #include <linux/fs.h>
+#include <stdint.h>
+#include <sys/xattr.h>
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
 #endif
+
+// The *xattrat calls share one number on every architecture (Linux 6.13).
+#ifndef SYS_getxattrat
+#define SYS_getxattrat 464
+#endif
+#ifndef SYS_listxattrat
+#define SYS_listxattrat 465
+#endif
+
+long gw_list_attributes_fd(int fd, char *list, size_t size) {
+  return flistxattr(fd, list, size);
+}
+
+long gw_get_attribute_fd(int fd, const char *name, void *value, size_t size) {
+  return fgetxattr(fd, name, value, size);
+}
+
+long gw_list_attributes_at(int dirfd, const char *name, char *list, size_t size) {
+  return syscall(SYS_listxattrat, dirfd, name, AT_SYMLINK_NOFOLLOW, list, size);
+}
+
+long gw_get_attribute_at(int dirfd, const char *name, const char *attribute, void *value, size_t size) {
+  struct { uint64_t value; uint32_t size; uint32_t flags; } arguments = {(uintptr_t)value, (uint32_t)size, 0};
+  return syscall(SYS_getxattrat, dirfd, name, AT_SYMLINK_NOFOLLOW, attribute, &arguments, sizeof arguments);
+}
+
+long gw_list_attributes_path(const char *path, char *list, size_t size) {
+  return listxattr(path, list, size);
+}
+
+long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size) {
+  return getxattr(path, attribute, value, size);
+}
 
 long gw_getdents64(int fd, void *buffer, size_t length) {
   return syscall(SYS_getdents64, fd, buffer, length);

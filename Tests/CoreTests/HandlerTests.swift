@@ -31,11 +31,20 @@ func withEntry<T>(
 final class FakeChanger: PermissionChanging, @unchecked Sendable {
   var changes: [String] = []
   var failure: ModeChangeError?
+  /// What `extendedAccess` answers, or throws.
+  var access: Result<ExtendedAccess, ModeChangeError> = .success(.none)
+  /// The entries whose extended access was read.
+  var accessReads: [String] = []
   let isPrivileged: Bool
 
   init(failing failure: ModeChangeError? = nil, privileged: Bool = false) {
     self.failure = failure
     isPrivileged = privileged
+  }
+
+  func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+    accessReads.append(String(decoding: entry.path, as: UTF8.self))
+    return try access.get()
   }
 
   func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {
@@ -175,7 +184,7 @@ struct FakeHeaders: FileHeaderReading {
 
 @Suite struct AuditInspectorTests {
   @Test func findsSetIDExecutablesWorldWritableForeignAndUnreadEntries() {
-    let inspector = AuditInspector(userID: 1001)
+    let inspector = AuditInspector(userID: 1001, reader: FakeChanger())
     withEntry("bin/tool", kind: .regular, selection: .unselected, mode: 0o4755) { _ = inspector.visit(&$0) }
     withEntry("bin/notexec", kind: .regular, selection: .unselected, mode: 0o4644) { _ = inspector.visit(&$0) }
     withEntry("shared", kind: .regular, selection: .unselected, mode: 0o666, owner: 0) { _ = inspector.visit(&$0) }

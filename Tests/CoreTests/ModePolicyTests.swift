@@ -11,6 +11,7 @@ import Testing
     var root = false
     var marks: DirectoryMarks = []
     var links: UInt64 = 1
+    var access = ExtendedAccess.none
     var policy = ModePolicy()
     var after: UInt32
     var reasons: ChangeReasons = []
@@ -24,6 +25,9 @@ import Testing
   static let exclusive = ModePolicy(removesGroupWriteOutside: true)
   static let setgid = ModePolicy(setsGroupIDOnDirectories: true)
   static let noDatabases = ModePolicy(opensDatabaseDirectories: false)
+  static let acl = ExtendedAccess(hasAccessACL: true)
+  static let aclNamedWrite = ExtendedAccess(hasAccessACL: true, namedWrite: true)
+  static let capabilities = ExtendedAccess(hasCapabilities: true)
 
   static let rows: [Row] = [
     // Selected directories and files: the owner's bits for the group.
@@ -70,13 +74,29 @@ import Testing
     Row(kind: .directory, before: 0o777, selected: false, root: true, marks: [.holdsDatabase, .leadsToSelection], after: 0o1775, reasons: [.databaseDirectory, .worldWriteRemoved]),
     Row(kind: .directory, before: 0o755, selected: false, marks: .holdsDatabase, policy: exclusive, after: 0o1775, reasons: .databaseDirectory),
     Row(kind: .directory, before: 0o755, selected: false, marks: [.holdsDatabase, .leadsToSelection], policy: noDatabases, after: 0o755),
-    // Never changed: symlinks, setuid/setgid files, files with several links.
+    // Symlinks are never changed; setuid/setgid and capability files never group-writable; files with several
+    // links not granted; all of them lose world write.
     Row(kind: .symbolicLink, before: 0o777, selected: true, after: 0o777, skip: .symbolicLink),
     Row(kind: .symbolicLink, before: 0o777, selected: false, after: 0o777),
     Row(kind: .regular, before: 0o4755, selected: true, after: 0o4755, skip: .setID(permissions: 0o4755)),
-    Row(kind: .regular, before: 0o6777, selected: false, after: 0o6777),
+    Row(kind: .regular, before: 0o4775, selected: true, after: 0o4755, reasons: .protectedWriteRemoved, skip: .setID(permissions: 0o4775)),
+    Row(kind: .regular, before: 0o6777, selected: false, after: 0o6755, reasons: [.protectedWriteRemoved, .worldWriteRemoved]),
+    Row(kind: .regular, before: 0o6777, selected: false, policy: keep, after: 0o6757, reasons: .protectedWriteRemoved),
+    Row(kind: .regular, before: 0o755, selected: true, access: capabilities, after: 0o755, skip: .capabilities),
+    Row(kind: .regular, before: 0o777, selected: false, access: capabilities, after: 0o755, reasons: [.protectedWriteRemoved, .worldWriteRemoved]),
     Row(kind: .regular, before: 0o644, selected: true, links: 2, after: 0o644, skip: .hardLinked(linkCount: 2)),
-    Row(kind: .regular, before: 0o666, selected: false, links: 3, after: 0o666),
+    Row(kind: .regular, before: 0o666, selected: false, links: 3, after: 0o664, reasons: .worldWriteRemoved),
+    Row(kind: .regular, before: 0o666, selected: false, links: 3, policy: keep, after: 0o666),
+    Row(kind: .regular, before: 0o664, selected: false, links: 2, policy: exclusive, after: 0o644, reasons: .groupWriteRemoved),
+    // An access ACL: never granted; the mask's write goes where the ACL names someone with write.
+    Row(kind: .regular, before: 0o644, selected: true, access: acl, after: 0o644, skip: .accessControlList),
+    Row(kind: .directory, before: 0o755, selected: true, access: acl, after: 0o755, skip: .accessControlList),
+    Row(kind: .regular, before: 0o664, selected: false, access: acl, after: 0o664),
+    Row(kind: .regular, before: 0o664, selected: true, access: aclNamedWrite, after: 0o644, reasons: .aclWriteRemoved, skip: .accessControlList),
+    Row(kind: .regular, before: 0o666, selected: false, access: aclNamedWrite, after: 0o644, reasons: [.aclWriteRemoved, .worldWriteRemoved]),
+    Row(kind: .regular, before: 0o664, selected: false, access: aclNamedWrite, policy: keep, after: 0o664),
+    Row(kind: .directory, before: 0o775, selected: false, marks: .leadsToSelection, access: aclNamedWrite, after: 0o755, reasons: .aclWriteRemoved),
+    Row(kind: .directory, before: 0o700, selected: true, access: aclNamedWrite, after: 0o700, skip: .accessControlList),
   ]
 
   @Test(arguments: rows)
@@ -84,7 +104,7 @@ import Testing
     let decision = row.policy.decide(
       PolicyEntry(
         kind: row.kind, permissions: row.before, linkCount: row.links, isSelected: row.selected,
-        isAppRoot: row.root, marks: row.marks))
+        isAppRoot: row.root, marks: row.marks, access: row.access))
     #expect(decision.permissions == row.after)
     #expect(decision.reasons == row.reasons)
     #expect(decision.skip == row.skip)
@@ -98,8 +118,7 @@ import Testing
           let entry = PolicyEntry(kind: kind, permissions: mode, isSelected: selected, marks: .leadsToSelection)
           let removed = ModePolicy(setsGroupIDOnDirectories: true).decide(entry)
           let kept = ModePolicy(setsGroupIDOnDirectories: true, keepsWorldWrite: true).decide(entry)
-          let neverChanged = kind == .regular && mode & 0o6000 != 0
-          #expect(removed.permissions & 0o002 == 0 || neverChanged)
+          #expect(removed.permissions & 0o002 == 0)
           #expect(kept.permissions & 0o007 == mode & 0o007)
           #expect(removed.permissions & 0o700 == mode & 0o700)
         }
@@ -116,6 +135,33 @@ import Testing
     let database = ModePolicy().decide(
       PolicyEntry(kind: .directory, permissions: 0o2777, isSelected: false, marks: .holdsDatabase))
     #expect(database.permissions == 0o3775 && database.hasRequiredBits)
+  }
+
+  @Test func neverLeavesASetIDOrCapabilityFileGroupWritable() {
+    for mode in UInt32(0)...0o7777 {
+      for access in [ExtendedAccess.none, Self.capabilities] where mode & 0o6000 != 0 || access.hasCapabilities {
+        for policy in [ModePolicy(), Self.keep, Self.exclusive] {
+          for selected in [false, true] {
+            let decision = policy.decide(
+              PolicyEntry(kind: .regular, permissions: mode, isSelected: selected, access: access))
+            #expect(decision.permissions & 0o020 == 0)
+            #expect(decision.permissions & ~0o022 == mode & ~0o022)
+          }
+        }
+      }
+    }
+  }
+
+  /// Extended attributes are read only for a directory or file that is, or would become, group-writable.
+  @Test(arguments: [
+    (FileKind.regular, UInt32(0o644), false, false), (.regular, 0o644, true, true), (.regular, 0o664, false, true),
+    (.regular, 0o666, false, true), (.regular, 0o646, false, false), (.directory, 0o755, false, false),
+    (.directory, 0o755, true, true), (.directory, 0o775, false, true), (.symbolicLink, 0o777, true, false),
+    (.fifo, 0o666, true, false), (.regular, 0o444, true, false),
+  ])
+  func readsExtendedAccessOnlyWhereTheGroupCanWrite(kind: FileKind, mode: UInt32, selected: Bool, reads: Bool) {
+    let decision = ModePolicy().decide(PolicyEntry(kind: kind, permissions: mode, isSelected: selected))
+    #expect(ModePolicy.needsExtendedAccess(kind: kind, decision: decision) == reads)
   }
 
   @Test func changesUnselectedEntriesUnlessWorldWriteIsKeptAndTheSelectionIsNotExclusive() {

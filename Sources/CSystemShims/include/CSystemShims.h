@@ -24,6 +24,25 @@ int gw_open_directory_handle(int dirfd, const char *name);
 /// `openat(dirfd, name, O_PATH|O_NOFOLLOW|O_CLOEXEC)`: a handle on the entry itself, opening nothing.
 int gw_open_path_handle(int dirfd, const char *name);
 
+/// `flistxattr(fd, list, size)`: the names of the open entry's extended attributes.
+long gw_list_attributes_fd(int fd, char *list, size_t size);
+
+/// `fgetxattr(fd, name, value, size)`: one extended attribute of the open entry.
+long gw_get_attribute_fd(int fd, const char *name, void *value, size_t size);
+
+/// `listxattrat(dirfd, name, AT_SYMLINK_NOFOLLOW, list, size)` (Linux 6.13+): the names of the entry itself,
+/// never a symlink's target; -1 with ENOSYS on older kernels.
+long gw_list_attributes_at(int dirfd, const char *name, char *list, size_t size);
+
+/// `getxattrat(dirfd, name, AT_SYMLINK_NOFOLLOW, attribute, …)` (Linux 6.13+); -1 with ENOSYS on older kernels.
+long gw_get_attribute_at(int dirfd, const char *name, const char *attribute, void *value, size_t size);
+
+/// `listxattr(path, list, size)`, following the last component (for `/proc/self/fd/N` of an `O_PATH` handle).
+long gw_list_attributes_path(const char *path, char *list, size_t size);
+
+/// `getxattr(path, attribute, value, size)`, following the last component (for `/proc/self/fd/N`).
+long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size);
+
 /// The number of CPUs in the calling process's affinity mask (`sched_getaffinity` and `CPU_COUNT`); -1 on error.
 int gw_affinity_cpu_count(void);
 

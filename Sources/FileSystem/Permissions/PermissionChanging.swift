@@ -14,7 +14,8 @@ public enum ModeChangeError: Error, Sendable, Equatable {
 }
 
 /// Changes permission bits of walked entries; the real one calls the kernel, the dry run does nothing, tests fake it.
-public protocol PermissionChanging: Sendable {
+/// Each also reads extended attributes the way it would change the entry.
+public protocol PermissionChanging: ExtendedAccessReading {
   /// Whether the changes are made by a process that may change files it does not own (root, `CAP_FOWNER`):
   /// then nothing found where another user could have put it is granted.
   var isPrivileged: Bool { get }
@@ -49,6 +50,11 @@ public struct SystemPermissionChanger: PermissionChanging {
   public init(privileged: Bool) {
     userID = geteuid()
     isPrivileged = privileged
+  }
+
+  /// Reads `entry`'s ACLs and capabilities the way it would change it: by name only where that is safe.
+  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+    try SystemExtendedAccessReader(trustsName: mayUseName).extendedAccess(of: entry, expected: expected)
   }
 
   /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
@@ -105,6 +111,11 @@ public struct DryRunPermissionChanger: PermissionChanging {
   /// Creates the dry-run changer.
   public init() {
     isPrivileged = SystemPermissionChanger().isPrivileged
+  }
+
+  /// Reads `entry`'s ACLs and capabilities as the real run would.
+  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+    try SystemPermissionChanger(privileged: isPrivileged).extendedAccess(of: entry, expected: expected)
   }
 
   /// Does nothing.

@@ -57,6 +57,8 @@ public struct WalkEntry {
   /// Whether a directory on the way to the entry (its parent or above, in the app) let anyone rename entries
   /// (world-writable, not sticky) when the walk opened it: another user may have put the entry there.
   public let reachedThroughOpenDirectory: Bool
+  /// Its ACL and capabilities, where a handler read them (for later handlers).
+  public var extendedAccess: ExtendedAccess?
   private var knownStatus: FileStatus?
 
   /// An entry; `status` is its status when already known (the walk's `fstat`, or a fake's).

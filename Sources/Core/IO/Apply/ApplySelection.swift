@@ -202,7 +202,7 @@ public struct ApplySelection {
             buildUserID: run.buildUserID, output: run.effects.output))
       }
       let audits = run.mode == .audit || (run.mode != .list && configuration.audit)
-      inspector = audits ? AuditInspector(userID: Int(run.buildUserID)) : nil
+      inspector = audits ? AuditInspector(userID: Int(run.buildUserID), reader: run.effects.changer) : nil
       if let inspector { handlers.append(inspector) }
       chain = HandlerChain(handlers)
     }

@@ -4,13 +4,16 @@ import Glibc
 import FileSystem
 
 /// Records the audit's findings (CBPP-0002 style) on every entry, after earlier handlers changed it: setuid and
-/// setgid executables, world-writable entries, entries another user owns, and the directories it could not read.
+/// setgid executables, world-writable entries, entries another user owns, and the directories it could not read;
+/// for entries others may write, also an ACL that lets named users write and file capabilities.
 final class AuditInspector: WalkHandler {
   /// What this thread's share of the walk found.
   private(set) var findings: AuditFindings
+  private let reader: any ExtendedAccessReading
 
-  init(userID: Int) {
+  init(userID: Int, reader: any ExtendedAccessReading) {
     findings = AuditFindings(userID: userID)
+    self.reader = reader
   }
 
   func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
@@ -49,5 +52,19 @@ final class AuditInspector: WalkHandler {
       findings.foreignOwned.add(shown())
       findings.noteOwner(Int(status.userID))
     }
+    let othersMayWrite = permissions & (S_IWGRP | S_IWOTH) != 0
+    guard othersMayWrite && (status.kind == .regular || status.kind == .directory) else { return }
+    let access: ExtendedAccess
+    if let known = entry.extendedAccess {
+      access = known
+    } else {
+      do { access = try reader.extendedAccess(of: entry, expected: status) } catch {
+        if case .refused = error { findings.unreadAttributes.add(shown()) }
+        return
+      }
+    }
+    if access.namedWrite && permissions & S_IWGRP != 0 { findings.aclWritable.add(shown()) }
+    if access.hasCapabilities { findings.writableCapabilityFiles.add(shown()) }
+    if access.hasDefaultACL && permissions & S_IWGRP != 0 { findings.defaultACLDirectories.add(shown()) }
   }
 }

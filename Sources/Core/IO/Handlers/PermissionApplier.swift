@@ -55,10 +55,18 @@ final class PermissionApplier: WalkHandler {
       if isSelected { skip(entry, .changedDuringWalk) }
       return
     }
-    let decision = policy.decide(
-      PolicyEntry(
-        kind: status.kind, permissions: status.permissions, linkCount: status.linkCount,
-        isSelected: isSelected, isAppRoot: entry.isAppRoot, marks: entry.marks))
+    var policyEntry = PolicyEntry(
+      kind: status.kind, permissions: status.permissions, linkCount: status.linkCount,
+      isSelected: isSelected, isAppRoot: entry.isAppRoot, marks: entry.marks)
+    var decision = policy.decide(policyEntry)
+    if ModePolicy.needsExtendedAccess(kind: status.kind, decision: decision) {
+      guard let access = readExtendedAccess(&entry, status: status, isSelected: isSelected) else { return }
+      if access != .none {
+        policyEntry.access = access
+        decision = policy.decide(policyEntry)
+        noteExtendedAccess(entry, access: access, decision: decision, owned: owns(status))
+      }
+    }
     note(entry, status: status, decision: decision)
     guard decision.changes else { return }
     guard owns(status) else {
@@ -77,6 +85,39 @@ final class PermissionApplier: WalkHandler {
     entry.noteChange(to: decision.permissions)
     if entry.isAppRoot { noteAppDirectory(status, after: decision.permissions) }
     record(entry, status: status, decision: decision)
+  }
+
+  /// The entry's ACL and capabilities, kept on the entry for the audit; nil when the entry is to be left alone
+  /// (it vanished or changed, or a selected entry's could not be read).
+  private func readExtendedAccess(_ entry: inout WalkEntry, status: FileStatus, isSelected: Bool) -> ExtendedAccess? {
+    do {
+      let access = try changer.extendedAccess(of: entry, expected: status)
+      entry.extendedAccess = access
+      return access
+    } catch {
+      switch error {
+      case .replaced, .vanished:
+        if isSelected { skip(entry, .changedDuringWalk) }
+        return nil
+      case .refused(let errno):
+        guard !isSelected else {
+          fail(entry, .cannotReadAttributes(errno: errno.rawValue))
+          return nil
+        }
+        recorder.report.changes.attributesUnread.add(shown(entry))
+        return ExtendedAccess.none
+      }
+    }
+  }
+
+  /// What an entry's ACL and capabilities mean for the report, beyond the decision's own reasons.
+  private func noteExtendedAccess(_ entry: WalkEntry, access: ExtendedAccess, decision: ModeDecision, owned: Bool) {
+    if access.hasDefaultACL && decision.permissions & S_IWGRP != 0 {
+      recorder.report.changes.defaultACLDirectories.add(shown(entry))
+    }
+    if access.namedWrite && (decision.permissions & S_IWGRP != 0 || !owned) {
+      recorder.report.changes.aclWriteKept.add(shown(entry))
+    }
   }
 
   private func noteAppDirectory(_ status: FileStatus, after permissions: mode_t) {
@@ -138,6 +179,12 @@ final class PermissionApplier: WalkHandler {
       recorder.report.counts.groupWriteRemoved += 1
       recorder.report.changes.groupWriteRemoved.add(change)
     }
+    if reasons.contains(.aclWriteRemoved) {
+      recorder.report.changes.aclWriteRemoved.add(change)
+    }
+    if reasons.contains(.protectedWriteRemoved) {
+      recorder.report.changes.protectedWriteRemoved.add(change)
+    }
     if reasons.contains(.databaseDirectory) {
       recorder.report.counts.databaseDirectories += 1
       recorder.report.changes.databaseDirectories.add(change)
@@ -179,6 +226,8 @@ final class PermissionApplier: WalkHandler {
     case .setID: recorder.report.changes.setIDFiles.add(path)
     case .vanished, .changedDuringWalk: recorder.report.changes.changedDuringWalk.add(path)
     case .reachedThroughOpenDirectory: recorder.report.changes.reachedThroughOpenDirectory.add(path)
+    case .capabilities: recorder.report.changes.capabilityFiles.add(path)
+    case .accessControlList: recorder.report.changes.aclEntries.add(path)
     }
   }
 

@@ -38,6 +38,7 @@ extension AuditFindings {
               + "user owns; remove it from the rest in the step that creates them (`chmod o-w PATH`)."
           ]))
     }
+    result += accessDiagnostics
     if !foreignOwned.isEmpty && !runsAsRoot {
       let owners = foreignOwners.map { "uid \($0)" }.joined(separator: ", ")
       let hint = PlatformHint(appDirectory: appDirectory, owners: foreignOwners, buildUser: userID)
@@ -60,7 +61,18 @@ extension AuditFindings {
 
   /// The warning (or, for `audit`, the error) that parts of the app directory could not be read.
   public var incompleteDiagnostic: Diagnostic {
-    Diagnostic(
+    guard !unread.isEmpty else {
+      return Diagnostic(
+        severity: .warning,
+        title: "The audit could not read the ACL and capabilities of "
+          + "\(CountText.of(unreadAttributes.total, "entry", "entries"))",
+        detail: [
+          "Others may write these, and whether an ACL or capabilities make that worse was not seen: "
+            + "\(unreadAttributes.listText)."
+        ],
+        suggestions: ["Run `getfacl PATH` as the build user to see why, and fix it in the step that creates them."])
+    }
+    return Diagnostic(
       severity: .warning,
       title: "The audit could not read \(CountText.of(unread.total, "directory", "directories"))",
       detail: [
@@ -70,5 +82,47 @@ extension AuditFindings {
       suggestions: [
         "Make them readable by the build user (`chmod u+rx DIR`) in the step that creates them, or remove them."
       ])
+  }
+
+  /// Warnings about ACLs that let named users write and capability files others may write.
+  private var accessDiagnostics: [Diagnostic] {
+    var result: [Diagnostic] = []
+    if !aclWritable.isEmpty {
+      result.append(
+        Diagnostic(
+          severity: .warning,
+          title: "\(CountText.of(aclWritable.total, "entry", "entries")) writable through an ACL",
+          detail: [
+            "Users or groups named in the ACL of these may write them, beyond the build group (`getfacl PATH` "
+              + "shows who): \(aclWritable.listText)."
+          ],
+          suggestions: ["Remove the ACL in the step that creates them (`setfacl -b PATH`)."]))
+    }
+    if !writableCapabilityFiles.isEmpty {
+      result.append(
+        Diagnostic(
+          severity: .warning,
+          title: "\(CountText.of(writableCapabilityFiles.total, "file")) with capabilities that others may write",
+          detail: [
+            "Whoever runs a file with capabilities gets them, so whoever may change it can run code with them: "
+              + "\(writableCapabilityFiles.listText)."
+          ],
+          suggestions: [
+            "Remove the capabilities (`setcap -r FILE`) or the group and world write (`chmod go-w FILE`) in the "
+              + "step that creates them."
+          ]))
+    }
+    if !defaultACLDirectories.isEmpty {
+      let count = CountText.of(defaultACLDirectories.total, "group-writable directory", "group-writable directories")
+      result.append(
+        Diagnostic(
+          severity: .warning, title: "\(count) with a default ACL",
+          detail: [
+            "Entries made in these inherit their default ACL, which may let the users and groups it names write "
+              + "them: \(defaultACLDirectories.listText)."
+          ],
+          suggestions: ["Remove the default ACL in the step that creates the directory (`setfacl -k DIR`)."]))
+    }
+    return result
   }
 }

@@ -18,6 +18,7 @@ extension Report {
           ]))
     }
     result += skipWarnings
+    result += accessWarnings
     result += platformWarnings(buildUser: buildUser)
     result += selectionShapeWarnings
     if !changes.unread.isEmpty {

@@ -15,4 +15,8 @@ public struct ChangeReasons: OptionSet, Sendable, Hashable {
   public static let groupWriteRemoved = ChangeReasons(rawValue: 8)
   /// The directory holds a selected SQLite database: group-writable with the sticky bit.
   public static let databaseDirectory = ChangeReasons(rawValue: 16)
+  /// Write was removed from an ACL's mask (the group bits), through which named users or groups could write.
+  public static let aclWriteRemoved = ChangeReasons(rawValue: 32)
+  /// Group write was removed from a setuid, setgid or capability file, which must not be writable by others.
+  public static let protectedWriteRemoved = ChangeReasons(rawValue: 64)
 }

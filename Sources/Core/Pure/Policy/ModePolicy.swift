@@ -13,7 +13,10 @@ import FileSystem
 /// - With `removesGroupWriteOutside` (the exclusive selection), every other entry loses group write; the app
 ///   directory, whose mode the platform made, loses it unless selected (or world write is kept).
 /// - Unless `keepsWorldWrite`, every entry loses world write (`o+w`), the sticky app directory of a platform too.
-/// - Symlinks, setuid/setgid files and files with several hard links are never changed.
+/// - Symlinks are never changed. Setuid/setgid files and files with capabilities are never made group-writable
+///   and lose group write; files with several hard links are not granted; both lose world write like the rest.
+/// - An entry with an extended access ACL is never granted; where the ACL names someone with write, the mask's
+///   write (the group bits) goes unless world write is kept.
 public struct ModePolicy: Sendable, Equatable {
   /// Whether writable directories also get the setgid bit, so new files inherit the directory's group.
   public var setsGroupIDOnDirectories: Bool
@@ -46,26 +49,49 @@ public struct ModePolicy: Sendable, Equatable {
     case .symbolicLink:
       if entry.isSelected { decision.skip = .symbolicLink }
       return decision
-    case .regular where current & (S_ISUID | S_ISGID) != 0:
-      if entry.isSelected { decision.skip = .setID(permissions: current) }
+    case .regular where current & (S_ISUID | S_ISGID) != 0 || entry.access.hasCapabilities:
+      if entry.isSelected {
+        decision.skip = current & (S_ISUID | S_ISGID) != 0 ? .setID(permissions: current) : .capabilities
+      }
+      decision.remove(S_IWGRP, because: .protectedWriteRemoved)
+      removeWorldWrite(from: &decision)
       return decision
     case .regular where entry.linkCount > 1:
       if entry.isSelected { decision.skip = .hardLinked(linkCount: entry.linkCount) }
+      if removesGroupWriteOutside { decision.remove(S_IWGRP, because: .groupWriteRemoved) }
+      removeWorldWrite(from: &decision)
       return decision
     default:
       break
     }
-    if entry.isSelected {
+    var isSelected = entry.isSelected
+    if isSelected && entry.access.hasAccessACL && (entry.kind == .regular || entry.kind == .directory) {
+      decision.skip = .accessControlList
+      isSelected = false
+    }
+    if isSelected {
       grant(entry, to: &decision)
     } else if entry.kind == .directory {
       openDirectory(entry, to: &decision)
     } else if removesGroupWriteOutside {
       decision.remove(S_IWGRP, because: .groupWriteRemoved)
     }
-    if !keepsWorldWrite {
-      decision.remove(S_IWOTH, because: .worldWriteRemoved)
+    if entry.access.namedWrite && !keepsWorldWrite {
+      decision.remove(S_IWGRP, because: .aclWriteRemoved)
     }
+    removeWorldWrite(from: &decision)
     return decision
+  }
+
+  /// Whether `decision` for an entry of `kind` depends on its ACL and capabilities, which are read only then: a
+  /// directory or file that is, or would become, group-writable (an ACL's named entries can write only through
+  /// the mask's write, which is the group's; capabilities matter only in a file others could change).
+  public static func needsExtendedAccess(kind: FileKind, decision: ModeDecision) -> Bool {
+    (kind == .regular || kind == .directory) && (decision.current | decision.permissions) & S_IWGRP != 0
+  }
+
+  private func removeWorldWrite(from decision: inout ModeDecision) {
+    if !keepsWorldWrite { decision.remove(S_IWOTH, because: .worldWriteRemoved) }
   }
 
   /// A selected entry: the owner's bits for the group.

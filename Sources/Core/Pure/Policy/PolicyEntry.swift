@@ -17,11 +17,13 @@ public struct PolicyEntry: Sendable, Equatable {
   public var isAppRoot: Bool
   /// For a directory: what its entries showed (a selected entry below it, a database in it).
   public var marks: DirectoryMarks
+  /// What its ACL and capabilities grant (read only where it matters: see `ModePolicy.needsExtendedAccess`).
+  public var access: ExtendedAccess
 
   /// Describes an entry.
   public init(
     kind: FileKind, permissions: mode_t, linkCount: UInt64 = 1, isSelected: Bool, isAppRoot: Bool = false,
-    marks: DirectoryMarks = []
+    marks: DirectoryMarks = [], access: ExtendedAccess = .none
   ) {
     self.kind = kind
     self.permissions = permissions
@@ -29,5 +31,6 @@ public struct PolicyEntry: Sendable, Equatable {
     self.isSelected = isSelected
     self.isAppRoot = isAppRoot
     self.marks = marks
+    self.access = access
   }
 }

@@ -13,6 +13,10 @@ public enum SkipReason: Sendable, Equatable, Hashable {
   case hardLinked(linkCount: UInt64)
   /// A setuid or setgid file is never made group-writable.
   case setID(permissions: mode_t)
+  /// A file with capabilities (`security.capability`) is never made group-writable.
+  case capabilities
+  /// An entry with an extended access ACL is never made group-writable: the group bits are the ACL's mask.
+  case accessControlList
   /// The entry disappeared during the walk.
   case vanished
   /// The entry changed (was replaced, renamed, or changed type) between being inspected and being changed.

@@ -10,6 +10,14 @@ public struct AuditFindings: Sendable, Equatable, Codable {
   public var foreignOwners: [Int] = []
   /// Directories the audit could not read: it saw nothing below them.
   public var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Group-writable entries whose ACL lets named users or groups write.
+  public var aclWritable = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Files with capabilities that the group or others may write.
+  public var writableCapabilityFiles = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Group-writable directories with a default ACL.
+  public var defaultACLDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Entries others may write whose ACL and capabilities could not be read.
+  public var unreadAttributes = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// The user the build (or the audit) runs as.
   public var userID = 0
   /// Entries inspected.
@@ -24,11 +32,12 @@ public struct AuditFindings: Sendable, Equatable, Codable {
   public var runsAsRoot: Bool { userID == 0 }
 
   /// Whether the audit saw the whole app directory.
-  public var isComplete: Bool { unread.isEmpty }
+  public var isComplete: Bool { unread.isEmpty && unreadAttributes.isEmpty }
 
   /// Whether anything was found.
   public var hasFindings: Bool {
     runsAsRoot || !setIDExecutables.isEmpty || !worldWritable.isEmpty || !foreignOwned.isEmpty
+      || !aclWritable.isEmpty || !writableCapabilityFiles.isEmpty || !defaultACLDirectories.isEmpty
   }
 
   /// Adds another thread's findings from the same walk.
@@ -37,6 +46,10 @@ public struct AuditFindings: Sendable, Equatable, Codable {
     worldWritable.add(contentsOf: other.worldWritable)
     foreignOwned.add(contentsOf: other.foreignOwned)
     unread.add(contentsOf: other.unread)
+    aclWritable.add(contentsOf: other.aclWritable)
+    writableCapabilityFiles.add(contentsOf: other.writableCapabilityFiles)
+    defaultACLDirectories.add(contentsOf: other.defaultACLDirectories)
+    unreadAttributes.add(contentsOf: other.unreadAttributes)
     inspected += other.inspected
     for owner in other.foreignOwners { noteOwner(owner) }
   }
@@ -55,5 +68,9 @@ extension AuditFindings {
     case worldWritable = "world-writable"
     case foreignOwned = "foreign-owned"
     case foreignOwners = "foreign-owners"
+    case aclWritable = "acl-writable"
+    case writableCapabilityFiles = "writable-capability-files"
+    case defaultACLDirectories = "default-acl-directories"
+    case unreadAttributes = "unread-attributes"
   }
 }

@@ -10,6 +10,8 @@ public struct EntryFailure: Sendable, Equatable, Comparable {
     case cannotReadStatus(errno: Int32)
     /// A directory the patterns could select something in could not be opened or read.
     case cannotReadDirectory(errno: Int32)
+    /// Its extended attributes (ACL, capabilities) could not be read, so it was not made group-writable.
+    case cannotReadAttributes(errno: Int32)
   }
 
   /// The display path (directories end in `/`).
@@ -54,6 +56,9 @@ extension EntryFailure: Codable {
     case .cannotReadDirectory(let errno):
       try container.encode("cannot-read-directory", forKey: .cause)
       try container.encode(Int(errno), forKey: .errno)
+    case .cannotReadAttributes(let errno):
+      try container.encode("cannot-read-attributes", forKey: .cause)
+      try container.encode(Int(errno), forKey: .errno)
     }
   }
 
@@ -68,6 +73,7 @@ extension EntryFailure: Codable {
     case "not-owned": cause = .notOwned(owner: owner, buildUser: buildUser)
     case "cannot-change-mode": cause = .cannotChangeMode(errno: errno, owner: owner, buildUser: buildUser)
     case "cannot-read-status": cause = .cannotReadStatus(errno: errno)
+    case "cannot-read-attributes": cause = .cannotReadAttributes(errno: errno)
     default: cause = .cannotReadDirectory(errno: errno)
     }
   }

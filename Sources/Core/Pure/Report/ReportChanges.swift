@@ -33,6 +33,20 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   public var changedDuringWalk = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Selected entries a privileged run did not grant: found through a directory anyone could rename entries in.
   public var reachedThroughOpenDirectory = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Selected files with capabilities (`security.capability`), not made group-writable.
+  public var capabilityFiles = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Selected entries with an extended access ACL, not made group-writable.
+  public var aclEntries = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Entries whose ACL named someone with write, and whose mask (group bits) lost write.
+  public var aclWriteRemoved = Sample<ModeChange>(limit: ReportLimits.pathsPerNotice)
+  /// Entries whose ACL still lets named users or groups write (world write kept, or another user owns them).
+  public var aclWriteKept = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Setuid, setgid and capability files that lost group write.
+  public var protectedWriteRemoved = Sample<ModeChange>(limit: ReportLimits.pathsPerNotice)
+  /// Group-writable directories with a default ACL, which entries made in them inherit.
+  public var defaultACLDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Entries whose ACL and capabilities could not be read.
+  public var attributesUnread = SampledPaths(limit: ReportLimits.pathsPerNotice)
 
   /// Nothing yet.
   public init() {}
@@ -55,10 +69,12 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   nonisolated(unsafe) static let pathSamples: [WritableKeyPath<ReportChanges, SampledPaths>] = [
     \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.unread,
     \.symbolicLinks, \.specialFiles, \.hardLinkedFiles, \.setIDFiles, \.changedDuringWalk,
-    \.reachedThroughOpenDirectory,
+    \.reachedThroughOpenDirectory, \.capabilityFiles, \.aclEntries, \.aclWriteKept, \.defaultACLDirectories,
+    \.attributesUnread,
   ]
   nonisolated(unsafe) static let modeSamples: [WritableKeyPath<ReportChanges, Sample<ModeChange>>] = [
-    \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform,
+    \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform, \.aclWriteRemoved,
+    \.protectedWriteRemoved,
   ]
 }
 
@@ -102,5 +118,12 @@ extension ReportChanges {
     case setIDFiles = "setid-files"
     case changedDuringWalk = "changed-during-walk"
     case reachedThroughOpenDirectory = "reached-through-open-directory"
+    case capabilityFiles = "capability-files"
+    case aclEntries = "acl-entries"
+    case aclWriteRemoved = "acl-write-removed"
+    case aclWriteKept = "acl-write-kept"
+    case protectedWriteRemoved = "protected-write-removed"
+    case defaultACLDirectories = "default-acl-directories"
+    case attributesUnread = "attributes-unread"
   }
 }

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Reads an entry's ACLs and capabilities (`ExtendedAccess`); the real one asks the kernel, tests fake it.
+public protocol ExtendedAccessReading: Sendable {
+  /// What the extended attributes of `entry`, which `expected` describes, grant.
+  func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess
+}
+
+/// Reads extended attributes from the entry that was inspected, as `SystemPermissionChanger` changes modes.
+///
+/// A directory the walk opened is read through its descriptor. Another entry is read by name
+/// (`listxattrat(AT_SYMLINK_NOFOLLOW)`) only where its name may be trusted (`mayUseName`); otherwise through an
+/// `O_PATH` handle checked to be the inspected inode, as `/proc/self/fd/N`. Without `/proc`, the name is read and
+/// the handle's identity checked again afterwards (SECURITY.md).
+public struct SystemExtendedAccessReader: ExtendedAccessReading {
+  /// Whether names of this entry's parent may be trusted (see `SystemPermissionChanger.mayUseName`).
+  let trustsName: @Sendable (WalkEntry) -> Bool
+
+  /// A reader that trusts names where `trustsName` says so.
+  public init(trustsName: @escaping @Sendable (WalkEntry) -> Bool) {
+    self.trustsName = trustsName
+  }
+
+  /// Reads `entry`'s ACLs and capabilities.
+  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+    if let directory = entry.directory {
+      return try Self.mapped { () throws(Errno) in try Self.access(from: .descriptor(directory), status: expected) }
+    }
+    if trustsName(entry) && Self.kernelHasAttributesAt.load(ordering: .relaxed) {
+      do {
+        return try Self.access(from: .name(entry.name, in: entry.parent), status: expected)
+      } catch where error.rawValue == ENOSYS {
+        Self.kernelHasAttributesAt.store(false, ordering: .relaxed)
+      } catch {
+        throw Self.modeChangeError(error)
+      }
+    }
+    return try throughHandle(entry, expected: expected)
+  }
+
+  private func throughHandle(_ entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+    let handle: FileDescriptor
+    do { handle = try entry.parent.openPathHandle(entry.name) } catch { throw Self.modeChangeError(error) }
+    defer { handle.close() }
+    let current: FileStatus
+    do { current = try handle.status() } catch { throw .refused(error) }
+    guard current.isSameEntry(as: expected), current.kind != .symbolicLink else { throw .replaced }
+    do {
+      return try Self.access(from: .path("/proc/self/fd/\(handle.rawValue)"), status: expected)
+    } catch where error.rawValue == ENOENT {
+      // No /proc: read the name, then check it still names the handle's inode.
+      let access = try Self.mapped { () throws(Errno) in
+        try Self.access(from: .name(entry.name, in: entry.parent), status: expected)
+      }
+      let after: FileStatus
+      do { after = try entry.parent.status(of: entry.name) } catch { throw Self.modeChangeError(error) }
+      guard after.isSameEntry(as: current) else { throw .replaced }
+      return access
+    } catch {
+      throw .refused(error)
+    }
+  }
+
+  /// What the attributes `source` lists grant; a file system without extended attributes has none.
+  static func access(from source: AttributeSource, status: FileStatus) throws(Errno) -> ExtendedAccess {
+    let names: [UInt8]
+    do {
+      names = try source.names()
+    } catch where error.rawValue == ENOTSUP || error.rawValue == EOPNOTSUPP {
+      return .none
+    }
+    var access = ExtendedAccess.none
+    for name in names.split(separator: 0) {
+      switch String(decoding: name, as: UTF8.self) {
+      case ExtendedAccess.accessACLName:
+        guard let value = try source.value(of: ExtendedAccess.accessACLName) else { continue }
+        access.hasAccessACL = true
+        access.namedWrite = ExtendedAccess.aclGrantsNamedWrite(value, owner: status.userID, group: status.groupID)
+      case ExtendedAccess.defaultACLName where status.kind == .directory:
+        access.hasDefaultACL = true
+      case ExtendedAccess.capabilitiesName where status.kind == .regular:
+        access.hasCapabilities = true
+      default:
+        continue
+      }
+    }
+    return access
+  }
+
+  private static func mapped(_ read: () throws(Errno) -> ExtendedAccess) throws(ModeChangeError) -> ExtendedAccess {
+    do { return try read() } catch { throw modeChangeError(error) }
+  }
+
+  private static func modeChangeError(_ error: Errno) -> ModeChangeError {
+    switch error.rawValue {
+    case ENOENT: .vanished
+    case ELOOP: .replaced
+    default: .refused(error)
+    }
+  }
+
+  /// Whether `listxattrat` is worth trying: cleared at the first `ENOSYS` (walker threads share it).
+  static let kernelHasAttributesAt = Atomic<Bool>(true)
+}

@@ -1,0 +1,81 @@
+import ChildProcessSupport
+import FileSystem
+import Foundation
+import TestSupport
+import Testing
+
+/// Reads real ACLs and capabilities through each of the reader's routes: descriptor, trusted name, handle.
+@Suite struct ExtendedAccessReaderTests {
+  /// Runs a tool from Debian's `acl` or `libcap2-bin` (scripts/install-test-tools installs them); its exit status.
+  static func tool(_ name: String, _ arguments: [String]) -> IsolatedCall.Outcome {
+    let directory = ["/usr/bin", "/usr/sbin", "/bin", "/sbin"].first {
+      FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
+    let url = URL(fileURLWithPath: "\(directory ?? "/usr/bin")/\(name)")
+    return SpawnedProcess.run(url, arguments, seconds: 30).outcome
+  }
+
+  func read(_ tree: TemporaryTree, _ name: String, privileged: Bool) throws -> ExtendedAccess {
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let parent = try app.descriptor.status()
+    let status = try app.descriptor.status(of: name)
+    let directory = status.kind == .directory ? try app.descriptor.openDirectory(name) : nil
+    defer { directory?.close() }
+    let path = Array(name.utf8)
+    return try path.withUnsafeBufferPointer { pathBuffer in
+      try name.withCString { cName in
+        let entry = WalkEntry(
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: directory,
+          kind: status.kind, selection: .root(pattern: 0), status: status)
+        return try SystemPermissionChanger(privileged: privileged).extendedAccess(of: entry, expected: status)
+      }
+    }
+  }
+
+  @Test(arguments: [false, true])
+  func readsAnACLThatLetsANamedUserWrite(privileged: Bool) throws {
+    let tree = try TemporaryTree()
+    try tree.file("plain")
+    try tree.file("shared")
+    try tree.directory("uploads")
+    try tree.file("readers")
+    #expect(Self.tool("setfacl", ["-m", "u:1003:rw", tree.path("shared")]) == .returned(0))
+    #expect(Self.tool("setfacl", ["-m", "u:1003:r", tree.path("readers")]) == .returned(0))
+    #expect(Self.tool("setfacl", ["-d", "-m", "u:1003:rwx", tree.path("uploads")]) == .returned(0))
+    #expect(try read(tree, "plain", privileged: privileged) == .none)
+    #expect(try read(tree, "shared", privileged: privileged) == ExtendedAccess(hasAccessACL: true, namedWrite: true))
+    #expect(try read(tree, "readers", privileged: privileged) == ExtendedAccess(hasAccessACL: true))
+    #expect(try read(tree, "uploads", privileged: privileged) == ExtendedAccess(hasDefaultACL: true))
+  }
+
+  @Test(.enabled(if: geteuid() == 0, "setting capabilities needs CAP_SETFCAP"), arguments: [false, true])
+  func readsFileCapabilities(privileged: Bool) throws {
+    let tree = try TemporaryTree()
+    try tree.file("tool", mode: 0o755)
+    #expect(Self.tool("setcap", ["cap_dac_override+ep", tree.path("tool")]) == .returned(0))
+    #expect(try read(tree, "tool", privileged: privileged) == ExtendedAccess(hasCapabilities: true))
+  }
+
+  @Test func aPrivilegedReaderRefusesAnEntrySwappedAfterItWasInspected() throws {
+    let tree = try TemporaryTree()
+    try tree.file("selected")
+    try tree.file("other")
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let parent = try app.descriptor.status()
+    let status = try app.descriptor.status(of: "selected")
+    #expect(rename(tree.path("other"), tree.path("selected")) == 0)
+    let path = Array("selected".utf8)
+    path.withUnsafeBufferPointer { pathBuffer in
+      "selected".withCString { cName in
+        let entry = WalkEntry(
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
+          kind: .regular, selection: .root(pattern: 0), status: status)
+        #expect(throws: ModeChangeError.replaced) {
+          try SystemPermissionChanger(privileged: true).extendedAccess(of: entry, expected: status)
+        }
+      }
+    }
+  }
+}
