@@ -10,6 +10,8 @@
 #include <linux/fs.h>
 #include <stdint.h>
 #include <sys/xattr.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
@@ -46,6 +48,32 @@ long gw_list_attributes_path(const char *path, char *list, size_t size) {
 
 long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size) {
   return getxattr(path, attribute, value, size);
+}
+
+#ifndef STATX_ATTR_MOUNT_ROOT
+#define STATX_ATTR_MOUNT_ROOT 0x00002000
+#endif
+
+int gw_status_at(int dirfd, const char *name, int flags, struct gw_file_status *out) {
+  struct statx status;
+  if (statx(dirfd, name, flags, STATX_BASIC_STATS, &status) != 0) return -1;
+  out->mode = status.stx_mode;
+  out->uid = status.stx_uid;
+  out->gid = status.stx_gid;
+  out->link_count = status.stx_nlink;
+  out->device = makedev(status.stx_dev_major, status.stx_dev_minor);
+  out->inode = status.stx_ino;
+  out->size = (long long)status.stx_size;
+  if (status.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) {
+    out->mount_root = (status.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+  } else {
+    out->mount_root = -1;
+  }
+  return 0;
+}
+
+int gw_status(int fd, struct gw_file_status *out) {
+  return gw_status_at(fd, "", AT_EMPTY_PATH, out);
 }
 
 long gw_getdents64(int fd, void *buffer, size_t length) {

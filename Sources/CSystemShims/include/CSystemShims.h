@@ -43,6 +43,20 @@ long gw_list_attributes_path(const char *path, char *list, size_t size);
 /// `getxattr(path, attribute, value, size)`, following the last component (for `/proc/self/fd/N`).
 long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size);
 
+/// The parts of `struct statx` the walker needs; `mount_root` is 1 or 0, or -1 where the kernel does not say.
+struct gw_file_status {
+  unsigned int mode, uid, gid;
+  unsigned long long link_count, device, inode;
+  long long size;
+  int mount_root;
+};
+
+/// `statx(dirfd, name, flags, STATX_BASIC_STATS)` into `out` (glibc falls back to `fstatat` on old kernels).
+int gw_status_at(int dirfd, const char *name, int flags, struct gw_file_status *out);
+
+/// `statx(fd, "", AT_EMPTY_PATH, …)`: the open entry's own status.
+int gw_status(int fd, struct gw_file_status *out);
+
 /// The number of CPUs in the calling process's affinity mask (`sched_getaffinity` and `CPU_COUNT`); -1 on error.
 int gw_affinity_cpu_count(void);
 

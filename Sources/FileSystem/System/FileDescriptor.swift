@@ -51,17 +51,17 @@ public struct FileDescriptor: Hashable, Sendable {
     _ = Glibc.close(rawValue)
   }
 
-  /// `fstat(self)`.
+  /// `statx(self, "", AT_EMPTY_PATH)`: the open entry's status (like `fstat`, and whether it is a mount's root).
   public func status() throws(Errno) -> FileStatus {
-    var raw = stat()
-    _ = try retryingOnInterrupt { fstat(rawValue, &raw) }.get()
+    var raw = gw_file_status()
+    _ = try retryingOnInterrupt { gw_status(rawValue, &raw) }.get()
     return FileStatus(raw)
   }
 
-  /// `fstatat(self, name, AT_SYMLINK_NOFOLLOW)`: the entry itself, never a symlink's target.
+  /// `statx(self, name, AT_SYMLINK_NOFOLLOW)`: the entry itself, never a symlink's target.
   public func status(of name: UnsafePointer<CChar>) throws(Errno) -> FileStatus {
-    var raw = stat()
-    _ = try retryingOnInterrupt { fstatat(rawValue, name, &raw, AT_SYMLINK_NOFOLLOW) }.get()
+    var raw = gw_file_status()
+    _ = try retryingOnInterrupt { gw_status_at(rawValue, name, AT_SYMLINK_NOFOLLOW, &raw) }.get()
     return FileStatus(raw)
   }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSystemShims
 
 /// The parts of `struct stat` the walker needs.
 public struct FileStatus: Sendable, Equatable {
@@ -18,11 +19,13 @@ public struct FileStatus: Sendable, Equatable {
   public let inode: UInt64
   /// The size in bytes.
   public let size: Int
+  /// Whether the entry is the root of a mount (a bind mount, a volume); false where the kernel does not say.
+  public let isMountRoot: Bool
 
   /// Creates a status from its parts (used by tests and fakes).
   public init(
     mode: mode_t, userID: uid_t, groupID: gid_t, linkCount: UInt64 = 1, device: UInt64 = 0,
-    inode: UInt64 = 0, size: Int = 0
+    inode: UInt64 = 0, size: Int = 0, isMountRoot: Bool = false
   ) {
     self.mode = mode
     self.userID = userID
@@ -31,12 +34,13 @@ public struct FileStatus: Sendable, Equatable {
     self.device = device
     self.inode = inode
     self.size = size
+    self.isMountRoot = isMountRoot
   }
 
-  init(_ raw: stat) {
+  init(_ raw: gw_file_status) {
     self.init(
-      mode: raw.st_mode, userID: raw.st_uid, groupID: raw.st_gid, linkCount: UInt64(raw.st_nlink),
-      device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino), size: Int(raw.st_size))
+      mode: mode_t(raw.mode), userID: uid_t(raw.uid), groupID: gid_t(raw.gid), linkCount: UInt64(raw.link_count),
+      device: UInt64(raw.device), inode: UInt64(raw.inode), size: Int(raw.size), isMountRoot: raw.mount_root == 1)
   }
 
   /// The entry's type.
@@ -54,7 +58,7 @@ public struct FileStatus: Sendable, Equatable {
   public func with(permissions: mode_t) -> FileStatus {
     FileStatus(
       mode: (mode & ~0o7777) | (permissions & 0o7777), userID: userID, groupID: groupID,
-      linkCount: linkCount, device: device, inode: inode, size: size)
+      linkCount: linkCount, device: device, inode: inode, size: size, isMountRoot: isMountRoot)
   }
 
   /// Whether `other` describes the same inode, of the same type and link count.

@@ -33,6 +33,12 @@ extension TreeWalker {
       }
       return false
     }
+    if status.isMountRoot || status.device != appDevice {
+      child.close()
+      summary.mountPointsSkipped += 1
+      handler.walkNoticed(.otherFileSystem, at: path.bytes, kind: .directory, needed: needed)
+      return false
+    }
     openFrames += 1
     summary.directoriesRead += 1
     var visited = WalkEntry(

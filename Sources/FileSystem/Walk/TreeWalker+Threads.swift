@@ -11,6 +11,7 @@ extension TreeWalker {
       helper.isHelper = true
       helper.budget = budget
       helper.startTime = startTime
+      helper.appDevice = appDevice
       do {
         let thread = try JoinableThread.start { helper.walkQueuedSubtrees(from: queue) }
         started.append((helper, thread))

@@ -9,7 +9,8 @@ import Patterns
 /// Directories are opened relative to their parent with `O_NOFOLLOW|O_DIRECTORY`, entries are typed by `d_type`
 /// before any `stat`, symlinks and special files are never opened, nothing is matched inside a selected
 /// directory, and (unless every entry is to be visited) a directory no pattern can select anything in is never
-/// opened. The walk is iterative: memory is one frame and one read buffer per level of depth, and at most
+/// opened. Mount points (a directory that is a mount's root or on another device) are neither visited nor entered.
+/// The walk is iterative: memory is one frame and one read buffer per level of depth, and at most
 /// `WalkOptions.descriptorBudget` directories stay open (deeper trees close the shallowest ones and open them again
 /// through `..` on the way back, checking they are the same directories).
 ///
@@ -37,6 +38,8 @@ public final class TreeWalker: @unchecked Sendable {
   var closedFrames = 1
   var startTime = 0.0
   var nextProgress = 0.0
+  /// The app directory's device: a directory on another one is a mount point, never entered.
+  var appDevice: UInt64 = 0
 
   /// Creates a walker for `patterns` handing entries to `handler`, with one helper thread per helper handler.
   public init(
@@ -72,6 +75,7 @@ public final class TreeWalker: @unchecked Sendable {
       handler.walkNoticed(.unreadable(error), at: path.bytes, kind: .directory, needed: true)
       return summary
     }
+    appDevice = status.device
     let helpers = startHelpers()
     let selection: EntrySelection = options.selectsEverything ? .root(pattern: nil) : .unselected
     if options.selectsEverything { summary.selectedDirectories += 1 }

@@ -12,6 +12,9 @@ public enum WalkIncident: Sendable, Equatable {
   case unreadable(Errno)
   /// An entry's status could not be read.
   case unreadableStatus(Errno)
+  /// A directory is on another file system than the app directory (a mount point): it was neither visited nor
+  /// entered, as `find -xdev` does.
+  case otherFileSystem
 }
 
 /// Counts at a moment of the walk, for progress lines.

@@ -16,6 +16,8 @@ public struct WalkSummary: Sendable, Equatable {
   public var directoriesUnread = 0
   /// Directories closed to stay within the open-file limit and opened again later.
   public var directoriesReopened = 0
+  /// Mount points inside the app directory, neither visited nor entered.
+  public var mountPointsSkipped = 0
   /// Per pattern: entries for which it was the deciding match (`git check-ignore -v`'s count).
   public var matchesPerPattern: [Int]
   /// Per pattern: entries it selected, counting everything inside the directories it selected.

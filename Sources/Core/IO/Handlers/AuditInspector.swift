@@ -31,6 +31,8 @@ final class AuditInspector: WalkHandler {
     switch incident {
     case .unreadable, .unreadableStatus:
       findings.unread.add(DisplayPath.relative(path, isDirectory: kind == .directory))
+    case .otherFileSystem:
+      findings.otherFileSystems.add(DisplayPath.relative(path, isDirectory: kind == .directory))
     case .vanished, .changedType:
       break
     }
@@ -38,6 +40,10 @@ final class AuditInspector: WalkHandler {
 
   private func inspect(_ entry: inout WalkEntry) {
     guard let status = try? entry.status() else { return }
+    if status.isMountRoot && !entry.isAppRoot {
+      findings.otherFileSystems.add(DisplayPath.relative(entry.path, isDirectory: status.kind == .directory))
+      return
+    }
     findings.inspected += 1
     let permissions = status.permissions
     let path = entry.path

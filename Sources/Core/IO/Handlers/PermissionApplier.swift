@@ -55,6 +55,11 @@ final class PermissionApplier: WalkHandler {
       if isSelected { skip(entry, .changedDuringWalk) }
       return
     }
+    if status.isMountRoot && !entry.isAppRoot {
+      // A file (or unopened directory) mounted here from elsewhere: not the app's to change.
+      recorder.report.changes.otherFileSystems.add(shown(entry))
+      return
+    }
     var policyEntry = PolicyEntry(
       kind: status.kind, permissions: status.permissions, linkCount: status.linkCount,
       isSelected: isSelected, isAppRoot: entry.isAppRoot, marks: entry.marks)

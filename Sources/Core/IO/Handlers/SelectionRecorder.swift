@@ -42,6 +42,8 @@ final class SelectionRecorder: WalkHandler {
       recorder.report.failures.add(EntryFailure(path: shown, cause: .cannotReadStatus(errno: error.rawValue)))
     case .unreadable, .unreadableStatus:
       recorder.report.changes.unread.add(shown)
+    case .otherFileSystem:
+      recorder.report.changes.otherFileSystems.add(shown)
     }
   }
 

@@ -39,6 +39,7 @@ extension AuditFindings {
           ]))
     }
     result += accessDiagnostics
+    if !otherFileSystems.isEmpty { result.append(OtherFileSystems.diagnostic(otherFileSystems)) }
     if !foreignOwned.isEmpty && !runsAsRoot {
       let owners = foreignOwners.map { "uid \($0)" }.joined(separator: ", ")
       let hint = PlatformHint(appDirectory: appDirectory, owners: foreignOwners, buildUser: userID)

@@ -35,6 +35,9 @@ extension Report {
               + "them."
           ]))
     }
+    if !changes.otherFileSystems.isEmpty && audit == nil {
+      result.append(OtherFileSystems.diagnostic(changes.otherFileSystems))
+    }
     return result
   }
 

@@ -16,6 +16,8 @@ public struct AuditFindings: Sendable, Equatable, Codable {
   public var writableCapabilityFiles = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Group-writable directories with a default ACL.
   public var defaultACLDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Mount points inside the app directory (bind mounts, volumes): not audited.
+  public var otherFileSystems = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Entries others may write whose ACL and capabilities could not be read.
   public var unreadAttributes = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// The user the build (or the audit) runs as.
@@ -50,6 +52,7 @@ public struct AuditFindings: Sendable, Equatable, Codable {
     writableCapabilityFiles.add(contentsOf: other.writableCapabilityFiles)
     defaultACLDirectories.add(contentsOf: other.defaultACLDirectories)
     unreadAttributes.add(contentsOf: other.unreadAttributes)
+    otherFileSystems.add(contentsOf: other.otherFileSystems)
     inspected += other.inspected
     for owner in other.foreignOwners { noteOwner(owner) }
   }
@@ -72,5 +75,6 @@ extension AuditFindings {
     case writableCapabilityFiles = "writable-capability-files"
     case defaultACLDirectories = "default-acl-directories"
     case unreadAttributes = "unread-attributes"
+    case otherFileSystems = "other-file-systems"
   }
 }

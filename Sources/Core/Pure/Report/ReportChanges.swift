@@ -47,6 +47,8 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   public var defaultACLDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Entries whose ACL and capabilities could not be read.
   public var attributesUnread = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Mount points inside the app directory (bind mounts, volumes): neither changed nor entered.
+  public var otherFileSystems = SampledPaths(limit: ReportLimits.pathsPerNotice)
 
   /// Nothing yet.
   public init() {}
@@ -70,7 +72,7 @@ public struct ReportChanges: Sendable, Equatable, Codable {
     \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.unread,
     \.symbolicLinks, \.specialFiles, \.hardLinkedFiles, \.setIDFiles, \.changedDuringWalk,
     \.reachedThroughOpenDirectory, \.capabilityFiles, \.aclEntries, \.aclWriteKept, \.defaultACLDirectories,
-    \.attributesUnread,
+    \.attributesUnread, \.otherFileSystems,
   ]
   nonisolated(unsafe) static let modeSamples: [WritableKeyPath<ReportChanges, Sample<ModeChange>>] = [
     \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform, \.aclWriteRemoved,
@@ -125,5 +127,6 @@ extension ReportChanges {
     case protectedWriteRemoved = "protected-write-removed"
     case defaultACLDirectories = "default-acl-directories"
     case attributesUnread = "attributes-unread"
+    case otherFileSystems = "other-file-systems"
   }
 }
