@@ -22,7 +22,9 @@ struct TraceCommand: ParsableCommand {
       smallest pattern list that covers every write, ready for `project.toml`. Changes nothing itself.
 
       The report goes to standard error (or `--output FILE`), so the command's own output is left alone. \
-      `--seconds N` or Ctrl-C ends the traced processes (`SIGTERM`, then `SIGKILL` 5 seconds later). \
+      `--seconds N` or Ctrl-C ends the traced processes (`SIGTERM`, then `SIGKILL` 5 seconds later). A process \
+      that would leave the trace (a child made with `CLONE_UNTRACED`, a stop signal that could reach `trace`, a \
+      32-bit or x32 system call) ends it at once: every traced process is killed and the trace is incomplete. \
       Exits 0 when nothing was denied (with `--config`: nothing would be after a build), 2 when a write was \
       (or would be), 1 when the command could not be traced or the trace is incomplete.
       """)

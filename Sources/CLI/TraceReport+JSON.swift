@@ -49,7 +49,7 @@ extension TraceReport {
     let notes: [NoteDocument]
   }
 
-  /// The whole JSON report (`--json`): `exitStatus` and `signal` are null when they do not apply;
+  /// The whole JSON report (`--json`): `exitStatus`, `signal` and `escape` are null when they do not apply;
   /// `deniedAfterBuild` is there only with `--config`.
   struct Document: Encodable {
     let version: String
@@ -61,6 +61,7 @@ extension TraceReport {
     let exitStatus: Int32?
     let signal: Int32?
     let complete: Bool
+    let escape: TraceEscape?
     let unreadable: Int
     let unrecorded: Int
     let denied: Int
@@ -69,7 +70,7 @@ extension TraceReport {
     let deniedAfterBuild: [WriteDocument]?
 
     enum CodingKeys: String, CodingKey {
-      case version, command, appDirectory, seconds, processes, stop, exitStatus, signal, complete, unreadable
+      case version, command, appDirectory, seconds, processes, stop, exitStatus, signal, complete, escape, unreadable
       case unrecorded, denied, writes, suggestion, deniedAfterBuild
     }
 
@@ -84,6 +85,7 @@ extension TraceReport {
       try container.encode(exitStatus, forKey: .exitStatus)
       try container.encode(signal, forKey: .signal)
       try container.encode(complete, forKey: .complete)
+      try container.encode(escape, forKey: .escape)
       try container.encode(unreadable, forKey: .unreadable)
       try container.encode(unrecorded, forKey: .unrecorded)
       try container.encode(denied, forKey: .denied)
@@ -112,7 +114,7 @@ extension TraceReport {
     let document = Document(
       version: BuildpackInfo.version, command: command, appDirectory: appDirectory,
       seconds: (result.seconds * 1000).rounded() / 1000, processes: result.processes, stop: result.stop,
-      exitStatus: status, signal: signal, complete: result.isComplete, unreadable: result.unreadable,
+      exitStatus: status, signal: signal, complete: result.isComplete, escape: result.escape, unreadable: result.unreadable,
       unrecorded: result.unrecorded, denied: denied.count,
       writes: records.map { WriteDocument($0.write, call: $0.call, count: $0.count) },
       suggestion: SuggestionDocument(paths: suggestion.paths, create: suggestion.create, notes: notes),

@@ -56,7 +56,9 @@ struct TraceReport {
   var diagnostics: [Diagnostic] {
     var diagnostics = suggestion.notes.map(\.diagnostic)
     if !result.isComplete {
-      diagnostics.append(CommandError.traceIncomplete(unreadable: result.unreadable, unrecorded: result.unrecorded).diagnostic)
+      diagnostics.append(
+        CommandError.traceIncomplete(unreadable: result.unreadable, unrecorded: result.unrecorded, escape: result.escape)
+          .diagnostic)
     }
     return diagnostics
   }
@@ -73,6 +75,7 @@ struct TraceReport {
     case .finished: return ending
     case .timeLimit: return "`--seconds` ran out, so the trace ended it; \(ending)"
     case .interrupted: return "the trace was interrupted and ended it; \(ending)"
+    case .escaped: return "a process did what the trace cannot follow, so the trace killed every process; \(ending)"
     }
   }
 

@@ -4,11 +4,13 @@
 #include <fcntl.h>
 #include <stddef.h>
 #include <unistd.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <sys/user.h>
 #include <linux/audit.h>
 #include <linux/seccomp.h>
@@ -24,6 +26,12 @@
 #endif
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452
+#endif
+#ifndef SYS_clone3
+#define SYS_clone3 435
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
 #endif
 
 // Calls every architecture has.
@@ -42,6 +50,12 @@ const long gw_sys_open = GW_NR(open), gw_sys_creat = GW_NR(creat), gw_sys_mkdir 
     gw_sys_mknod = GW_NR(mknod), gw_sys_utime = GW_NR(utime), gw_sys_utimes = GW_NR(utimes),
     gw_sys_futimesat = GW_NR(futimesat);
 
+// The calls the filter watches for a way out of the trace: new processes, and signals that could stop the tracer.
+const long gw_sys_clone = SYS_clone, gw_sys_clone3 = SYS_clone3, gw_sys_kill = SYS_kill, gw_sys_tkill = SYS_tkill,
+    gw_sys_tgkill = SYS_tgkill, gw_sys_rt_sigqueueinfo = SYS_rt_sigqueueinfo,
+    gw_sys_rt_tgsigqueueinfo = SYS_rt_tgsigqueueinfo, gw_sys_pidfd_send_signal = SYS_pidfd_send_signal;
+const uint32_t gw_clone_untraced = CLONE_UNTRACED;
+
 #if defined(__x86_64__)
 const uint32_t gw_audit_arch = AUDIT_ARCH_X86_64;
 #else
@@ -50,7 +64,8 @@ const uint32_t gw_audit_arch = 0;
 const uint32_t gw_seccomp_data_nr = offsetof(struct seccomp_data, nr);
 const uint32_t gw_seccomp_data_arch = offsetof(struct seccomp_data, arch);
 const uint32_t gw_seccomp_data_args = offsetof(struct seccomp_data, args);
-const uint32_t gw_seccomp_allow = SECCOMP_RET_ALLOW, gw_seccomp_trace = SECCOMP_RET_TRACE;
+const uint32_t gw_seccomp_allow = SECCOMP_RET_ALLOW, gw_seccomp_trace = SECCOMP_RET_TRACE,
+               gw_seccomp_errno = SECCOMP_RET_ERRNO;
 
 const int gw_ptrace_cont = PTRACE_CONT, gw_ptrace_syscall = PTRACE_SYSCALL,
     gw_ptrace_setoptions = PTRACE_SETOPTIONS, gw_ptrace_geteventmsg = PTRACE_GETEVENTMSG,
@@ -94,6 +109,34 @@ long gw_read_process_memory(pid_t pid, uintptr_t address, void *buffer, size_t l
 }
 
 int gw_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int gw_kill_timer_create(double seconds, intptr_t *timer) {
+  struct sigevent event = {0};
+  event.sigev_notify = SIGEV_SIGNAL;
+  event.sigev_signo = SIGKILL;
+  timer_t created;
+  if (timer_create(CLOCK_MONOTONIC, &event, &created) != 0) return -1;
+  struct itimerspec when = {0};
+  when.it_value.tv_sec = (time_t)seconds;
+  when.it_value.tv_nsec = (long)((seconds - (double)(time_t)seconds) * 1e9);
+  if (timer_settime(created, 0, &when, NULL) != 0) {
+    int error = errno;
+    timer_delete(created);
+    errno = error;
+    return -1;
+  }
+  *timer = (intptr_t)created;
+  return 0;
+}
+
+int gw_kill_timer_delete(intptr_t timer) { return timer_delete((timer_t)timer); }
+
+int gw_set_dumpable(int dumpable) {
+  int previous = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+  if (previous < 0) return -1;
+  if (prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0) != 0) return -1;
+  return previous;
+}
 
 static void gw_fail(int error_fd, int step) {
   int message[2] = {step, errno};

@@ -1,3 +1,4 @@
+import CTracerShims
 import FileSystem
 
 #if canImport(Glibc)
@@ -50,6 +51,38 @@ enum ProcessControl {
   /// Sends `signal` to `pid`; a process already gone is not an error.
   static func send(_ signal: Int32, to pid: pid_t) {
     _ = kill(pid, signal)
+  }
+
+  /// The process group of `pid`, or nil when it cannot be read (it ended).
+  static func group(of pid: pid_t) -> pid_t? {
+    let group = getpgid(pid)
+    return group < 0 ? nil : group
+  }
+
+  /// Sets whether processes of this user may `ptrace` this one or read and write its memory (`PR_SET_DUMPABLE`);
+  /// returns the previous setting.
+  static func setDumpable(_ dumpable: Bool) throws(Errno) -> Bool {
+    let previous = gw_set_dumpable(dumpable ? 1 : 0)
+    if previous < 0 { throw Errno(rawValue: errno) }
+    return previous == 1
+  }
+
+  /// Arms a kernel timer that kills this whole process (`SIGKILL`) after `seconds`, whatever its threads do or
+  /// whether it is stopped; `PTRACE_O_EXITKILL` then kills every tracee. `cancel` it when the trace is over.
+  static func armKillTimer(seconds: Double) throws(Errno) -> KillTimer {
+    var timer = 0
+    guard gw_kill_timer_create(seconds, &timer) == 0 else { throw Errno(rawValue: errno) }
+    return KillTimer(timer: timer)
+  }
+
+  /// A timer `armKillTimer` armed.
+  struct KillTimer {
+    fileprivate let timer: Int
+
+    /// Deletes the timer before it fires.
+    func cancel() {
+      _ = gw_kill_timer_delete(timer)
+    }
   }
 
   /// The signals the loop waits for: a tracee's change, and the requests to stop.

@@ -27,6 +27,25 @@ public struct PtraceWriteTracer: WriteTracing {
     try Self.checkArchitecture()
     let command = request.arguments.first ?? request.executable
     let filter = SeccompFilter.program()
+    // Undumpable while it traces: a tracee of the same user cannot attach to the tracer (to stop it) or write its
+    // memory. The forked child is undumpable until its `exec` only.
+    let wasDumpable: Bool
+    do {
+      wasDumpable = try ProcessControl.setDumpable(false)
+    } catch {
+      throw .cannotStart(command: command, step: .protectTracer, error)
+    }
+    defer { if wasDumpable { _ = try? ProcessControl.setDumpable(true) } }
+    // `--seconds` holds even if the loop below cannot act: a stopped or stuck tracer is killed by the kernel.
+    var backstop: ProcessControl.KillTimer?
+    if let seconds = request.seconds {
+      do {
+        backstop = try ProcessControl.armKillTimer(seconds: seconds + TraceLimits.terminationGrace + TraceLimits.backstop)
+      } catch {
+        throw .cannotStart(command: command, step: .armTimeLimit, error)
+      }
+    }
+    defer { backstop?.cancel() }
     var pipeEnds: [Int32] = [-1, -1]
     guard gw_pipe_cloexec(&pipeEnds) == 0 else {
       throw .cannotStart(command: command, step: .fork, Errno(rawValue: errno))

@@ -60,6 +60,22 @@ extension TraceError {
             + "or `prctl`, or a kernel without seccomp filters, refuses it."
         ],
         suggestions: ["Run the trace where seccomp filters are allowed: `docker run --security-opt seccomp=unconfined`."])
+    case .protectTracer:
+      return Diagnostic(
+        title: "Cannot protect `trace` from \(command)",
+        detail: [
+          "Making `trace` undumpable (`prctl(PR_SET_DUMPABLE, 0)`), so that the traced processes cannot `ptrace` "
+            + "it or write its memory, failed: \(error). A seccomp profile that forbids `prctl` refuses it."
+        ],
+        suggestions: ["Run the trace where `prctl` is allowed: `docker run --security-opt seccomp=unconfined`."])
+    case .armTimeLimit:
+      return Diagnostic(
+        title: "Cannot set the time limit of `trace`",
+        detail: [
+          "Arming the timer that kills `trace` and every traced process if the trace outlives `--seconds` failed: "
+            + "\(error)."
+        ],
+        suggestions: ["Check the limit of pending signals (`ulimit -i`), then trace again; or trace without `--seconds`."])
     case .fork:
       return Diagnostic(
         title: "Cannot start \(command)",

@@ -18,6 +18,10 @@ public enum TraceError: Error, Equatable, Sendable {
     case exec = 5
     /// `PTRACE_SETOPTIONS`.
     case setOptions = 6
+    /// `prctl(PR_SET_DUMPABLE, 0)` on the tracer, so that the traced command cannot `ptrace` it or write its memory.
+    case protectTracer = 7
+    /// Arming the kernel timer that kills `trace` and every tracee when a trace outlives `--seconds`.
+    case armTimeLimit = 8
   }
 
   /// This executable was built for the named platform (`linux/arm64`), not linux/amd64, the tracer's only one.

@@ -11,6 +11,10 @@ import Glibc
 /// A tracee stops only at a filtered call (`PTRACE_EVENT_SECCOMP`): its entries are read then, before the call
 /// runs, and the tracee is resumed to the call's exit (`PTRACE_SYSCALL`) for the result; everything else runs with
 /// `PTRACE_CONT`. New processes and threads are traced from birth (`PTRACE_O_TRACEFORK`/`VFORK`/`CLONE`).
+///
+/// A stop for a call that would leave the trace (`SeccompFilter.Stop`) ends it at once: every tracee is killed while
+/// that call waits, so it never runs. The limits are checked after every change, so that no flood of stops can
+/// postpone them.
 struct TraceSession {
   private let root: pid_t
   private let clock = MonotonicClock()
@@ -28,6 +32,9 @@ struct TraceSession {
   private var ending: TraceEnding?
   private var stop = TraceStop.finished
   private var killAt: Double?
+  /// Whether every tracee has been sent `SIGKILL`: new ones are sent it as they are seen.
+  private var killing = false
+  private var escape: TraceEscape?
 
   init(root: pid_t, request: TraceRequest) {
     self.root = root
@@ -42,7 +49,7 @@ struct TraceSession {
   mutating func run() throws(TraceError) -> TraceResult {
     while !tracees.isEmpty {
       do {
-        while let change = try ProcessControl.nextChange() { handle(change) }
+        while !limitDue, let change = try ProcessControl.nextChange() { handle(change) }
       } catch {
         if error == ProcessControl.noneLeft { break }
         throw .lostTracees(error)
@@ -50,9 +57,7 @@ struct TraceSession {
       if tracees.isEmpty { break }
       let now = clock.now()
       if let deadline, now >= deadline, killAt == nil { end(.timeLimit) }
-      if let killAt, now >= killAt {
-        for pid in tracees { ProcessControl.send(SIGKILL, to: pid) }
-      }
+      if let killAt, now >= killAt { killAll() }
       let wake = [deadline, killAt].compactMap { $0 }.min().map { max(0.01, $0 - now) } ?? 1
       if let signal = ProcessControl.waitForSignal(seconds: min(wake, 1)), signal != SIGCHLD, killAt == nil {
         end(.interrupted)
@@ -60,7 +65,14 @@ struct TraceSession {
     }
     return TraceResult(
       records: recorder.records, unrecorded: recorder.unrecorded, unreadable: unreadable, processes: traced,
-      ending: ending, stop: stop, seconds: clock.now() - started)
+      ending: ending, stop: stop, seconds: clock.now() - started, escape: escape)
+  }
+
+  /// Whether the time limit or the kill after the grace is due and not yet acted on.
+  private var limitDue: Bool {
+    let now = clock.now()
+    if killAt == nil { return deadline.map { now >= $0 } ?? false }
+    return !killing && killAt.map { now >= $0 } == true
   }
 
   /// Asks every tracee to end (`SIGTERM`), and to be killed `TraceLimits.terminationGrace` seconds later.
@@ -68,6 +80,20 @@ struct TraceSession {
     stop = reason
     killAt = clock.now() + TraceLimits.terminationGrace
     for pid in tracees { ProcessControl.send(SIGTERM, to: pid) }
+  }
+
+  /// Ends the trace at once for `reason`: every tracee is killed, the stopped caller before its call runs.
+  private mutating func end(escaping reason: TraceEscape) {
+    if escape == nil { escape = reason }
+    stop = .escaped
+    killAt = clock.now()
+    killAll()
+  }
+
+  /// Sends `SIGKILL` to every tracee, and from now on to each new one.
+  private mutating func killAll() {
+    killing = true
+    for pid in tracees { ProcessControl.send(SIGKILL, to: pid) }
   }
 
   private mutating func handle(_ change: ProcessControl.Change) {
@@ -84,6 +110,7 @@ struct TraceSession {
       tracees.insert(pid)
       early.insert(pid)
       traced += 1
+      if killing { ProcessControl.send(SIGKILL, to: pid) }
       resume(pid)
       return
     }
@@ -120,11 +147,28 @@ struct TraceSession {
     if tracees.insert(child).inserted {
       unborn.insert(child)
       traced += 1
+      if killing { ProcessControl.send(SIGKILL, to: child) }
     }
   }
 
-  /// A seccomp stop: reads what the call will write and resumes it to its exit, or on if it writes nothing.
+  /// A seccomp stop: ends the trace at a call that would leave it; reads what a write will write and resumes it to
+  /// its exit, or on if it writes nothing.
   private mutating func inspect(_ pid: pid_t) {
+    let reason = (try? Ptrace.eventMessage(pid)).flatMap { SeccompFilter.Stop(rawValue: UInt16(truncatingIfNeeded: $0)) }
+    switch reason {
+    case .untracedClone: return end(escaping: .untracedChild)
+    case .otherABI: return end(escaping: .otherABI)
+    case .stopSignal:
+      guard let registers = try? Ptrace.registers(pid) else { return end(escaping: .stopSignal) }
+      let known = tracees
+      let context = StopSignalTarget.Context(
+        tracerGroup: getpgrp(), callerGroup: ProcessControl.group(of: pid), isTracee: { known.contains($0) })
+      if StopSignalTarget.leavesTheTrace(call: registers.number, arguments: registers.arguments, context: context) {
+        return end(escaping: .stopSignal)
+      }
+      return resume(pid)
+    case .write, nil: break
+    }
     guard let registers = try? Ptrace.registers(pid), let call = TracedCall.byNumber[registers.number] else {
       resume(pid)
       return

@@ -54,6 +54,8 @@ public enum TraceStop: String, Sendable, Codable {
   case timeLimit
   /// The tracer was interrupted (`SIGINT`, `SIGTERM` or `SIGHUP`); the processes were ended.
   case interrupted
+  /// A process did something the tracer cannot follow (`TraceResult.escape`); every process was killed at once.
+  case escaped
 }
 
 /// How the traced command's first process ended.
@@ -80,11 +82,13 @@ public struct TraceResult: Sendable {
   public let stop: TraceStop
   /// How long the trace took.
   public let seconds: Double
+  /// What a process did that the tracer cannot follow, which ended the trace; nil if nothing did.
+  public let escape: TraceEscape?
 
   /// Creates a result.
   public init(
     records: [TraceRecord], unrecorded: Int, unreadable: Int, processes: Int, ending: TraceEnding?,
-    stop: TraceStop, seconds: Double
+    stop: TraceStop, seconds: Double, escape: TraceEscape? = nil
   ) {
     self.records = records
     self.unrecorded = unrecorded
@@ -93,10 +97,12 @@ public struct TraceResult: Sendable {
     self.ending = ending
     self.stop = stop
     self.seconds = seconds
+    self.escape = escape
   }
 
-  /// Whether every write was seen and kept: false makes any suggestion built on the records incomplete.
-  public var isComplete: Bool { unrecorded == 0 && unreadable == 0 }
+  /// Whether every write was seen and kept, and no process escaped the trace: false makes any suggestion built on
+  /// the records incomplete.
+  public var isComplete: Bool { unrecorded == 0 && unreadable == 0 && escape == nil }
 }
 
 /// Runs a command and reports every write it makes in the app directory; it never changes anything itself.

@@ -38,6 +38,7 @@ extension TraceReportTests {
     let exitStatus: Int32?
     let signal: Int32?
     let complete: Bool
+    let escape: String?
     let unreadable: Int
     let unrecorded: Int
     let denied: Int
@@ -59,7 +60,7 @@ extension TraceReportTests {
   }
 
   static let allKeys = [
-    "appDirectory", "command", "complete", "denied", "deniedAfterBuild", "exitStatus", "processes", "seconds",
+    "appDirectory", "command", "complete", "denied", "deniedAfterBuild", "escape", "exitStatus", "processes", "seconds",
     "signal", "stop", "suggestion", "unreadable", "unrecorded", "version", "writes",
   ]
 
@@ -69,7 +70,7 @@ extension TraceReportTests {
     #expect(keys == Self.allKeys.filter { $0 != "deniedAfterBuild" })
     let expected = Document(
       version: BuildpackInfo.version, command: ["bin/rails", "server"], appDirectory: "/workspace", seconds: 4.213,
-      processes: 3, stop: "finished", exitStatus: 1, signal: nil, complete: true, unreadable: 0, unrecorded: 0,
+      processes: 3, stop: "finished", exitStatus: 1, signal: nil, complete: true, escape: nil, unreadable: 0, unrecorded: 0,
       denied: 4,
       writes: [
         .init(
@@ -110,7 +111,7 @@ extension TraceReportTests {
       document
         == Document(
           version: BuildpackInfo.version, command: ["sh", "-c", "x"], appDirectory: "/workspace", seconds: 1.235,
-          processes: 1, stop: "timeLimit", exitStatus: nil, signal: 9, complete: false, unreadable: 1, unrecorded: 2,
+          processes: 1, stop: "timeLimit", exitStatus: nil, signal: 9, complete: false, escape: nil, unreadable: 1, unrecorded: 2,
           denied: 1,
           writes: [
             .init(
@@ -139,5 +140,17 @@ extension TraceReportTests {
     #expect(document.writes == [])
     #expect(document.suggestion == .init(paths: [], create: [], notes: []))
     #expect(document.complete)
+  }
+
+  @Test(arguments: TraceEscape.allCases)
+  func theJSONDocumentOfAnEscapeNamesIt(escape: TraceEscape) throws {
+    let result = TraceResult(
+      records: [], unrecorded: 0, unreadable: 0, processes: 2, ending: .killed(signal: 9), stop: .escaped,
+      seconds: 0.12, escape: escape)
+    let (document, keys) = try Self.decoded(try Self.report(result))
+    #expect(keys == Self.allKeys.filter { $0 != "deniedAfterBuild" })
+    #expect(document.stop == "escaped")
+    #expect(document.escape == escape.rawValue)
+    #expect(!document.complete)
   }
 }

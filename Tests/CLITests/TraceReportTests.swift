@@ -231,6 +231,30 @@ import Tracer
         DiagnosticRenderer.render(CommandError.traceIncomplete(unreadable: 0, unrecorded: 1).diagnostic)))
   }
 
+  @Test func anEscapeEndsTheReportIncompleteAndExitsOne() throws {
+    let result = TraceResult(
+      records: [Self.record("tmp/x", .create)], unrecorded: 0, unreadable: 0, processes: 2,
+      ending: .killed(signal: 9), stop: .escaped, seconds: 0.12, escape: .untracedChild)
+    let report = try Self.report(result)
+    #expect(
+      report.text == Self.header + """
+        - Traced `bin/rails server` for 0.12s (2 processes): a process did what the trace cannot follow, so the \
+        trace killed every process; a signal (9) ended it
+        - 1 write in `/workspace`:
+          - `tmp/`
+            - `x`: created (`openat`)
+        - Suggested configuration, for `project.toml`:
+
+              [utility.group-writable]
+              paths = [ '/tmp/' ]
+
+
+        """ + DiagnosticRenderer.render(
+          CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild).diagnostic))
+    #expect(report.exitStatus == ExitStatus.failure)
+    #expect(try Self.report(result, patterns: ["/tmp/"]).exitStatus == ExitStatus.failure)
+  }
+
   static func write(_ path: String, _ action: WriteAction, _ error: Errno? = nil) -> TracedWrite {
     TracedWrite(path: Self.path(path), action: action, error: error)
   }

@@ -115,6 +115,52 @@ import Testing
         ! - Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions.
 
         """),
+    Case(
+      name: "a child made with CLONE_UNTRACED",
+      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild).diagnostic,
+      text: """
+        ! The trace is incomplete: the suggestion may not cover every write
+        !
+        ! The trace killed every traced process: a process started a child with `CLONE_UNTRACED`, which the tracer \
+        cannot follow.
+        !
+        ! How to fix it:
+        ! - `trace` ends a run it cannot follow rather than report on part of it: trace a command that does not do \
+        this (SECURITY.md, `trace`).
+
+        """),
+    Case(
+      name: "a stop signal that could reach the tracer",
+      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .stopSignal).diagnostic,
+      text: """
+        ! The trace is incomplete: the suggestion may not cover every write
+        !
+        ! The trace killed every traced process: a process sent a stop signal (`SIGSTOP`, `SIGTSTP`, `SIGTTIN` or \
+        `SIGTTOU`) to the tracer, its process group, every process, or another process the trace does not follow.
+        !
+        ! How to fix it:
+        ! - `trace` ends a run it cannot follow rather than report on part of it: trace a command that does not do \
+        this (SECURITY.md, `trace`).
+
+        """),
+    Case(
+      name: "a call of another ABI, with an unreadable call",
+      diagnostic: CommandError.traceIncomplete(unreadable: 1, unrecorded: 0, escape: .otherABI).diagnostic,
+      text: """
+        ! The trace is incomplete: the suggestion may not cover every write
+        !
+        ! The trace killed every traced process: a process made a 32-bit (i386 `int 0x80`) or x32 system call, \
+        which the tracer cannot read.
+        !
+        ! Some writes were not recorded: the arguments of 1 call could not be read (an address the process could \
+        not map, or a path over 4,096 bytes).
+        !
+        ! How to fix it:
+        ! - `trace` ends a run it cannot follow rather than report on part of it: trace a command that does not do \
+        this (SECURITY.md, `trace`).
+        ! - Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions.
+
+        """),
   ])
   func rendersEachDiagnostic(_ row: Case) {
     #expect(DiagnosticRenderer.render(row.diagnostic) == row.text)

@@ -9,6 +9,12 @@ import Testing
   /// `SECCOMP_RET_ALLOW` and `SECCOMP_RET_TRACE` (linux/seccomp.h).
   static let allow: UInt32 = 0x7fff_0000
   static let trace: UInt32 = 0x7ff0_0000
+  /// `SECCOMP_RET_ERRNO | ENOSYS`.
+  static let noSystemCall: UInt32 = 0x0005_0000 | 38
+  /// `SECCOMP_RET_TRACE` with the `SECCOMP_RET_DATA` of each reason to leave the trace.
+  static let untracedClone = trace | 1
+  static let stopSignal = trace | 2
+  static let otherABI = trace | 3
   /// `AUDIT_ARCH_X86_64` and `AUDIT_ARCH_I386` (linux/audit.h).
   static let x86_64: UInt32 = 0xc000_003e
   static let i386: UInt32 = 0x4000_0003
@@ -100,6 +106,12 @@ import Testing
     #expect(gw_seccomp_data_nr == 0)
     #expect(gw_seccomp_data_arch == 4)
     #expect(gw_seccomp_data_args == 16)
+    #expect(gw_seccomp_errno == 0x0005_0000)
+    #expect(gw_clone_untraced == 0x0080_0000)
+    #expect(
+      [gw_sys_clone, gw_sys_clone3, gw_sys_kill, gw_sys_tkill, gw_sys_tgkill, gw_sys_rt_sigqueueinfo,
+       gw_sys_rt_tgsigqueueinfo, gw_sys_pidfd_send_signal] == [56, 435, 62, 200, 234, 129, 297, 424])
+    #expect(SeccompFilter.Stop.allCases.map(\.rawValue) == [0, 1, 2, 3])
   }
 
   @Test func everyCallThatAlwaysWritesStopsAtTheTracer() throws {
@@ -181,21 +193,63 @@ import Testing
     #expect(try Self.verdict(data) == Self.allow)
   }
 
-  @Test func callsOfAnotherArchitectureRunUntraced() throws {
-    for call in TracedCall.all {
+  /// Any call of another ABI stops as `otherABI`, traced or not on x86_64 (`read`, `getpid`, `clone`, `kill`).
+  @Test func callsOfAnotherArchitectureStopAsOtherABI() throws {
+    for number in TracedCall.all.map({ Int32($0.number) }) + [0, 39, 56, 62] {
       for arch in [Self.i386, 0, 0xc000_00b7] {  // i386, nothing, AUDIT_ARCH_AARCH64
-        let data = SeccompData(
-          number: Int32(call.number), arch: arch, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
-        #expect(try Self.verdict(data) == Self.allow, "\(call.name) with arch \(arch)")
+        let data = SeccompData(number: number, arch: arch, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
+        #expect(try Self.verdict(data) == Self.otherABI, "\(number) with arch \(arch)")
       }
     }
   }
 
-  @Test func x32CallsRunUntraced() throws {
-    for call in TracedCall.all {
-      let data = SeccompData(
-        number: Int32(call.number) | Self.x32Bit, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
-      #expect(try Self.verdict(data) == Self.allow, "\(call.name) | x32")
+  @Test func x32CallsStopAsOtherABI() throws {
+    for number in TracedCall.all.map({ Int32($0.number) }) + [0, 39, 56, 62] {
+      let data = SeccompData(number: number | Self.x32Bit, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
+      #expect(try Self.verdict(data) == Self.otherABI, "\(number) | x32")
+    }
+  }
+
+  /// `CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|
+  /// CLONE_CHILD_CLEARTID` (a thread), `CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD` (a fork), `CLONE_VM|
+  /// CLONE_VFORK|SIGCHLD` (posix_spawn).
+  static let cloneFlags: [UInt64] = [0x003d_0f00, 0x0120_0011, 0x4111]
+
+  @Test func cloneStopsOnlyWithCloneUntracedInItsFlags() throws {
+    for flags in Self.cloneFlags {
+      let plain = SeccompData(number: 56, arguments: [flags, 0x7ffd_0000, 0, 0, 0, 0])
+      #expect(try Self.verdict(plain) == Self.allow, "clone \(flags)")
+      let untraced = SeccompData(number: 56, arguments: [flags | 0x0080_0000, 0x7ffd_0000, 0, 0, 0, 0])
+      #expect(try Self.verdict(untraced) == Self.untracedClone, "clone \(flags) | CLONE_UNTRACED")
+      for other in 1..<6 {
+        var elsewhere = SeccompData(number: 56, arguments: [flags, 0, 0, 0, 0, 0])
+        elsewhere.arguments[other] = 0x0080_0000
+        #expect(try Self.verdict(elsewhere) == Self.allow, "CLONE_UNTRACED in argument \(other)")
+      }
+    }
+  }
+
+  @Test func clone3FailsWithENOSYSWhateverItsArguments() throws {
+    for arguments: [UInt64] in [[0, 0, 0, 0, 0, 0], [0x7ffd_0000, 88, 0, 0, 0, 0], [UInt64](repeating: .max, count: 6)] {
+      #expect(try Self.verdict(SeccompData(number: 435, arguments: arguments)) == Self.noSystemCall)
+    }
+  }
+
+  /// `kill`, `tkill`, `rt_sigqueueinfo` and `pidfd_send_signal` have the signal in argument 1, `tgkill` and
+  /// `rt_tgsigqueueinfo` in argument 2: a stop signal there stops, any other signal runs untraced.
+  @Test(arguments: [(62, 1), (200, 1), (234, 2), (129, 1), (297, 2), (424, 1)])
+  func signalCallsStopOnlyForAStopSignal(number: Int32, signalArgument: Int) throws {
+    #expect(SeccompFilter.signalCalls.contains { $0.number == Int(number) && Int($0.signalArgument) == signalArgument })
+    for signal: UInt64 in 0...64 {
+      var data = SeccompData(number: number, arguments: [1234, 1234, 1234, 0, 0, 0])
+      data.arguments[signalArgument] = signal
+      let expected = (19...22).contains(signal) ? Self.stopSignal : Self.allow
+      #expect(try Self.verdict(data) == expected, "\(number) with signal \(signal)")
+    }
+    for other in 0..<6 where other != signalArgument {
+      var data = SeccompData(number: number)
+      data.arguments[other] = 19
+      #expect(try Self.verdict(data) == Self.allow, "\(number) with SIGSTOP in argument \(other)")
     }
   }
 

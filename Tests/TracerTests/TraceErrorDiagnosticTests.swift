@@ -108,6 +108,30 @@ import Testing
       error: .cannotStart(command: "bin/rails", step: .seccomp, .notPermitted),
       text: seccompRefused("EPERM (Operation not permitted)")),
     Case(
+      error: .cannotStart(command: "bin/rails", step: .protectTracer, .notPermitted),
+      text: """
+        ! Cannot protect `trace` from `bin/rails`
+        !
+        ! Making `trace` undumpable (`prctl(PR_SET_DUMPABLE, 0)`), so that the traced processes cannot `ptrace` it \
+        or write its memory, failed: EPERM (Operation not permitted). A seccomp profile that forbids `prctl` refuses it.
+        !
+        ! How to fix it:
+        ! - Run the trace where `prctl` is allowed: `docker run --security-opt seccomp=unconfined`.
+
+        """),
+    Case(
+      error: .cannotStart(command: "bin/rails", step: .armTimeLimit, .tryAgain),
+      text: """
+        ! Cannot set the time limit of `trace`
+        !
+        ! Arming the timer that kills `trace` and every traced process if the trace outlives `--seconds` failed: \
+        EAGAIN (Resource temporarily unavailable).
+        !
+        ! How to fix it:
+        ! - Check the limit of pending signals (`ulimit -i`), then trace again; or trace without `--seconds`.
+
+        """),
+    Case(
       error: .cannotStart(command: "bin/rails", step: .fork, .tryAgain),
       text: """
         ! Cannot start `bin/rails`

@@ -17,12 +17,18 @@ extern const long gw_sys_open, gw_sys_openat, gw_sys_openat2, gw_sys_creat, gw_s
     gw_sys_truncate, gw_sys_ftruncate, gw_sys_mknod, gw_sys_mknodat, gw_sys_bind, gw_sys_utime,
     gw_sys_utimes, gw_sys_utimensat, gw_sys_futimesat;
 
+/// The calls the filter watches for a way out of the trace: `clone`, `clone3`, and the calls that send a signal.
+extern const long gw_sys_clone, gw_sys_clone3, gw_sys_kill, gw_sys_tkill, gw_sys_tgkill, gw_sys_rt_sigqueueinfo,
+    gw_sys_rt_tgsigqueueinfo, gw_sys_pidfd_send_signal;
+/// `CLONE_UNTRACED`: a child `ptrace` does not follow.
+extern const uint32_t gw_clone_untraced;
+
 /// This architecture's `AUDIT_ARCH_*` value, as seccomp reports it; 0 when the tracer does not support it.
 extern const uint32_t gw_audit_arch;
 /// Offsets of `struct seccomp_data`'s fields: the call's number, its architecture, and argument 0.
 extern const uint32_t gw_seccomp_data_nr, gw_seccomp_data_arch, gw_seccomp_data_args;
-/// `SECCOMP_RET_ALLOW` and `SECCOMP_RET_TRACE`.
-extern const uint32_t gw_seccomp_allow, gw_seccomp_trace;
+/// `SECCOMP_RET_ALLOW`, `SECCOMP_RET_TRACE` and `SECCOMP_RET_ERRNO`.
+extern const uint32_t gw_seccomp_allow, gw_seccomp_trace, gw_seccomp_errno;
 
 /// `ptrace(2)` requests and options the tracer uses.
 extern const int gw_ptrace_cont, gw_ptrace_syscall, gw_ptrace_setoptions, gw_ptrace_geteventmsg,
@@ -49,6 +55,16 @@ long gw_read_process_memory(pid_t pid, uintptr_t address, void *buffer, size_t l
 
 /// `pipe2(fds, O_CLOEXEC)`: the pipe the child reports a failure before `exec` through.
 int gw_pipe_cloexec(int fds[2]);
+
+/// Arms a one-shot `CLOCK_MONOTONIC` timer that sends `SIGKILL` to this process after `seconds` and stores its id
+/// (a `timer_t`, which may be 0) in `timer`; 0, or -1 with errno.
+int gw_kill_timer_create(double seconds, intptr_t *timer);
+
+/// Deletes a timer `gw_kill_timer_create` armed; 0, or -1 with errno.
+int gw_kill_timer_delete(intptr_t timer);
+
+/// `prctl(PR_SET_DUMPABLE, dumpable)`: returns the previous value, or -1 with errno.
+int gw_set_dumpable(int dumpable);
 
 /// What failed in the child before `exec`, written to the error pipe with the errno.
 enum gw_trace_child_step {

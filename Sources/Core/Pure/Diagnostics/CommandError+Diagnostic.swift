@@ -74,7 +74,7 @@ extension CommandError {
         title: "Cannot write the trace report",
         detail: ["Writing \(DiagnosticText.code(path)) failed, so the report was not saved."],
         suggestions: ["Give `--output` a path in a writable directory, or leave it out to print the report."])
-    case .traceIncomplete(let unreadable, let unrecorded):
+    case .traceIncomplete(let unreadable, let unrecorded, let escape):
       var missed: [String] = []
       if unreadable > 0 {
         missed.append(
@@ -86,12 +86,34 @@ extension CommandError {
           "\(CountText.of(unrecorded, "call")) made writes after \(CountText.number(TraceLimits.distinctWrites)) "
             + "distinct ones were kept")
       }
+      var detail: [String] = []
+      var suggestions: [String] = []
+      if let escape {
+        detail.append("The trace killed every traced process: \(Self.escapeText(escape)).")
+        suggestions.append(
+          "`trace` ends a run it cannot follow rather than report on part of it: trace a command that does not "
+            + "do this (SECURITY.md, `trace`).")
+      }
+      if !missed.isEmpty || escape == nil {
+        detail.append(missed.isEmpty ? "Some writes were not recorded." : "Some writes were not recorded: " + missed.joined(separator: "; ") + ".")
+        suggestions.append("Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions.")
+      }
       return Diagnostic(
-        title: "The trace is incomplete: the suggestion may not cover every write",
-        detail: [missed.isEmpty ? "Some writes were not recorded." : "Some writes were not recorded: " + missed.joined(separator: "; ") + "."],
-        suggestions: [
-          "Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions."
-        ])
+        title: "The trace is incomplete: the suggestion may not cover every write", detail: detail,
+        suggestions: suggestions)
+    }
+  }
+
+  /// What a traced process did that the tracer cannot follow, as the end of a sentence.
+  static func escapeText(_ escape: TraceEscape) -> String {
+    switch escape {
+    case .untracedChild:
+      return "a process started a child with `CLONE_UNTRACED`, which the tracer cannot follow"
+    case .stopSignal:
+      return "a process sent a stop signal (`SIGSTOP`, `SIGTSTP`, `SIGTTIN` or `SIGTTOU`) to the tracer, its "
+        + "process group, every process, or another process the trace does not follow"
+    case .otherABI:
+      return "a process made a 32-bit (i386 `int 0x80`) or x32 system call, which the tracer cannot read"
     }
   }
 

@@ -19,8 +19,9 @@ public enum CommandError: Error, Equatable, Sendable {
   case pathOutsideApp(path: String, app: String)
   /// `trace --output` could not be written.
   case cannotWriteOutput(path: String)
-  /// `trace` could not read or keep some writes: `unreadable` calls' arguments, `unrecorded` calls over the cap.
-  case traceIncomplete(unreadable: Int, unrecorded: Int)
+  /// `trace` could not read or keep some writes: `unreadable` calls' arguments, `unrecorded` calls over the cap,
+  /// or it ended the trace at an `escape` it could not follow.
+  case traceIncomplete(unreadable: Int, unrecorded: Int, escape: TraceEscape? = nil)
 
   /// What is wrong with a report file.
   public enum ReportProblem: Error, Equatable, Sendable {
