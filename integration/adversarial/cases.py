@@ -69,6 +69,7 @@ class Case:
     after_build: object = None  # function(CaseRun, build Outcome): checks of the case's own
     probe: bool = True  # probe the exported image as the run user after a successful build
     measure: bool = False  # record the build's peak RSS and wall time (Outcome.peak_kib, .seconds)
+    modes: dict = dataclasses.field(default_factory=dict)  # exact modes the model cannot know (ACLs, mounts)
 
 
 @dataclasses.dataclass
@@ -423,12 +424,13 @@ def run(reporter, layouts, buildpack, work, python, only):
     import holes  # noqa: E402 (the #12 regression cases; they use this module's Case and Tree)
     import race  # noqa: E402
     import trace_escapes  # noqa: E402 (#22 item 4)
+    import access  # noqa: E402 (#22 items 1, 2 and 7)
 
     layout = layouts[0]  # the hostile trees do not depend on the ids; one layout keeps it fast
     escapes = [] if emulation.active() else trace_escapes.CASES
     if emulation.active():
         gwit.log("trace-escapes: left out under the emulator: " + EMULATED_OMISSIONS["trace-escapes"])
-    for case in CASES + holes.CASES + escapes:
+    for case in CASES + holes.CASES + escapes + access.CASES:
         if not only.search(case.name):
             continue
         started = time.monotonic()
@@ -574,6 +576,7 @@ class CaseRun:
         app_after["."] = after["workspace"].mode
         # Created dirs get 0755 (then the group's bits) whatever the umask: the contract's modes.
         expected = gwit.expected_modes(app_before, case.roots, created=case.created)
+        expected.update(case.modes)
         if case.exact_selection:
             self.check(f"every entry of the app dir has exactly the contract's mode{suffix}",
                        app_after == expected, gwit.mode_diff(app_after, expected))

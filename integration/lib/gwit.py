@@ -280,6 +280,7 @@ def expected_modes(before, roots, setgid=False, created=(), umask=0o022):
 SQLITE_HEADER = b"SQLite format 3\0"
 GRANTED, ANCESTOR, WORLD, GROUP, DATABASE = ("granted", "ancestor-search", "world-write-removed",
                                              "group-write-removed", "database-directory")
+PROTECTED = "protected-write-removed"  # group write off a setuid/setgid file
 
 
 @dataclasses.dataclass(frozen=True)
@@ -361,7 +362,8 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
     selected SQLite database (a root in `databases`) gets the owner's bits for the group and the
     sticky bit; with `exclusive` every other entry loses `g+w`, and the app dir, whose mode the
     platform made, loses it unless selected; every entry loses `o+w` unless `keep_world_writable`.
-    Symlinks, setuid/setgid and hard-linked files never change. Entries the build user does not
+    Symlinks never change; setuid/setgid files are never granted and lose `g+w`; hard-linked files
+    are never granted; both lose `o+w` like the rest. Entries the build user does not
     own never change: fine when they already have the bits the selection needs, else the build
     fails. `created` dirs are made first, as the build user (like `mkdir -p`, but each gets
     exactly `created_mode`, whatever the umask, plus the setgid bit a setgid parent passes down, as
@@ -417,9 +419,16 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
                 why.add(reason)
 
         plain = True
-        if e.kind == "l" or (e.kind == "f" and (e.mode & 0o6000 or e.nlink > 1)):
+        if e.kind == "l":
             skip = is_selected
             plain = False
+        elif e.kind == "f" and e.mode & 0o6000:
+            skip = is_selected
+            remove(0o020, PROTECTED)
+        elif e.kind == "f" and e.nlink > 1:
+            skip = is_selected
+            if policy.exclusive:
+                remove(0o020, GROUP)
         elif is_selected:
             if e.kind == "d":
                 add((e.mode & 0o700) >> 3 | (stat.S_ISGID if policy.setgid else 0), GRANTED)
