@@ -9,14 +9,14 @@ public protocol ExtendedAccessReading: Sendable {
   func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess
 }
 
-/// Reads extended attributes from the entry that was inspected, as `SystemPermissionChanger` changes modes.
+/// Reads extended attributes of the entry that was inspected.
 ///
 /// A directory the walk opened is read through its descriptor. Another entry is read by name
-/// (`listxattrat(AT_SYMLINK_NOFOLLOW)`) only where its name may be trusted (`mayUseName`); otherwise through an
-/// `O_PATH` handle checked to be the inspected inode, as `/proc/self/fd/N`. Without `/proc`, the name is read and
-/// the handle's identity checked again afterwards (SECURITY.md).
+/// (`listxattrat(AT_SYMLINK_NOFOLLOW)`) where `trustsName` says so; otherwise through an `O_PATH` handle checked
+/// to be the inspected inode, as `/proc/self/fd/N`. Without `/proc`, the name is read and the handle's identity
+/// checked again afterwards (SECURITY.md).
 public struct SystemExtendedAccessReader: ExtendedAccessReading {
-  /// Whether names of this entry's parent may be trusted (see `SystemPermissionChanger.mayUseName`).
+  /// Whether the entry's name may be used to read its attributes.
   let trustsName: @Sendable (WalkEntry) -> Bool
 
   /// A reader that trusts names where `trustsName` says so.

@@ -52,9 +52,12 @@ public struct SystemPermissionChanger: PermissionChanging {
     isPrivileged = privileged
   }
 
-  /// Reads `entry`'s ACLs and capabilities the way it would change it: by name only where that is safe.
+  /// Reads `entry`'s ACLs and capabilities: by name in an unprivileged run, through a checked handle in a
+  /// privileged one (SECURITY.md says why a name is enough when the change itself can only touch own files).
   public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
-    try SystemExtendedAccessReader(trustsName: mayUseName).extendedAccess(of: entry, expected: expected)
+    let privileged = isPrivileged
+    return try SystemExtendedAccessReader(trustsName: { _ in !privileged })
+      .extendedAccess(of: entry, expected: expected)
   }
 
   /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
