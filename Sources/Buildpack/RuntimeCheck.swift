@@ -1,12 +1,13 @@
 import Core
 import FileSystem
 
-/// The launch-time program (`exec.d`): puts back what a fresh mount hides (`StartupRepair`), then warns, never
-/// fails, when a writable root is not writable.
+/// The launch-time program (`exec.d`): puts back what a fresh mount hides (`StartupRepair`), then warns when a
+/// writable root is not writable.
 ///
 /// The launcher runs it as the run user before the app starts. It writes nothing to fd 3 (no environment), nothing
-/// to standard output, and exits 0 whatever it finds. `BPL_GROUP_WRITABLE_CHECK=false` turns the warnings off;
-/// the repair still runs (the app needs it).
+/// to standard output, and exits 0 whatever it finds, except when a link the image holds leads into a place
+/// another user controls: then it prints why and exits 1, and the launcher does not start the app.
+/// `BPL_GROUP_WRITABLE_CHECK=false` turns the warnings off; the repair still runs (the app needs it).
 public struct RuntimeCheck {
   /// The name the binary has in the layer's `exec.d` directory.
   public static let executableName = "group-writable-check"
@@ -44,6 +45,11 @@ public struct RuntimeCheck {
     else { return ExitStatus.success }
     defer { app.descriptor.close() }
     let problems = StartupRepair(app: app).run(report)
+    let stops = problems.filter(\.stopsTheStart)
+    if !stops.isEmpty {
+      errorOutput(DiagnosticRenderer.render(stops.map(\.diagnostic)))
+      return ExitStatus.failure
+    }
     if EnvironmentSettings.turnsOff(environment[Self.optOutVariable]) {
       return ExitStatus.success
     }

@@ -51,3 +51,27 @@ import Testing
     #expect(status == 0)
   }
 }
+
+@Suite(.spawnedTOMLParser) struct RuntimeCheckStartTests {
+  @Test func aLinkIntoAPlaceAnotherUserControlsStopsTheStart() throws {
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    try places.directory("shared", mode: 0o777)
+    chmod(places.path("shared"), 0o777)
+    let target = places.path("shared/base/tmp")
+    try tree.symlink("tmp", to: target)
+    let layer = try TemporaryTree()
+    try layer.file(
+      "report.toml",
+      contents: "roots = []\n[[ephemeral]]\npath = \"tmp\"\ntarget = \"\(target)\"\nmode = 493\n")
+    var errors = ""
+    let status = RuntimeCheck(
+      environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], reportPath: layer.path("report.toml"), appPath: tree.root,
+      errorOutput: { errors += $0 }
+    ).run()
+    #expect(status == 1)
+    #expect(errors.hasPrefix("! `tmp/` leads into a place another user controls\n"))
+    #expect(errors.contains("`\(places.path("shared"))`, which has mode 777"))
+    #expect(!FileManager.default.fileExists(atPath: places.path("shared/base")))
+  }
+}

@@ -194,7 +194,7 @@ import Testing
   @Test func createdDirectoriesAreReportedWithTheirMode() throws {
     let report = try apply(TemporaryTree(), "", create: ["tmp/pids"])
     #expect(report.made.elements == [MadeDirectory(path: "tmp/pids", first: "tmp")])
-    #expect(report.created == [CreatedDirectory(path: "tmp/pids", mode: 0o775)])
+    #expect(report.created == [CreatedDirectory(path: "tmp", mode: 0o755), CreatedDirectory(path: "tmp/pids", mode: 0o775)])
   }
 
   @Test func auditsAfterTheChangesInTheSameWalk() throws {
