@@ -16,6 +16,8 @@ public protocol AppTree {
   func link(_ path: RelativePath, to target: String, seed: RelativePath) throws(LinkError) -> LinkOutcome
   /// What the directory `path` holds in all, counted up to just past `entryLimit` entries (nil: unreadable).
   func contentSize(of path: RelativePath, entryLimit: Int) -> TreeSize?
+  /// The regular files directly in the directory `path`, among its first `limit` entries (nil: unreadable).
+  func regularFiles(in path: RelativePath, limit: Int) -> [(name: [UInt8], status: FileStatus)]?
   /// Walks the tree with `patterns`, handing entries to `handler` (and shares of it to `helpers`, one thread each).
   func walk(
     patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
@@ -30,6 +32,26 @@ extension AppDirectory: AppTree {
     else { return nil }
     defer { directory.close() }
     return try? TreeSize.of(directory, entryLimit: entryLimit)
+  }
+
+  /// Lists the directory by descriptor, never following a symlink.
+  public func regularFiles(in path: RelativePath, limit: Int) -> [(name: [UInt8], status: FileStatus)]? {
+    let directory: FileDescriptor
+    if path.isAppDirectory {
+      directory = descriptor
+    } else {
+      guard let opened = try? withParent(of: path, { parent, name throws(Errno) in try parent.openDirectory(name) })
+      else { return nil }
+      directory = opened
+    }
+    defer { if directory != descriptor { directory.close() } }
+    guard let names = try? DirectoryListing.names(in: directory, limit: limit) else { return nil }
+    return names.compactMap { name, _ in
+      guard let status = try? Self.withName(name, { name throws(Errno) in try directory.status(of: name) }),
+        status.kind == .regular
+      else { return nil }
+      return (name, status)
+    }
   }
 
   /// Walks with a `TreeWalker`.

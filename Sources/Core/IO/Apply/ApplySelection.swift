@@ -118,6 +118,12 @@ public struct ApplySelection {
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
     fill(&report, summary: summary, patterns: patterns, made: made)
+    if mode == .apply {
+      let directories = report.changes.databaseDirectories.elements.map(\.path)
+      for path in DatabaseCompanions.closed(in: directories, tree: effects.tree) {
+        report.changes.closedDatabaseCompanions.add(path)
+      }
+    }
     return report.bounded()
   }
 
