@@ -8,13 +8,15 @@ the fixes are mounted as a user would (a tmpfs over `tmp/` and `log/`, like an `
 start writes `tmp/pids/server.pid` and appends to `log/production.log`:
   - without a fix the start fails and the check's warning names `tmp/` and `log/`;
   - with each fix the start succeeds and the check says nothing;
-  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time;
+  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time,
+    names and link targets that are not UTF-8 byte for byte;
   - the ephemeral app does not start (the check exits 1, as the launcher would stop) when its places would be
     another user's: `/tmp` a tmpfs of mode 0777 without the sticky bit (a Kubernetes `emptyDir`), or a
     `/tmp/group-writable` another user made first holding a planted `tmp/pids/server.pid` link to a file the
     run user can write, which stays untouched.
 """
 
+import os
 import shlex
 import subprocess
 import time
@@ -44,6 +46,10 @@ except OSError as e:
     print(f"PUMA: failed: {e.strerror}: {e.filename}")
 """
 EXEC_D = "group-writable-check"
+SEED_NAME = b"caf\xe9"
+SEED_TARGET = b"target\xff"
+SEED_PROBE = ("import os; p = b'/tmp/group-writable/log'; print('SEED:' + repr(sorted(os.listdir(p)))"
+              " + repr(os.readlink(p + b'/link')))")
 
 
 def run(reporter, layouts, buildpack, work, python, only):
@@ -76,6 +82,9 @@ class ReadOnlyRun:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
         (lc.workspace / "project.toml").write_text(self.project)
+        # Names and link targets that are not UTF-8, which the seed must keep byte for byte.
+        (lc.workspace / "log").joinpath(os.fsdecode(SEED_NAME)).write_text("x\n")
+        os.symlink(SEED_TARGET, os.fsencode(lc.workspace / "log") + b"/link")
         gwit.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         build = lc.build()
@@ -150,7 +159,8 @@ class ReadOnlyRun:
                   f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?; echo CHECK-EXIT:$status",
                   # As the launcher: the app starts only when every exec.d program exits 0.
                   f"if [ $status = 0 ]; then {as_run_user} {self.python} {puma} || true;"
-                  " else echo PUMA: not started; fi"]
+                  " else echo PUMA: not started; fi",
+                  f"{self.python} -c {shlex.quote(SEED_PROBE)} 2>/dev/null || true"]
         started = time.monotonic()
         done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(steps)], capture_output=True,
                               text=True, timeout=120, check=False)
@@ -167,6 +177,9 @@ class ReadOnlyRun:
         if keeps_build_log:
             self.check(f"{what}: log/production.log still holds what the build left",
                        "LOG:" + BUILD_LOG_LINE.strip() + "|started|" in done.stdout, [done.stdout])
+            seed = "SEED:" + repr(sorted([SEED_NAME, b"link", b"production.log"])) + repr(SEED_TARGET)
+            self.check(f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for byte",
+                       seed in done.stdout, [seed, done.stdout])
 
     def expect_refused(self, what, started, cause, fix):
         done, check_err, _, victim = started
