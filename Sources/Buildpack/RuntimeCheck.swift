@@ -1,12 +1,14 @@
 import Core
 import FileSystem
 
-/// The launch-time program (`exec.d`): puts back what a fresh mount hides (`StartupRepair`), then warns, never
-/// fails, when a writable root is not writable.
+/// The launch-time program (`exec.d`): puts back what a fresh mount hides (`StartupRepair`), then warns when a
+/// writable root is not writable.
 ///
 /// The launcher runs it as the run user before the app starts. It writes nothing to fd 3 (no environment), nothing
-/// to standard output, and exits 0 whatever it finds. `BPL_GROUP_WRITABLE_CHECK=false` turns the warnings off;
-/// the repair still runs (the app needs it).
+/// to standard output, and exits 0 whatever it finds, except when a link the image holds leads into a place
+/// another user controls: then it prints why and exits 1, and the launcher does not start the app. Below
+/// `minimumOpenFiles` open files it does nothing but say so. `BPL_GROUP_WRITABLE_CHECK=false` turns the warnings
+/// off; the repair still runs (the app needs it).
 public struct RuntimeCheck {
   /// The name the binary has in the layer's `exec.d` directory.
   public static let executableName = "group-writable-check"
@@ -17,15 +19,21 @@ public struct RuntimeCheck {
   private let reportPath: String
   private let appPath: String
   private let errorOutput: (String) -> Void
+  private let openFileLimit: Int?
+
+  /// The fewest open files the check runs with: the standard streams, the report, the app directory, and the
+  /// two directories a step holds open (four while it follows an `ephemeral` link), with room to spare.
+  public static let minimumOpenFiles = 16
 
   /// A check reading roots from `reportPath`, for the app at `appPath` (the launcher's working directory).
   public init(
     environment: [String: String], reportPath: String, appPath: String = ".",
-    errorOutput: @escaping (String) -> Void
+    openFileLimit: Int? = ResourceLimits.openFileLimit(), errorOutput: @escaping (String) -> Void
   ) {
     self.environment = environment
     self.reportPath = reportPath
     self.appPath = appPath
+    self.openFileLimit = openFileLimit
     self.errorOutput = errorOutput
   }
 
@@ -39,11 +47,20 @@ public struct RuntimeCheck {
 
   /// Repairs, checks every root and prints one warning per problem; always returns 0.
   public func run() -> Int32 {
+    if let limit = openFileLimit, limit < Self.minimumOpenFiles {
+      errorOutput(DiagnosticRenderer.render(Self.tooFewOpenFiles(limit: limit)))
+      return ExitStatus.success
+    }
     guard let report = try? ReportReader.read(path: reportPath),
       let app = try? AppDirectory.open(appPath)
     else { return ExitStatus.success }
     defer { app.descriptor.close() }
     let problems = StartupRepair(app: app).run(report)
+    let stops = problems.filter(\.stopsTheStart)
+    if !stops.isEmpty {
+      errorOutput(DiagnosticRenderer.render(stops.map(\.diagnostic)))
+      return ExitStatus.failure
+    }
     if EnvironmentSettings.turnsOff(environment[Self.optOutVariable]) {
       return ExitStatus.success
     }
@@ -54,5 +71,20 @@ public struct RuntimeCheck {
     }
     if !diagnostics.isEmpty { errorOutput(DiagnosticRenderer.render(diagnostics)) }
     return ExitStatus.success
+  }
+
+  /// The warning for an open-file limit below `minimumOpenFiles`.
+  static func tooFewOpenFiles(limit: Int) -> Diagnostic {
+    Diagnostic(
+      severity: .warning, title: "The start-up check did not run: the open-file limit is \(limit)",
+      detail: [
+        "It needs at least \(minimumOpenFiles) open files to make again what a fresh mount hides (the `create` "
+          + "directories, the `ephemeral` directories' writable places) and to check the writable roots. The app "
+          + "starts without them, and without the check that no other user controls the writable places."
+      ],
+      suggestions: [
+        "Raise the container's open-file limit (`ulimit -n`; `docker run --ulimit nofile=1024`, or the runtime's "
+          + "default)."
+      ])
   }
 }

@@ -189,12 +189,27 @@ import Testing
     #expect(closed.changes.closedDirectories.paths == ["db/"])
   }
 
+  @Test func namesTheWalAndShmFilesTheRunUserCannotWriteNextToADatabase() throws {
+    let tree = try railsTree()
+    try database(tree, "db/production.sqlite3")
+    try tree.file("db/production.sqlite3-wal", mode: 0o644)
+    try tree.file("db/production.sqlite3-shm", mode: 0o664)
+    try tree.file("db/other-wal-notes.txt", mode: 0o644)
+    let report = try apply(tree, "/db/*.sqlite3\n")
+    #expect(tree.mode("db") == 0o1775)
+    #expect(report.changes.closedDatabaseCompanions.paths == ["db/production.sqlite3-wal"])
+    let selected = try railsTree()
+    try database(selected, "db/production.sqlite3")
+    try selected.file("db/production.sqlite3-wal", mode: 0o644)
+    #expect(try apply(selected, "/db/*.sqlite3*\n").changes.closedDatabaseCompanions.isEmpty)
+  }
+
   /// The modes whatever the umask: `CommandLineTests.createdDirectoriesGetTheirModeWhateverTheUmask`, in a
   /// process of its own (the umask is the process's).
   @Test func createdDirectoriesAreReportedWithTheirMode() throws {
     let report = try apply(TemporaryTree(), "", create: ["tmp/pids"])
     #expect(report.made.elements == [MadeDirectory(path: "tmp/pids", first: "tmp")])
-    #expect(report.created == [CreatedDirectory(path: "tmp/pids", mode: 0o775)])
+    #expect(report.created == [CreatedDirectory(path: "tmp", mode: 0o755), CreatedDirectory(path: "tmp/pids", mode: 0o775)])
   }
 
   @Test func auditsAfterTheChangesInTheSameWalk() throws {

@@ -121,6 +121,35 @@ import Testing
           problem: problem))
   }
 
+  @Test(arguments: [".group-writable", ".group-writable/ephemeral/tmp"])
+  func refusesAnEntryInTheBuildpacksOwnDirectory(entry: String) {
+    #expect(
+      parseProject("[utility.group-writable]\nephemeral = [\"tmp\", \"\(entry)\"]\n").error
+        == .ephemeralInBuildpackDirectory(
+          source: .key(.ephemeral, file: "project.toml", line: 2), element: 2, value: entry))
+    #expect(
+      decide(table("paths = []"), ["BP_GROUP_WRITABLE_EPHEMERAL": "tmp,\(entry)"]).error
+        == .ephemeralInBuildpackDirectory(source: .variable(.ephemeral), element: 2, value: entry))
+  }
+
+  @Test func rendersAnEntryInTheBuildpacksOwnDirectory() {
+    let error = ConfigurationError.ephemeralInBuildpackDirectory(
+      source: .key(.ephemeral, file: "project.toml", line: 3), element: 2, value: ".group-writable/ephemeral/tmp")
+    #expect(
+      rendered(error) == """
+        ! Invalid configuration in `project.toml`
+        !
+        ! Element 2 of the key `utility.group-writable.ephemeral` (line 3) is \
+        `.group-writable/ephemeral/tmp`, inside `.group-writable/`, where the build keeps what the \
+        `ephemeral` directories held at build time: that directory would come up empty, or lose its \
+        contents, at start.
+        !
+        ! How to fix it:
+        ! - Name the app's own directory in `ephemeral` (such as `tmp`), not its copy under `.group-writable/`.
+
+        """)
+  }
+
   @Test func rendersAnInvalidEphemeralEntry() {
     let error = ConfigurationError.invalidDirectory(
       source: .key(.ephemeral, file: "project.toml", line: 3), element: 1, value: ".",

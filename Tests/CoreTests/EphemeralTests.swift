@@ -100,4 +100,89 @@ import Testing
     chown(places.path("base"), 4242, 4242)
     #expect(try start(tree, report) == [.cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))])
   }
+
+  @Test func aPlantedBaseStopsTheStartAndNothingIsMadeInIt() throws {
+    guard geteuid() == 0 else { return }
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"), create: ["tmp/pids"])
+    try places.directory("base")
+    try places.directory("base/tmp")
+    chown(places.path("base"), 4242, 4242)
+    let problems = try start(tree, report)
+    #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))])
+    #expect(problems.allSatisfy { $0.stopsTheStart })
+    #expect(!FileManager.default.fileExists(atPath: places.path("base/tmp/pids")))
+  }
+
+  @Test(arguments: [(mode_t(0o777), true), (0o770, true), (0o1777, false), (0o755, false)])
+  func aParentOthersMayRenameInIsRefused(mode: mode_t, refused: Bool) throws {
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    try places.directory("shared", mode: mode)
+    chmod(places.path("shared"), mode)
+    let report = try build(tree, ephemeral: ["tmp"], base: places.path("shared/base"))
+    let problems = try start(tree, report)
+    if refused {
+      #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .othersMayRename(path: places.path("shared"), permissions: mode))])
+      #expect(problems.allSatisfy { $0.stopsTheStart })
+      #expect(!FileManager.default.fileExists(atPath: places.path("shared/base")))
+    } else {
+      #expect(problems == [])
+      #expect(places.mode("shared/base") == 0o755)
+    }
+  }
+
+  @Test func aPlantedLinkAsTheBaseIsRefused() throws {
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    let victim = try TemporaryTree()
+    let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
+    try places.symlink("base", to: victim.root)
+    let problems = try start(tree, report)
+    #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .notDirectory(path: places.path("base")))])
+    #expect(problems.allSatisfy { $0.stopsTheStart })
+    #expect(!FileManager.default.fileExists(atPath: victim.path("tmp")))
+  }
+
+  @Test func seedNamesAndLinkTargetsAreCopiedByteForByte() throws {
+    let tree = try TemporaryTree()
+    let places = try TemporaryTree()
+    try tree.directory("tmp")
+    let name = Array("caf".utf8) + [0xE9]
+    let target = Array("target".utf8) + [0xFF]
+    let seed = try AppDirectory.open(tree.path("tmp"))
+    try AppDirectory.withName(name) { name throws(Errno) in try seed.descriptor.makeDirectory(name, mode: 0o750) }
+    try seed.descriptor.makeSymbolicLink("link", toBytes: target)
+    seed.descriptor.close()
+    let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
+    #expect(try start(tree, report) == [])
+    let place = try AppDirectory.open(places.path("base/tmp"))
+    defer { place.descriptor.close() }
+    let copied = try AppDirectory.withName(name) { name throws(Errno) in try place.descriptor.status(of: name) }
+    #expect(copied.kind == .directory && copied.permissions == 0o750)
+    #expect(try place.descriptor.symbolicLinkTarget("link") == target)
+    #expect(try DirectoryListing.names(in: place.descriptor, limit: 10).map(\.name).sorted { $0.lexicographicallyPrecedes($1) } == [name, Array("link".utf8)])
+  }
+
+  @Test func refusesASeedOfMoreBytesThanTheCap() throws {
+    let tree = try TemporaryTree()
+    try tree.file("big/log")
+    #expect(truncate(tree.path("big/log"), off_t(EphemeralLimits.seedBytes + 1)) == 0)
+    #expect(throws: ApplyError.ephemeralTooManyBytes(path: "big", bytes: EphemeralLimits.seedBytes + 1, limit: EphemeralLimits.seedBytes)) {
+      try build(tree, ephemeral: ["big"], base: "/tmp/x")
+    }
+  }
+
+  @Test func aMissingParentOfACreateDirectoryGetsTheModeTheBuildGaveIt() throws {
+    let tree = try TemporaryTree()
+    try tree.directory("var/run", mode: 0o770)
+    let report = try build(tree, ephemeral: [], base: "/unused", create: ["var/run/app"])
+    let built = tree.mode("var/run")
+    #expect(built == 0o770)
+    try FileManager.default.removeItem(atPath: tree.path("var/run"))
+    #expect(try start(tree, report).isEmpty)
+    #expect(tree.mode("var/run") == built)
+    #expect(tree.mode("var/run/app") == 0o775)
+  }
 }

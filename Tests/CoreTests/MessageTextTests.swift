@@ -98,6 +98,23 @@ import Testing
       """)
   }
 
+  @Test func databaseCompanionsTheRunUserCannotWrite() {
+    var report = Report()
+    report.changes.closedDatabaseCompanions.add("db/production.sqlite3-shm")
+    report.changes.closedDatabaseCompanions.add("db/production.sqlite3-wal")
+    #expect(
+      DiagnosticRenderer.render(report.warningDiagnostics(buildUser: 1001)) == """
+      ! Warning: SQLite files next to a database that the run user cannot write
+      !
+      ! The build left `db/production.sqlite3-shm`, `db/production.sqlite3-wal` without group write in a database directory, whose sticky bit keeps the run user from replacing them too, so opening the database will fail ("unable to open database file" or "attempt to write a readonly database").
+      !
+      ! How to fix it:
+      ! - End the build step that writes the database with a checkpoint that removes them (`PRAGMA wal_checkpoint(TRUNCATE)` then `PRAGMA journal_mode=DELETE`), or delete them after it.
+      ! - Or select them too, with a pattern such as `/db/*.sqlite3*`.
+
+      """)
+  }
+
   @Test func groupWritableOutsideTheSelection() {
     #expect(
       DiagnosticRenderer.render(kpack.warningDiagnostics(buildUser: 1001)[2]) == """

@@ -11,13 +11,28 @@ import Glibc
 @Suite struct StartupMessageTextTests {
   @Test func ephemeralPlaceSomebodyElseOwns() {
     #expect(
-      DiagnosticRenderer.render(StartupProblem.cannotPrepareEphemeral(path: "tmp", .notOwned(path: "/tmp/group-writable", owner: 0)).diagnostic) == """
-      ! Warning: `tmp/` has no writable place
+      DiagnosticRenderer.render(StartupProblem.cannotPrepareEphemeral(path: "tmp", .notOwned(path: "/tmp/group-writable", owner: 4242)).diagnostic) == """
+      ! `tmp/` leads into a place another user controls
       !
-      ! `tmp/` is a link the build made to a place made writable at start, but `/tmp/group-writable` belongs to uid 0, not to this process's user, so it is not used.
+      ! `tmp/` is a link the build made into `/tmp/group-writable`, which belongs to uid 4242, not to this process's user (nor, above the base, to root): that user may put a link there that sends the app's writes into any file the app can write. The app was not started: it would write where that user chooses.
       !
       ! How to fix it:
-      ! - Remove `/tmp/group-writable` or start the container with a fresh `/tmp` (an `emptyDir`).
+      ! - Remove `/tmp/group-writable` and start again, or start the container with a fresh `/tmp` (a Kubernetes `emptyDir`, or `docker run --tmpfs /tmp`).
+      ! - Or set `ephemeral-base` (`BP_GROUP_WRITABLE_EPHEMERAL_BASE`) to a place below directories that only root and the run user can write, and build again.
+
+      """)
+  }
+
+  @Test func ephemeralPlaceOthersMayRename() {
+    #expect(
+      DiagnosticRenderer.render(StartupProblem.cannotPrepareEphemeral(path: "tmp", .othersMayRename(path: "/tmp", permissions: 0o777)).diagnostic) == """
+      ! `tmp/` leads into a place another user controls
+      !
+      ! `tmp/` is a link the build made into `/tmp`, which has mode 777: it is writable by other users without the sticky bit, so any of them may rename what it holds and put their own directory in its place, even after this check. The app was not started: it would write where that user chooses.
+      !
+      ! How to fix it:
+      ! - Give `/tmp` the sticky bit, as `/tmp` has (`chmod 1777`, for example in an init container; `docker run --tmpfs /tmp` makes `/tmp` 1777).
+      ! - Or set `ephemeral-base` (`BP_GROUP_WRITABLE_EPHEMERAL_BASE`) to a place below directories that only root and the run user can write, and build again.
 
       """)
   }
@@ -25,12 +40,13 @@ import Glibc
   @Test func ephemeralPlaceIsALink() {
     #expect(
       DiagnosticRenderer.render(StartupProblem.cannotPrepareEphemeral(path: "tmp", .notDirectory(path: "/tmp/group-writable")).diagnostic) == """
-      ! Warning: `tmp/` has no writable place
+      ! `tmp/` leads into a place another user controls
       !
-      ! `tmp/` is a link the build made to a place made writable at start, but `/tmp/group-writable` is a symbolic link or not a directory, and none is followed.
+      ! `tmp/` is a link the build made into `/tmp/group-writable`, which is a symbolic link or not a directory: the app's writes would go wherever it leads, and the start-up check follows none. The app was not started: it would write where that user chooses.
       !
       ! How to fix it:
-      ! - Start the container with a fresh `/tmp` (an `emptyDir`).
+      ! - Remove `/tmp/group-writable` and start again, or start the container with a fresh `/tmp` (a Kubernetes `emptyDir`, or `docker run --tmpfs /tmp`).
+      ! - Or set `ephemeral-base` (`BP_GROUP_WRITABLE_EPHEMERAL_BASE`) to a place below directories that only root and the run user can write, and build again.
 
       """)
   }
@@ -62,14 +78,36 @@ import Glibc
   }
 
   @Test func seedNotCopied() {
+    let failures = [
+      CopyFailure(entry: Array("cache/caf".utf8) + [0xE9], error: .permissionDenied),
+      CopyFailure(entry: Array("big.log".utf8), error: .fileTooLarge),
+      CopyFailure(entry: Array("sessions".utf8), error: Errno(rawValue: ENOSPC)),
+    ]
     #expect(
-      DiagnosticRenderer.render(StartupProblem.cannotCopySeed(path: "tmp", target: "/tmp/group-writable/tmp", Errno(rawValue: ENOSPC)).diagnostic) == """
-      ! Warning: Could not copy the build's contents of `tmp/`
+      DiagnosticRenderer.render(StartupProblem.cannotCopySeed(path: "tmp", target: "/tmp/group-writable/tmp", failures: failures, count: 14).diagnostic) == """
+      ! Warning: Some of the build's contents of `tmp/` were not copied
       !
-      ! Copying what `tmp/` held at build time into `/tmp/group-writable/tmp` failed: ENOSPC (No space left on device). The directory is there, but some files are missing.
+      ! Copying what `tmp/` held at build time into `/tmp/group-writable/tmp` failed for 14 entries; the rest were copied:
+      ! - `tmp/cache/caf\\xE9`: EACCES (Permission denied)
+      ! - `tmp/big.log`: EFBIG (File too large)
+      ! - `tmp/sessions`: ENOSPC (No space left on device)
+      ! - and 11 more entries
       !
       ! How to fix it:
-      ! - Check the free space and the limits of the volume at `/tmp/group-writable/tmp`.
+      ! - Let the run user read what the build left in `tmp/` (group read, and search on directories), or remove it in the build.
+      ! - Build again: the contents grew past the caps after the build (1,000 entries, 16 MiB (16777216 bytes) of files).
+      ! - Free space on the volume at `/tmp/group-writable/tmp`, or give it a larger size limit.
+
+      """)
+    #expect(
+      DiagnosticRenderer.render(StartupProblem.cannotCopySeed(path: "tmp", target: "/x/tmp", failures: [CopyFailure(entry: [], error: .tooManySymbolicLinks)], count: 1).diagnostic) == """
+      ! Warning: Some of the build's contents of `tmp/` were not copied
+      !
+      ! Copying what `tmp/` held at build time into `/x/tmp` failed for 1 entry; the rest were copied:
+      ! - `tmp/`: ELOOP (Too many levels of symbolic links)
+      !
+      ! How to fix it:
+      ! - Check each entry named above in the image and the volume at `/x/tmp`.
 
       """)
   }
@@ -174,6 +212,19 @@ import Glibc
       !
       ! How to fix it:
       ! - Keep only what the app writes at run time in `tmp` (move the rest elsewhere), or mount a volume there instead (a Kubernetes `emptyDir`) and leave it out of `ephemeral`.
+
+      """)
+  }
+
+  @Test func ephemeralTooManyBytes() {
+    #expect(
+      DiagnosticRenderer.render(ApplyError.ephemeralTooManyBytes(path: "tmp", bytes: 400_000_000, limit: 16_777_216).diagnostic) == """
+      ! Cannot make `tmp` ephemeral
+      !
+      ! The files in `tmp` hold 400,000,000 bytes, more than 16 MiB (16777216 bytes). An `ephemeral` directory's build-time contents are copied to its writable place (often memory, a `tmpfs`) at every container start, so they must stay small.
+      !
+      ! How to fix it:
+      ! - Keep only what the app writes at run time in `tmp` (move large files elsewhere in the app), or mount a volume there instead (a Kubernetes `emptyDir`) and leave it out of `ephemeral`.
 
       """)
   }

@@ -8,9 +8,15 @@ the fixes are mounted as a user would (a tmpfs over `tmp/` and `log/`, like an `
 start writes `tmp/pids/server.pid` and appends to `log/production.log`:
   - without a fix the start fails and the check's warning names `tmp/` and `log/`;
   - with each fix the start succeeds and the check says nothing;
-  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time.
+  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time,
+    names and link targets that are not UTF-8 byte for byte;
+  - the ephemeral app does not start (the check exits 1, as the launcher would stop) when its places would be
+    another user's: `/tmp` a tmpfs of mode 0777 without the sticky bit (a Kubernetes `emptyDir`), or a
+    `/tmp/group-writable` another user made first holding a planted `tmp/pids/server.pid` link to a file the
+    run user can write, which stays untouched.
 """
 
+import os
 import shlex
 import subprocess
 import time
@@ -40,6 +46,10 @@ except OSError as e:
     print(f"PUMA: failed: {e.strerror}: {e.filename}")
 """
 EXEC_D = "group-writable-check"
+SEED_NAME = b"caf\xe9"
+SEED_TARGET = b"target\xff"
+SEED_PROBE = ("import os; p = b'/tmp/group-writable/log'; print('SEED:' + repr(sorted(os.listdir(p)))"
+              " + repr(os.readlink(p + b'/link')))")
 
 
 def run(reporter, layouts, buildpack, work, python, only):
@@ -72,6 +82,9 @@ class ReadOnlyRun:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
         (lc.workspace / "project.toml").write_text(self.project)
+        # Names and link targets that are not UTF-8, which the seed must keep byte for byte.
+        (lc.workspace / "log").joinpath(os.fsdecode(SEED_NAME)).write_text("x\n")
+        os.symlink(SEED_TARGET, os.fsencode(lc.workspace / "log") + b"/link")
         gwit.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         build = lc.build()
@@ -89,6 +102,13 @@ class ReadOnlyRun:
                                "has no writable place", "Mount a writable volume at `/tmp`")
             started = self.start(read_only=True, tmpfs_over_tmp=True)
             self.expect_started("read-only, a tmpfs at /tmp", started, keeps_build_log=True)
+            started = self.start(read_only=True, tmpfs_over_tmp=True, tmp_mode="0777")
+            self.expect_refused("read-only, a 0777 tmpfs at /tmp (an emptyDir)", started,
+                                "`/tmp`, which has mode 777", "Give `/tmp` the sticky bit")
+            started = self.start(read_only=True, tmpfs_over_tmp=True, planted=True)
+            self.expect_refused("read-only, /tmp/group-writable planted by another user", started,
+                                f"`/tmp/group-writable`, which belongs to uid {gwit.OUTSIDER[0]}",
+                                "Remove `/tmp/group-writable`")
         else:
             started = self.start(read_only=True)
             self.expect_failed("read-only, no volume", started, ["tmp/", "log/"],
@@ -97,7 +117,7 @@ class ReadOnlyRun:
             self.expect_started("read-only, a tmpfs over tmp/ and log/ (an emptyDir)", started,
                                 keeps_build_log=False)
 
-    def start(self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False):
+    def start(self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False, tmp_mode="1777", planted=False):
         """The check and the Puma-like start as the run user, in a private mount namespace."""
         lc = self.lc
         uid, gid = self.layout.run
@@ -114,6 +134,9 @@ class ReadOnlyRun:
         err = io / "check.err"
         err.write_bytes(b"")
         err.chmod(0o666)
+        victim = io / "victim"
+        victim.write_text("intact\n")
+        victim.chmod(0o666)
         steps = ["set -e", "mount --make-rprivate /", f"mkdir -p {mnt}",
                  f"mount --bind {lc.image} {mnt}"]
         if read_only:
@@ -123,21 +146,29 @@ class ReadOnlyRun:
             steps += [f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
                       f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log"]
         if tmpfs_over_tmp:
-            steps += ["mount -t tmpfs -o mode=1777 tmpfs /tmp"]
+            steps += [f"mount -t tmpfs -o mode={tmp_mode} tmpfs /tmp"]
         as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={gwit.PATH_ENV}"
+        if planted:
+            outsider = "setpriv --reuid=%d --regid=%d --clear-groups --" % gwit.OUTSIDER
+            steps += [f"{outsider} mkdir -p /tmp/group-writable/tmp/pids",
+                      f"{outsider} ln -s {victim} /tmp/group-writable/tmp/pids/server.pid",
+                      f"{outsider} chmod -R 0755 /tmp/group-writable"]
         # The image as the mount shows it (under GW_EMULATOR: the emulator runs the program).
         check = shlex.join(emulation.command([exec_d], view=(mnt, str(lc.image))))
         steps += [f"cd {workspace}",
-                  f"{as_run_user} {check} 3>/dev/null 2>{err}; echo CHECK-EXIT:$?",
-                  f"{as_run_user} {self.python} {puma} || true"]
+                  f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?; echo CHECK-EXIT:$status",
+                  # As the launcher: the app starts only when every exec.d program exits 0.
+                  f"if [ $status = 0 ]; then {as_run_user} {self.python} {puma} || true;"
+                  " else echo PUMA: not started; fi",
+                  f"{self.python} -c {shlex.quote(SEED_PROBE)} 2>/dev/null || true"]
         started = time.monotonic()
         done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(steps)], capture_output=True,
                               text=True, timeout=120, check=False)
         elapsed = time.monotonic() - started
-        return done, err.read_text(errors="replace"), elapsed
+        return done, err.read_text(errors="replace"), elapsed, victim.read_text()
 
     def expect_started(self, what, started, keeps_build_log):
-        done, check_err, _ = started
+        done, check_err = started[:2]
         self.check(f"{what}: the mounts work", done.returncode == 0, [done.stderr])
         self.check(f"{what}: the check exits 0 and says nothing",
                    "CHECK-EXIT:0" in done.stdout and check_err == "", [done.stdout, check_err])
@@ -146,9 +177,24 @@ class ReadOnlyRun:
         if keeps_build_log:
             self.check(f"{what}: log/production.log still holds what the build left",
                        "LOG:" + BUILD_LOG_LINE.strip() + "|started|" in done.stdout, [done.stdout])
+            seed = "SEED:" + repr(sorted([SEED_NAME, b"link", b"production.log"])) + repr(SEED_TARGET)
+            self.check(f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for byte",
+                       seed in done.stdout, [seed, done.stdout])
+
+    def expect_refused(self, what, started, cause, fix):
+        done, check_err, _, victim = started
+        self.check(f"{what}: the mounts work", done.returncode == 0, [done.stderr])
+        self.check(f"{what}: the check exits 1 and the app does not start",
+                   "CHECK-EXIT:1" in done.stdout and "PUMA: not started" in done.stdout,
+                   [done.stdout, check_err])
+        self.check(f"{what}: the check says `tmp/` leads into a place another user controls",
+                   "! `tmp/` leads into a place another user controls" in check_err, check_err.splitlines())
+        self.check(f"{what}: the check names the cause {cause!r} and the fix {fix!r}",
+                   cause in check_err and fix in check_err, check_err.splitlines())
+        self.check(f"{what}: the file a planted link names is untouched", victim == "intact\n", [victim])
 
     def expect_failed(self, what, started, paths, title, fix):
-        done, check_err, _ = started
+        done, check_err = started[:2]
         self.check(f"{what}: the Puma-like start fails", "PUMA: failed" in done.stdout,
                    [done.stdout, done.stderr])
         self.check(f"{what}: the check exits 0", "CHECK-EXIT:0" in done.stdout, [done.stdout])

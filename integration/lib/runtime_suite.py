@@ -16,6 +16,7 @@ like the lifecycle exporter does. Then, in the exported image:
     on an image built with `pack build --gid 0` (the `openshift` platform layout), nothing; on that
     image as an arbitrary uid *not* in group 0, a warning per root naming group 0 (and no `--gid 0`
     suggestion).
+  - under `ulimit -n 4` (and 3), as the run user: a warning that the check did not run, naming the limit.
 Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
 """
 
@@ -119,6 +120,13 @@ class RuntimeRun:
                              f"docker run --group-add {group}")
         self.expect_silent("exec.d outside the group with BPL_GROUP_WRITABLE_CHECK=false",
                            self.exec_d(exec_d, OUTSIDER, {"BPL_GROUP_WRITABLE_CHECK": "false"}))
+        for limit in (3, 4):
+            what = f"exec.d as the run user with {limit} open files at most"
+            result = self.exec_d(exec_d, run_user, nofile=limit)
+            self.expect_common(what, result)
+            self.check(f"{what}: says on stderr that it did not run",
+                       f"! Warning: The start-up check did not run: the open-file limit is {limit}\n"
+                       in result[0].stderr, result[0].describe())
         with ReadOnlyBind(lc.image_workspace) as mounted:
             if self.check("the app dir can be bind-mounted read-only", mounted.error is None,
                           [mounted.error]):
@@ -162,16 +170,18 @@ class RuntimeRun:
                               outside.stdout, roots, group, False)
 
 
-    def exec_d(self, program, user, extra_env=None):
-        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output."""
+    def exec_d(self, program, user, extra_env=None, nofile=None):
+        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output (under
+        `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
         fd3 = self.lc.root / "exec.d-output.toml"
         env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent",
                "CNB_APP_DIR": str(self.lc.image_workspace)}
         env.update(extra_env or {})
         with open(fd3, "wb") as output:
             started = time.monotonic()
+            limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
             outcome = gwit.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
-                                  fd3=output.fileno())
+                                  fd3=output.fileno(), limits=limits)
             elapsed = time.monotonic() - started
         return outcome, fd3.read_bytes(), elapsed
 

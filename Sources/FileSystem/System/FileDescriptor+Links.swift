@@ -9,6 +9,13 @@ extension FileDescriptor {
     _ = try retryingOnInterrupt { symlinkat(target, rawValue, name) }.get()
   }
 
+  /// `symlinkat(target, self, name)` with a target of any bytes (a link copied as it is).
+  public func makeSymbolicLink(_ name: UnsafePointer<CChar>, toBytes target: [UInt8]) throws(Errno) {
+    try AppDirectory.withName(target) { target throws(Errno) in
+      _ = try retryingOnInterrupt { symlinkat(target, rawValue, name) }.get()
+    }
+  }
+
   /// `readlinkat(self, name)`: the target of the symlink `name` (at most `PATH_MAX` bytes).
   public func symbolicLinkTarget(_ name: UnsafePointer<CChar>) throws(Errno) -> [UInt8] {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

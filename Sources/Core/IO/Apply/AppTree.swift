@@ -14,8 +14,10 @@ public protocol AppTree {
   func status(of path: RelativePath) -> FileStatus?
   /// Replaces the directory `path` with a symlink to `target`, moving what it holds to `seed`.
   func link(_ path: RelativePath, to target: String, seed: RelativePath) throws(LinkError) -> LinkOutcome
-  /// How many entries the directory `path` holds in all, when at most `limit` (nil: more, or unreadable).
-  func entryCount(of path: RelativePath, limit: Int) -> Int?
+  /// What the directory `path` holds in all, counted up to just past `entryLimit` entries (nil: unreadable).
+  func contentSize(of path: RelativePath, entryLimit: Int) -> TreeSize?
+  /// The regular files directly in the directory `path`, among its first `limit` entries (nil: unreadable).
+  func regularFiles(in path: RelativePath, limit: Int) -> [(name: [UInt8], status: FileStatus)]?
   /// Walks the tree with `patterns`, handing entries to `handler` (and shares of it to `helpers`, one thread each).
   func walk(
     patterns: PatternSet, options: WalkOptions, handler: any WalkHandler, helpers: [any WalkHandler]
@@ -23,17 +25,33 @@ public protocol AppTree {
 }
 
 extension AppDirectory: AppTree {
-  /// Counts with a walk of the directory that stops being interesting past `limit`.
-  public func entryCount(of path: RelativePath, limit: Int) -> Int? {
+  /// Measures the directory by descriptor, stopping past `entryLimit` entries.
+  public func contentSize(of path: RelativePath, entryLimit: Int) -> TreeSize? {
     guard
       let directory = try? withParent(of: path, { parent, name throws(Errno) in try parent.openDirectory(name) })
     else { return nil }
     defer { directory.close() }
-    let counter = EntryCounter()
-    let summary = TreeWalker(
-      patterns: PatternSet([]), options: WalkOptions(selectsEverything: true), handler: counter
-    ).walk(root: directory)
-    return summary.scanned <= limit && summary.directoriesUnread == 0 ? summary.scanned : nil
+    return try? TreeSize.of(directory, entryLimit: entryLimit)
+  }
+
+  /// Lists the directory by descriptor, never following a symlink.
+  public func regularFiles(in path: RelativePath, limit: Int) -> [(name: [UInt8], status: FileStatus)]? {
+    let directory: FileDescriptor
+    if path.isAppDirectory {
+      directory = descriptor
+    } else {
+      guard let opened = try? withParent(of: path, { parent, name throws(Errno) in try parent.openDirectory(name) })
+      else { return nil }
+      directory = opened
+    }
+    defer { if directory != descriptor { directory.close() } }
+    guard let names = try? DirectoryListing.names(in: directory, limit: limit) else { return nil }
+    return names.compactMap { name, _ in
+      guard let status = try? Self.withName(name, { name throws(Errno) in try directory.status(of: name) }),
+        status.kind == .regular
+      else { return nil }
+      return (name, status)
+    }
   }
 
   /// Walks with a `TreeWalker`.
@@ -72,5 +90,3 @@ extension ApplyOutput {
   public func selected(_ path: UnsafeBufferPointer<UInt8>, kind: FileKind) {}
 }
 
-/// Counts nothing itself: the walk's summary counts the entries.
-private final class EntryCounter: WalkHandler {}

@@ -24,6 +24,8 @@ public enum ApplyError: Error, Equatable, Sendable {
   case cannotLinkEphemeral(path: RelativePath, LinkError)
   /// An `ephemeral` directory holds more than its seed may (it is copied at every start).
   case ephemeralTooLarge(path: RelativePath, limit: Int)
+  /// An `ephemeral` directory's files hold `bytes` bytes, more than `limit`.
+  case ephemeralTooManyBytes(path: RelativePath, bytes: Int, limit: Int)
 }
 
 /// The effects a run has, each behind a small protocol so tests pass fakes.
@@ -116,6 +118,12 @@ public struct ApplySelection {
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
     fill(&report, summary: summary, patterns: patterns, made: made)
+    if mode == .apply {
+      let directories = report.changes.databaseDirectories.elements.map(\.path)
+      for path in DatabaseCompanions.closed(in: directories, tree: effects.tree) {
+        report.changes.closedDatabaseCompanions.add(path)
+      }
+    }
     return report.bounded()
   }
 
@@ -170,11 +178,15 @@ public struct ApplySelection {
       if index < ReportLimits.patternsInReport { report.patterns.append(count) }
       if count.isUnmatched { report.unmatched.add(count) }
     }
-    // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
-    // directories this run made that are writable roots themselves.
+    // What the start-up check makes again when a fresh mount hides it: the `create` directories (after their
+    // parents, whose modes it gives them back too), and the directories this run made that are writable roots.
     let madeRoots = Self.madeRoots(report.roots.paths, made: made)
+    let withParents = configuration.create.flatMap { path in
+      (1...max(1, path.components.count)).map { path.prefix($0) }
+    }
     var recorded: Set<RelativePath> = []
-    for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
+    let unique = (withParents + madeRoots).filter { recorded.insert($0).inserted }
+    for path in unique.prefix(ReportLimits.createdInReport) {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }
       report.created.append(
         CreatedDirectory(

@@ -9,6 +9,8 @@ struct EphemeralLinker {
   static let seedRoot = RelativePath.fixed(".group-writable/ephemeral")
   /// The most entries a seed may hold: it is copied at every start, which must stay fast.
   static let seedEntryLimit = EphemeralLimits.seedEntries
+  /// The most bytes of files a seed may hold: it is copied, often into memory (`tmpfs`), at every start.
+  static let seedByteLimit = EphemeralLimits.seedBytes
 
   let tree: any AppTree
   let base: String
@@ -18,8 +20,14 @@ struct EphemeralLinker {
     var links: [EphemeralLink] = []
     for path in paths {
       let status = tree.status(of: path)
-      if status?.kind == .directory, tree.entryCount(of: path, limit: Self.seedEntryLimit) == nil {
-        throw .ephemeralTooLarge(path: path, limit: Self.seedEntryLimit)
+      if status?.kind == .directory {
+        let size = tree.contentSize(of: path, entryLimit: Self.seedEntryLimit)
+        guard let size, size.entries <= Self.seedEntryLimit else {
+          throw .ephemeralTooLarge(path: path, limit: Self.seedEntryLimit)
+        }
+        guard size.bytes <= Self.seedByteLimit else {
+          throw .ephemeralTooManyBytes(path: path, bytes: size.bytes, limit: Self.seedByteLimit)
+        }
       }
       let target = base + "/" + path.description
       let seed = RelativePath.fixed(Self.seedRoot.description + "/" + path.description)

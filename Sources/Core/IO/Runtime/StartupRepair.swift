@@ -8,14 +8,22 @@ import Patterns
 public enum StartupProblem: Equatable, Sendable {
   /// The writable place of an `ephemeral` directory could not be made or opened.
   case cannotPrepareEphemeral(path: String, OwnedDirectoryError)
-  /// The build-time contents of an `ephemeral` directory could not be copied into its writable place.
-  case cannotCopySeed(path: String, target: String, Errno)
+  /// Entries of an `ephemeral` directory's build-time contents could not be copied into its writable place (the
+  /// rest were): the first few, with their paths below the directory, and how many failed in all.
+  case cannotCopySeed(path: String, target: String, failures: [CopyFailure], count: Int)
   /// The app's entry for an `ephemeral` directory is gone.
   case ephemeralLinkMissing(path: String, target: String)
   /// A directory the build made could not be made again.
   case cannotRecreate(path: String, Errno)
   /// The way to a directory the build made goes through a symlink that was not in the image.
   case symlinkNotInImage(path: String, component: String)
+
+  /// Whether the app must not start: a link the image holds leads into a place another user controls, where
+  /// the app would write what that user chooses.
+  public var stopsTheStart: Bool {
+    if case .cannotPrepareEphemeral(_, let error) = self { return error.isControlledByAnotherUser }
+    return false
+  }
 }
 
 /// Puts back, as the running user, what a fresh mount hides: the `ephemeral` directories' writable places (with
@@ -39,10 +47,27 @@ public struct StartupRepair {
       if let problem = prepare(link) { problems.append(problem) }
     }
     let links = Dictionary(report.ephemeral.map { ($0.path, $0.target) }, uniquingKeysWith: { first, _ in first })
-    for created in report.created.sorted(by: { $0.path.count < $1.path.count }) {
-      if let problem = recreate(created, links: links) { problems.append(problem) }
+    let modes = Dictionary(report.created.map { ($0.path, $0.mode) }, uniquingKeysWith: { first, _ in first })
+    for created in Self.deepest(report.created).sorted(by: { $0.path.count < $1.path.count }) {
+      if let problem = recreate(created, links: links, modes: modes), !problems.contains(problem) {
+        problems.append(problem)
+      }
     }
     return problems
+  }
+
+  /// The entries no other entry is inside: the others (parents the build recorded for their modes) are made on
+  /// the way to these. Sorted with `/` as the smallest byte, an entry's descendants directly follow it.
+  static func deepest(_ created: [CreatedDirectory]) -> [CreatedDirectory] {
+    let keyed = created.map { entry in (entry, entry.path.utf8.map { $0 == UInt8(ascii: "/") ? 0 : $0 }) }
+    let sorted = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }
+    return sorted.indices.compactMap { index in
+      let (entry, key) = sorted[index]
+      guard index + 1 < sorted.count else { return entry }
+      let next = sorted[index + 1].1
+      let isParent = next.count > key.count && next.starts(with: key) && next[key.count] == 0
+      return isParent ? nil : entry
+    }
   }
 
   /// Makes an ephemeral directory's writable place, and fills it with the seed when it is new.
@@ -65,46 +90,63 @@ public struct StartupRepair {
       return .cannotPrepareEphemeral(path: link.path, .systemError(path: link.target, .readOnlyFileSystem))
     }
     guard place.made, let seedText = link.seed, let seed = DisplayPath.path(of: seedText) else { return nil }
+    var copier = TreeCopier(entryLimit: EphemeralLimits.seedEntries, byteLimit: EphemeralLimits.seedBytes)
     do {
       let source = try app.withParent(of: seed) { parent, name throws(Errno) in try parent.openDirectory(name) }
       defer { source.close() }
-      var copier = TreeCopier(entryLimit: EphemeralLimits.seedEntries)
-      try copier.copy(from: source, into: place.directory)
+      copier.copy(from: source, into: place.directory)
     } catch {
-      return .cannotCopySeed(path: link.path, target: link.target, error)
+      return .cannotCopySeed(
+        path: link.path, target: link.target, failures: [CopyFailure(entry: [], error: error)], count: 1)
+    }
+    guard copier.failureCount == 0 else {
+      return .cannotCopySeed(
+        path: link.path, target: link.target, failures: copier.failures, count: copier.failureCount)
     }
     return nil
   }
 
-  /// Makes a missing directory again with its recorded mode, following only the image's ephemeral links.
-  private func recreate(_ created: CreatedDirectory, links: [String: String]) -> StartupProblem? {
+  /// Makes a missing directory again with its recorded mode (a missing parent: with its own recorded mode, else
+  /// 755), following only the image's ephemeral links.
+  private func recreate(
+    _ created: CreatedDirectory, links: [String: String], modes: [String: Int]
+  ) -> StartupProblem? {
     guard let path = DisplayPath.path(of: created.path), !path.isAppDirectory else { return nil }
     var directory = app.descriptor
     defer { if directory != app.descriptor { directory.close() } }
     for index in path.components.indices {
       let prefix = path.prefix(index + 1)
       let shown = DisplayPath.relative(prefix.bytes, isDirectory: false)
-      let isLast = index == path.components.count - 1
-      let step = Self.enter(
-        path.components[index], in: directory, mode: isLast ? mode_t(created.mode) : 0o755,
-        link: links[shown])
+      let step = enter(
+        path.components[index], in: directory, mode: mode_t(modes[shown] ?? 0o755), link: links[shown],
+        ownedFrom: links[shown].map { $0.split(separator: "/").count - (index + 1) } ?? 0)
       switch step {
       case .success(let next):
         if directory != app.descriptor { directory.close() }
         directory = next
-      case .failure(.tooManySymbolicLinks), .failure(.notDirectory):
+      case .failure(.unsafe(let error)):
+        return .cannotPrepareEphemeral(path: shown, error)
+      case .failure(.system(.tooManySymbolicLinks)), .failure(.system(.notDirectory)):
         return .symlinkNotInImage(path: created.path, component: shown)
-      case .failure(let error):
+      case .failure(.system(let error)):
         return .cannotRecreate(path: created.path, error)
       }
     }
     return nil
   }
 
-  /// Opens one component (making it with `mode` when missing); an ephemeral link leads to its target.
-  private static func enter(
-    _ component: [UInt8], in directory: FileDescriptor, mode: mode_t, link: String?
-  ) -> Result<FileDescriptor, Errno> {
+  /// Why a component could not be entered.
+  private enum EnterError: Error {
+    case system(Errno)
+    case unsafe(OwnedDirectoryError)
+  }
+
+  /// Opens one component (making it with `mode` when missing); an ephemeral link leads to its target, checked as
+  /// `prepare` checks it (owned by this user from the `ownedFrom`-th component on).
+  private func enter(
+    _ component: [UInt8], in directory: FileDescriptor, mode: mode_t, link: String?, ownedFrom: Int
+  ) -> Result<FileDescriptor, EnterError> {
+    var unsafe: OwnedDirectoryError?
     do throws(Errno) {
       return .success(
         try AppDirectory.withName(component) { name throws(Errno) in
@@ -117,15 +159,17 @@ public struct StartupRepair {
             return made
           } catch where (error == .tooManySymbolicLinks || error == .notDirectory) && link != nil {
             guard let link, try directory.symbolicLinkTarget(name) == Array(link.utf8) else { throw error }
-            do {
-              return try OwnedDirectory.open(link, mode: 0o755, owner: 0, ownedFrom: Int.max).directory
+            do throws(OwnedDirectoryError) {
+              return try OwnedDirectory.open(link, mode: 0o755, owner: userID, ownedFrom: ownedFrom).directory
             } catch {
+              unsafe = error
               throw Errno.notDirectory
             }
           }
         })
     } catch {
-      return .failure(error)
+      if let unsafe, unsafe.isControlledByAnotherUser { return .failure(.unsafe(unsafe)) }
+      return .failure(.system(error))
     }
   }
 }
@@ -134,4 +178,7 @@ public struct StartupRepair {
 public enum EphemeralLimits {
   /// Entries of an `ephemeral` directory's build-time contents copied at start (the build refuses more).
   public static let seedEntries = 1_000
+  /// Bytes of file contents of an `ephemeral` directory's build-time contents copied at start, 16 MiB (the build
+  /// refuses more).
+  public static let seedBytes = 16 * 1024 * 1024
 }

@@ -31,6 +31,9 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   /// relative directory path.
   case invalidDirectory(
     source: SettingSource, element: Int, value: String, problem: RelativePath.Problem)
+  /// Element or item `element` (1-based) of an `ephemeral` list names `.group-writable` or a path inside it,
+  /// where the build keeps the `ephemeral` directories' build-time contents.
+  case ephemeralInBuildpackDirectory(source: SettingSource, element: Int, value: String)
   /// Two `ephemeral` directories are nested: `inner` is inside `outer` (normalised paths, each
   /// with the source that named it).
   case nestedEphemeral(

@@ -14,6 +14,8 @@ struct DirectoryList {
 
   /// `create` or `ephemeral`.
   let key: ProjectSettingKey
+  /// The app's directory the buildpack keeps its own files in (the `ephemeral` directories' build-time contents).
+  static let buildpackDirectory = ".group-writable"
   /// The kept entries, in order.
   private(set) var entries: [Entry] = []
   /// The kept paths, for finding duplicates.
@@ -51,6 +53,9 @@ struct DirectoryList {
       throw .patternTooLong(
         origin: PatternOrigin(source: Self.sourceName(source), line: element), length: length,
         limit: ConfigurationLimits.patternBytes)
+    }
+    if key == .ephemeral, path.components.first == Array(Self.buildpackDirectory.utf8) {
+      throw .ephemeralInBuildpackDirectory(source: source, element: element, value: path.description)
     }
     guard seen.insert(path).inserted else { return }
     guard entries.count < limit else {

@@ -21,6 +21,19 @@ extension ApplyError {
           "Keep only what the app writes at run time in \(shown) (move the rest elsewhere), or mount a volume "
             + "there instead (a Kubernetes `emptyDir`) and leave it out of `ephemeral`."
         ])
+    case .ephemeralTooManyBytes(let path, let bytes, let limit):
+      let shown = DiagnosticText.code(bytes: path.bytes)
+      return Diagnostic(
+        title: "Cannot make \(shown) ephemeral",
+        detail: [
+          "The files in \(shown) hold \(CountText.of(bytes, "byte")), more than \(DiagnosticText.byteCount(limit)). "
+            + "An `ephemeral` directory's build-time contents are copied to its writable place (often memory, a "
+            + "`tmpfs`) at every container start, so they must stay small."
+        ],
+        suggestions: [
+          "Keep only what the app writes at run time in \(shown) (move large files elsewhere in the app), or mount "
+            + "a volume there instead (a Kubernetes `emptyDir`) and leave it out of `ephemeral`."
+        ])
     }
   }
 

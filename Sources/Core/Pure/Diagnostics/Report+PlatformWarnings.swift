@@ -34,6 +34,21 @@ extension Report {
               + "(`/db/*.sqlite3`)."
           ]))
     }
+    if !changes.closedDatabaseCompanions.isEmpty {
+      result.append(
+        Diagnostic(
+          severity: .warning, title: "SQLite files next to a database that the run user cannot write",
+          detail: [
+            "The build left \(changes.closedDatabaseCompanions.listText) without group write in a database "
+              + "directory, whose sticky bit keeps the run user from replacing them too, so opening the database "
+              + "will fail (\"unable to open database file\" or \"attempt to write a readonly database\")."
+          ],
+          suggestions: [
+            "End the build step that writes the database with a checkpoint that removes them "
+              + "(`PRAGMA wal_checkpoint(TRUNCATE)` then `PRAGMA journal_mode=DELETE`), or delete them after it.",
+            "Or select them too, with a pattern such as `/db/*.sqlite3*`.",
+          ]))
+    }
     return result
   }
 

@@ -15,6 +15,9 @@ public struct ReportChanges: Sendable, Equatable, Codable {
   public var closedDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Directories of selected SQLite databases that the build user cannot change.
   public var closedDatabaseDirectories = SampledPaths(limit: ReportLimits.pathsPerNotice)
+  /// Files SQLite keeps next to a database (`-wal`, `-shm`, `-journal`) left without group write in a database
+  /// directory (sticky: the run user cannot replace them either).
+  public var closedDatabaseCompanions = SampledPaths(limit: ReportLimits.pathsPerNotice)
   /// Entries left world-writable (or otherwise as the platform made them) because another user owns them.
   public var keptByPlatform = Sample<ModeChange>(limit: ReportLimits.pathsPerNotice)
   /// The owners of `keptByPlatform` entries, at most a few.
@@ -69,7 +72,8 @@ public struct ReportChanges: Sendable, Equatable, Codable {
 
   // Immutable key paths, only read.
   nonisolated(unsafe) static let pathSamples: [WritableKeyPath<ReportChanges, SampledPaths>] = [
-    \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.unread,
+    \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.closedDatabaseCompanions,
+    \.unread,
     \.symbolicLinks, \.specialFiles, \.hardLinkedFiles, \.setIDFiles, \.changedDuringWalk,
     \.reachedThroughOpenDirectory, \.capabilityFiles, \.aclEntries, \.aclWriteKept, \.defaultACLDirectories,
     \.attributesUnread, \.otherFileSystems,
@@ -112,6 +116,7 @@ extension ReportChanges {
     case groupWritableOutside = "group-writable-outside"
     case closedDirectories = "closed-directories"
     case closedDatabaseDirectories = "closed-database-directories"
+    case closedDatabaseCompanions = "closed-database-companions"
     case keptByPlatform = "kept-by-platform"
     case keptByPlatformOwners = "kept-by-platform-owners"
     case symbolicLinks = "symbolic-links"
