@@ -42,7 +42,7 @@ final class FakeChanger: PermissionChanging, @unchecked Sendable {
     isPrivileged = privileged
   }
 
-  func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
     accessReads.append(String(decoding: entry.path, as: UTF8.self))
     return try access.get()
   }

@@ -25,10 +25,14 @@ import Testing
     let path = Array(name.utf8)
     return try path.withUnsafeBufferPointer { pathBuffer in
       try name.withCString { cName in
-        let entry = WalkEntry(
+        var entry = WalkEntry(
           path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: directory,
           kind: status.kind, selection: .root(pattern: 0), status: status)
-        return try SystemPermissionChanger(privileged: privileged).extendedAccess(of: entry, expected: status)
+        defer { entry.pathHandle?.close() }
+        let access = try SystemPermissionChanger(privileged: privileged).extendedAccess(of: &entry, expected: status)
+        // A privileged reader leaves the checked handle for the change; an unprivileged one reads by name.
+        #expect((entry.pathHandle != nil) == (privileged && status.kind != .directory))
+        return access
       }
     }
   }
@@ -69,13 +73,40 @@ import Testing
     let path = Array("selected".utf8)
     path.withUnsafeBufferPointer { pathBuffer in
       "selected".withCString { cName in
-        let entry = WalkEntry(
+        var entry = WalkEntry(
           path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
           kind: .regular, selection: .root(pattern: 0), status: status)
         #expect(throws: ModeChangeError.replaced) {
-          try SystemPermissionChanger(privileged: true).extendedAccess(of: entry, expected: status)
+          try SystemPermissionChanger(privileged: true).extendedAccess(of: &entry, expected: status)
         }
+        #expect(entry.pathHandle == nil)
       }
     }
+  }
+
+  @Test func aPrivilegedChangeUsesTheHandleTheReaderCheckedWhateverTheNameNamesSince() throws {
+    let tree = try TemporaryTree()
+    try tree.file("selected")
+    try tree.file("other", mode: 0o600)
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let parent = try app.descriptor.status()
+    let status = try app.descriptor.status(of: "selected")
+    let path = Array("selected".utf8)
+    try path.withUnsafeBufferPointer { pathBuffer in
+      try "selected".withCString { cName in
+        var entry = WalkEntry(
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
+          kind: .regular, selection: .root(pattern: 0), status: status)
+        let changer = SystemPermissionChanger(privileged: true)
+        _ = try changer.extendedAccess(of: &entry, expected: status)
+        defer { entry.pathHandle?.close() }
+        #expect(rename(tree.path("selected"), tree.path("moved")) == 0)
+        #expect(rename(tree.path("other"), tree.path("selected")) == 0)
+        try changer.changeMode(of: entry, expected: status, to: 0o664)
+      }
+    }
+    #expect(tree.mode("moved") == 0o664)
+    #expect(tree.mode("selected") == 0o600)
   }
 }

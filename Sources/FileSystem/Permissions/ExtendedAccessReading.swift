@@ -5,8 +5,9 @@ import Synchronization
 
 /// Reads an entry's ACLs and capabilities (`ExtendedAccess`); the real one asks the kernel, tests fake it.
 public protocol ExtendedAccessReading: Sendable {
-  /// What the extended attributes of `entry`, which `expected` describes, grant.
-  func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess
+  /// What the extended attributes of `entry`, which `expected` describes, grant; a reader that opens a checked
+  /// handle on the entry leaves it in `entry.pathHandle` for the change that follows (the caller closes it).
+  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess
 }
 
 /// Reads extended attributes of the entry that was inspected.
@@ -25,7 +26,9 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
   }
 
   /// Reads `entry`'s ACLs and capabilities.
-  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+  public func extendedAccess(
+    of entry: inout WalkEntry, expected: FileStatus
+  ) throws(ModeChangeError) -> ExtendedAccess {
     if let directory = entry.directory {
       return try Self.mapped { () throws(Errno) in try Self.access(from: .descriptor(directory), status: expected) }
     }
@@ -38,27 +41,35 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
         throw Self.modeChangeError(error)
       }
     }
-    return try throughHandle(entry, expected: expected)
-  }
-
-  private func throughHandle(_ entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
     let handle: FileDescriptor
     do { handle = try entry.parent.openPathHandle(entry.name) } catch { throw Self.modeChangeError(error) }
-    defer { handle.close() }
+    do {
+      let access = try Self.read(entry, through: handle, expected: expected)
+      entry.pathHandle = handle
+      return access
+    } catch {
+      handle.close()
+      throw error
+    }
+  }
+
+  private static func read(
+    _ entry: WalkEntry, through handle: FileDescriptor, expected: FileStatus
+  ) throws(ModeChangeError) -> ExtendedAccess {
     let current: FileStatus
     do { current = try handle.status() } catch { throw .refused(error) }
     guard current.isSameEntry(as: expected), current.kind != .symbolicLink else { throw .replaced }
     do {
-      return try Self.access(from: .path("/proc/self/fd/\(handle.rawValue)"), status: expected)
+      return try access(from: .path("/proc/self/fd/\(handle.rawValue)"), status: expected)
     } catch where error.rawValue == ENOENT {
       // No /proc: read the name, then check it still names the handle's inode.
-      let access = try Self.mapped { () throws(Errno) in
-        try Self.access(from: .name(entry.name, in: entry.parent), status: expected)
+      let byName = try mapped { () throws(Errno) in
+        try access(from: .name(entry.name, in: entry.parent), status: expected)
       }
       let after: FileStatus
-      do { after = try entry.parent.status(of: entry.name) } catch { throw Self.modeChangeError(error) }
+      do { after = try entry.parent.status(of: entry.name) } catch { throw modeChangeError(error) }
       guard after.isSameEntry(as: current) else { throw .replaced }
-      return access
+      return byName
     } catch {
       throw .refused(error)
     }

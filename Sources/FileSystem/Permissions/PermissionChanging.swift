@@ -54,10 +54,12 @@ public struct SystemPermissionChanger: PermissionChanging {
 
   /// Reads `entry`'s ACLs and capabilities: by name in an unprivileged run, through a checked handle in a
   /// privileged one (SECURITY.md says why a name is enough when the change itself can only touch own files).
-  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+  public func extendedAccess(
+    of entry: inout WalkEntry, expected: FileStatus
+  ) throws(ModeChangeError) -> ExtendedAccess {
     let privileged = isPrivileged
     return try SystemExtendedAccessReader(trustsName: { _ in !privileged })
-      .extendedAccess(of: entry, expected: expected)
+      .extendedAccess(of: &entry, expected: expected)
   }
 
   /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
@@ -92,12 +94,16 @@ public struct SystemPermissionChanger: PermissionChanging {
     _ entry: WalkEntry, expected: FileStatus, to mode: mode_t
   ) throws(ModeChangeError) {
     let handle: FileDescriptor
-    do {
-      handle = try entry.parent.openPathHandle(entry.name)
-    } catch {
-      throw error == .noSuchFileOrDirectory ? .vanished : .refused(error)
+    if let opened = entry.pathHandle {
+      handle = opened
+    } else {
+      do {
+        handle = try entry.parent.openPathHandle(entry.name)
+      } catch {
+        throw error == .noSuchFileOrDirectory ? .vanished : .refused(error)
+      }
     }
-    defer { handle.close() }
+    defer { if entry.pathHandle == nil { handle.close() } }
     let current: FileStatus
     do { current = try handle.status() } catch { throw .refused(error) }
     guard current.isSameEntry(as: expected), current.mode == expected.mode, current.kind != .symbolicLink
@@ -117,8 +123,10 @@ public struct DryRunPermissionChanger: PermissionChanging {
   }
 
   /// Reads `entry`'s ACLs and capabilities as the real run would.
-  public func extendedAccess(of entry: WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
-    try SystemPermissionChanger(privileged: isPrivileged).extendedAccess(of: entry, expected: expected)
+  public func extendedAccess(
+    of entry: inout WalkEntry, expected: FileStatus
+  ) throws(ModeChangeError) -> ExtendedAccess {
+    try SystemPermissionChanger(privileged: isPrivileged).extendedAccess(of: &entry, expected: expected)
   }
 
   /// Does nothing.

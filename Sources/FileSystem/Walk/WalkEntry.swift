@@ -59,6 +59,9 @@ public struct WalkEntry {
   public let reachedThroughOpenDirectory: Bool
   /// Its ACL and capabilities, where a handler read them (for later handlers).
   public var extendedAccess: ExtendedAccess?
+  /// An `O_PATH` handle on the entry, checked to be the inspected inode, that a reader opened for the change
+  /// that follows; the handler that asked for it closes it.
+  public var pathHandle: FileDescriptor?
   private var knownStatus: FileStatus?
 
   /// An entry; `status` is its status when already known (the walk's `fstat`, or a fake's).

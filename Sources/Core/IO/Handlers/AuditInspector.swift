@@ -64,7 +64,11 @@ final class AuditInspector: WalkHandler {
     if let known = entry.extendedAccess {
       access = known
     } else {
-      do { access = try reader.extendedAccess(of: entry, expected: status) } catch {
+      defer {
+        entry.pathHandle?.close()
+        entry.pathHandle = nil
+      }
+      do { access = try reader.extendedAccess(of: &entry, expected: status) } catch {
         if case .refused = error { findings.unreadAttributes.add(shown()) }
         return
       }

@@ -37,6 +37,10 @@ final class PermissionApplier: WalkHandler {
   }
 
   private func apply(_ entry: inout WalkEntry) {
+    defer {
+      entry.pathHandle?.close()
+      entry.pathHandle = nil
+    }
     var isSelected = entry.selection.isSelected
     if isSelected && entry.reachedThroughOpenDirectory && changer.isPrivileged {
       // Another user could have moved anything to this name: grant nothing here (world write still goes).
@@ -96,7 +100,7 @@ final class PermissionApplier: WalkHandler {
   /// (it vanished or changed, or a selected entry's could not be read).
   private func readExtendedAccess(_ entry: inout WalkEntry, status: FileStatus, isSelected: Bool) -> ExtendedAccess? {
     do {
-      let access = try changer.extendedAccess(of: entry, expected: status)
+      let access = try changer.extendedAccess(of: &entry, expected: status)
       entry.extendedAccess = access
       return access
     } catch {
