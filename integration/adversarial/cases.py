@@ -425,12 +425,13 @@ def run(reporter, layouts, buildpack, work, python, only):
     import race  # noqa: E402
     import trace_escapes  # noqa: E402 (#22 item 4)
     import access  # noqa: E402 (#22 items 1, 2 and 7)
+    import round_two  # noqa: E402 (#22 items 3, 8, 9 and 10)
 
     layout = layouts[0]  # the hostile trees do not depend on the ids; one layout keeps it fast
     escapes = [] if emulation.active() else trace_escapes.CASES
     if emulation.active():
         gwit.log("trace-escapes: left out under the emulator: " + EMULATED_OMISSIONS["trace-escapes"])
-    for case in CASES + holes.CASES + escapes + access.CASES:
+    for case in CASES + holes.CASES + escapes + access.CASES + round_two.CASES:
         if not only.search(case.name):
             continue
         started = time.monotonic()
