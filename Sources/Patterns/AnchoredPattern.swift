@@ -15,6 +15,8 @@ struct AnchoredPattern: Sendable {
   let literalName: [UInt8]?
   /// The program for the whole path.
   let program: GlobProgram
+  /// The last segment when it has no wildcard: a path's last component must equal it to match.
+  let lastLiteral: [UInt8]?
 
   init(
     index: Int, isNegated: Bool, isDirectoryOnly: Bool, segments: [PathSegment],
@@ -27,6 +29,7 @@ struct AnchoredPattern: Sendable {
     segmentCount = segments.count
     self.literalName = literalName
     self.program = program
+    if case .literal(let bytes) = segments.last { lastLiteral = bytes } else { lastLiteral = nil }
   }
 
   /// The state of the pattern in the root directory.

@@ -1,12 +1,12 @@
-/// An immutable open-addressing hash table from byte strings to `LastIndices`, looked up with
-/// a buffer slice so that lookups never allocate.
-struct ByteTable: Sendable {
-  private let slots: HashSlots
+/// An immutable open-addressing hash table from byte strings to values (`LastIndices`, ranges),
+/// looked up with a buffer slice so that lookups never allocate.
+struct ByteTable<Value: Sendable>: Sendable {
+  private let slots: HashSlots<Value>
   /// Bit `min(length, 63)` is set for every key length: most lookups stop here.
   private let lengths: UInt64
 
   /// Builds the table from `entries` (distinct keys).
-  init(_ entries: [[UInt8]: LastIndices]) {
+  init(_ entries: [[UInt8]: Value]) {
     var lengths: UInt64 = 0
     for key in entries.keys { lengths |= Self.lengthBit(key.count) }
     slots = HashSlots(entries.map { key, value in (key, key.withUnsafeBufferPointer(Self.hash), value) })
@@ -15,12 +15,12 @@ struct ByteTable: Sendable {
 
   /// The value stored for `key`, if any.
   @inline(__always)
-  func lookup(_ key: UnsafeBufferPointer<UInt8>) -> LastIndices? {
+  func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
     guard lengths & Self.lengthBit(key.count) != 0 else { return nil }
     return find(key)
   }
 
-  private func find(_ key: UnsafeBufferPointer<UInt8>) -> LastIndices? {
+  private func find(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
     slots.find(Self.hash(key), key)
   }
 

@@ -11,6 +11,9 @@ final class GlobstarChunk: @unchecked Sendable {
 
   /// The states added here (`matchedSegments` -1), highest pattern index first.
   let states: [MatchScope.AnchoredState]
+  /// For many states: those whose pattern ends in a literal segment, by that segment (a range of
+  /// `byName`), and the others; an entry then only tries the states its name can match.
+  let nameIndex: GlobstarNameIndex?
   /// The chunk of the nearest directory above that added states, or nil.
   private(set) var parent: GlobstarChunk?
   /// The highest pattern index in this chunk and the chunks above it.
@@ -22,8 +25,14 @@ final class GlobstarChunk: @unchecked Sendable {
 
   /// Adds `states` (not empty, highest pattern index first) below `parent`; `hasPositive` tells
   /// whether a positive pattern is among them.
-  init(states: [MatchScope.AnchoredState], hasPositive: Bool, parent: GlobstarChunk?) {
+  init(
+    states: [MatchScope.AnchoredState], hasPositive: Bool, parent: GlobstarChunk?,
+    lastLiteral: (MatchScope.AnchoredState) -> [UInt8]?
+  ) {
     self.states = states
+    nameIndex =
+      states.count >= GlobstarNameIndex.minimumStates
+      ? GlobstarNameIndex(states: states, lastLiteral: lastLiteral) : nil
     self.parent = parent
     highestPattern = max(states.first?.pattern ?? -1, parent?.highestPattern ?? -1)
     self.hasPositive = hasPositive || parent?.hasPositive == true

@@ -1,11 +1,11 @@
 /// The open-addressing slots shared by `ByteTable` and `PathSuffixTable`: byte-string keys with a precomputed
 /// hash, found with a buffer slice so lookups never allocate.
-struct HashSlots: Sendable {
+struct HashSlots<Value: Sendable>: Sendable {
   private struct Slot: Sendable {
     var hash: UInt64 = 0
     var keyStart: Int32 = 0
     var keyLength: Int32 = -1
-    var value = LastIndices()
+    var value: Value?
   }
 
   private let keyBytes: [UInt8]
@@ -13,7 +13,7 @@ struct HashSlots: Sendable {
   private let mask: Int
 
   /// Stores `entries` (distinct keys, each with its hash as the table's user computes it).
-  init(_ entries: [(key: [UInt8], hash: UInt64, value: LastIndices)]) {
+  init(_ entries: [(key: [UInt8], hash: UInt64, value: Value)]) {
     var capacity = 8
     while capacity < entries.count * 2 { capacity *= 2 }
     var keyBytes: [UInt8] = []
@@ -32,7 +32,7 @@ struct HashSlots: Sendable {
 
   /// The value stored for `key`, whose hash is `hash`, if any.
   @inline(__always)
-  func find(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> LastIndices? {
+  func find(_ hash: UInt64, _ key: UnsafeBufferPointer<UInt8>) -> Value? {
     slots.withUnsafeBufferPointer { slots in
       keyBytes.withUnsafeBufferPointer { keyBytes in
         var index = Int(truncatingIfNeeded: hash) & mask

@@ -7,7 +7,7 @@
 /// last byte first), so a lookup reads at most as many bytes of the path as the longest key has
 /// and probes the table once per distinct k, however many patterns there are.
 struct PathSuffixTable: Sendable {
-  private let slots: HashSlots
+  private let slots: HashSlots<LastIndices>
   /// Element k is true when some key has k components.
   private let hasComponentCount: [Bool]
   /// The length of the longest key in bytes (0 when there are none).

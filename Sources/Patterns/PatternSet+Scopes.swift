@@ -42,7 +42,9 @@ extension PatternSet {
     let globstar =
       entered.isEmpty
       ? parent.globstar
-      : GlobstarChunk(states: entered, hasPositive: enteredPositive, parent: parent.globstar)
+      : GlobstarChunk(
+        states: entered, hasPositive: enteredPositive, parent: parent.globstar,
+        lastLiteral: { anchoredPatterns[Int($0.slot)].lastLiteral })
     return MatchScope(progressing: progressing, globstar: globstar)
   }
 
@@ -69,13 +71,17 @@ extension PatternSet {
     }
     let globstar =
       entered.isEmpty
-      ? nil : GlobstarChunk(states: entered, hasPositive: enteredPositive, parent: nil)
+      ? nil
+      : GlobstarChunk(
+        states: entered, hasPositive: enteredPositive, parent: nil,
+        lastLiteral: { anchoredPatterns[Int($0.slot)].lastLiteral })
     return MatchScope(progressing: progressing, globstar: globstar)
   }
 
   /// The highest index among the anchored patterns of `scope` that match the entry and are
   /// above `best`, or `best`. States are visited highest index first, and a chunk (with the
-  /// chunks above it) is skipped once none of its patterns is above the best match so far.
+  /// chunks above it) is skipped once none of its patterns is above the best match so far; in a
+  /// chunk with a name index, only the states the entry's name can match are visited.
   func lastAnchoredMatch(
     path: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool,
     in scope: MatchScope, above best: Int
@@ -96,7 +102,15 @@ extension PatternSet {
       scope.progressing.withUnsafeBufferPointer(lastMatch)
       var chunk = scope.globstar
       while let current = chunk, Int(current.highestPattern) > best {
-        current.states.withUnsafeBufferPointer(lastMatch)
+        if let index = current.nameIndex {
+          let range = index.range(of: name)
+          if !range.isEmpty {
+            index.byName.withUnsafeBufferPointer { lastMatch(in: UnsafeBufferPointer(rebasing: $0[range])) }
+          }
+          index.others.withUnsafeBufferPointer(lastMatch)
+        } else {
+          current.states.withUnsafeBufferPointer(lastMatch)
+        }
         chunk = current.parent
       }
     }

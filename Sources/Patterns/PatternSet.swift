@@ -10,8 +10,8 @@ public struct PatternSet: Sendable {
   private let compiled: [CompiledPattern]
   /// Patterns that match every last component (`*`, `**`, `**/*`...).
   private let everyName: LastIndices
-  private let basenameLiterals: ByteTable
-  private let basenameSuffixes: ByteTable
+  private let basenameLiterals: ByteTable<LastIndices>
+  private let basenameSuffixes: ByteTable<LastIndices>
   /// The distinct non-empty suffix lengths in `basenameSuffixes`, ascending.
   private let suffixLengths: [Int]
   /// The last bytes of the suffixes: a name ending otherwise needs no suffix lookup.

@@ -74,4 +74,28 @@ import Testing
       Self.check((0..<count).map { _ in Self.pool[next()] }, paths)
     }
   }
+
+  /// Patterns past a globstar from the root with a glob segment before the last one, so none is a
+  /// hash lookup: with 16 or more in a chunk, entries try them through `GlobstarNameIndex`.
+  // swift-format-ignore
+  static let globstarPool = [
+    #"**/a*/b"#, #"**/a*/tmp"#, #"!**/a*/tmp"#, #"**/?/c.d"#, #"**/[ab]/tmp"#, #"**/a?/b"#,
+    #"**/*/ab"#, #"!**/*/ab"#, #"**/a*/*"#, #"**/*/*.d"#, #"**/[!t]*/a"#, #"**/a*/b/"#,
+    #"!**/?/b"#, #"**/*b/tmp"#, #"**/a/**/b"#, #"**/a*/**/c.d"#, #"**/?b/a"#, #"**/t*/ab"#,
+    #"!**/a*/c.d"#, #"**/a*/a"#, #"**/*/**"#, #"**/b*/b"#, #"**/a*/tmp/"#, #"!**/[ab]/b"#,
+  ]
+
+  @Test(arguments: [(16, 150), (24, 60)])
+  func manyGlobstarPatternsAgreeThroughTheNameIndex(count: Int, lists: Int) {
+    let paths = Self.paths
+    var state = UInt64(0xD1B5_4A32_D192_ED03) &+ UInt64(count)
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33) % Self.globstarPool.count
+    }
+    Self.check(Self.globstarPool, paths)
+    for _ in 0..<lists {
+      Self.check((0..<count).map { _ in Self.globstarPool[next()] }, paths)
+    }
+  }
 }

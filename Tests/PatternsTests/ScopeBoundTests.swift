@@ -93,7 +93,7 @@ import Testing
     var chain: GlobstarChunk?
     var kept: GlobstarChunk?
     for level in 1...300_000 {
-      chain = GlobstarChunk(states: [state], hasPositive: level == 1, parent: chain)
+      chain = GlobstarChunk(states: [state], hasPositive: level == 1, parent: chain, lastLiteral: { _ in nil })
       if level == 1000 { kept = chain }
     }
     #expect(chain?.length == 300_000)
