@@ -153,7 +153,7 @@ final class PermissionApplier: WalkHandler {
     if !isSelected && ordinary && !policy.removesGroupWriteOutside && decision.permissions & S_IWGRP != 0
       && !decision.reasons.contains(.databaseDirectory)
     {
-      recorder.report.changes.groupWritableOutside.add(shown(entry))
+      recorder.report.changes.groupWritableOutside.add(path: entry.path, isDirectory: entry.kind == .directory)
     }
     if entry.marks.contains(.holdsSelectedFile) && decision.permissions & (S_IWGRP | S_IXGRP) != S_IWGRP | S_IXGRP {
       recorder.report.changes.closedDirectories.add(shown(entry))
@@ -175,31 +175,33 @@ final class PermissionApplier: WalkHandler {
     recorder.changesSoFar.increment()
     let wantsEveryChange = output?.wantsEveryChange ?? false
     guard reasons != .granted || wantsEveryChange else { return }
-    let change = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
+    let (from, to) = (Int(status.permissions), Int(decision.permissions))
+    let isDirectory = entry.kind == .directory
     if reasons.contains(.ancestorSearch) {
       recorder.report.counts.ancestorsChanged += 1
-      recorder.report.changes.ancestorsGranted.add(change.path)
+      recorder.report.changes.ancestorsGranted.add(path: entry.path, isDirectory: isDirectory)
     }
     if reasons.contains(.worldWriteRemoved) {
       recorder.report.counts.worldWriteRemoved += 1
-      recorder.report.changes.worldWriteRemoved.add(change)
+      recorder.report.changes.worldWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.groupWriteRemoved) {
       recorder.report.counts.groupWriteRemoved += 1
-      recorder.report.changes.groupWriteRemoved.add(change)
+      recorder.report.changes.groupWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.aclWriteRemoved) {
-      recorder.report.changes.aclWriteRemoved.add(change)
+      recorder.report.changes.aclWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.protectedWriteRemoved) {
-      recorder.report.changes.protectedWriteRemoved.add(change)
+      recorder.report.changes.protectedWriteRemoved.add(
+        path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.databaseDirectory) {
       recorder.report.counts.databaseDirectories += 1
-      recorder.report.changes.databaseDirectories.add(change)
+      recorder.report.changes.databaseDirectories.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if wantsEveryChange, let output {
-      output.changed(change.path, kind: status.kind, from: status.permissions, to: decision.permissions, reasons: reasons)
+      output.changed(shown(entry), kind: status.kind, from: status.permissions, to: decision.permissions, reasons: reasons)
     }
   }
 

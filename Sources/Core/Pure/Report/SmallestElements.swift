@@ -8,6 +8,9 @@ struct SmallestElements<Element: Comparable> {
 
   init(limit: Int) { self.limit = limit }
 
+  /// The largest kept element once `limit` are kept (a new one is kept only if smaller), else nil.
+  var largestWhenFull: Element? { elements.count == limit ? elements.last : nil }
+
   /// Keeps `element` if it is among the `limit` smallest so far.
   mutating func insert(_ element: Element) {
     if elements.count == limit {
