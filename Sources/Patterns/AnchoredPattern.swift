@@ -17,6 +17,9 @@ struct AnchoredPattern: Sendable {
   let program: GlobProgram
   /// The last segment when it has no wildcard: a path's last component must equal it to match.
   let lastLiteral: [UInt8]?
+  /// Otherwise, the fixed bytes the last segment ends with (`.log` of `*.log`), which a path's last
+  /// component must end with to match; nil when there are none.
+  let lastSuffix: [UInt8]?
 
   init(
     index: Int, isNegated: Bool, isDirectoryOnly: Bool, segments: [PathSegment],
@@ -29,7 +32,19 @@ struct AnchoredPattern: Sendable {
     segmentCount = segments.count
     self.literalName = literalName
     self.program = program
-    if case .literal(let bytes) = segments.last { lastLiteral = bytes } else { lastLiteral = nil }
+    switch segments.last {
+    case .literal(let bytes):
+      lastLiteral = bytes
+      lastSuffix = nil
+    case .glob(let range):
+      lastLiteral = nil
+      let tokens = program.tokens[range]
+      let fixed = tokens.reversed().prefix { $0.isFixedByte }.map(\.byte)
+      lastSuffix = fixed.isEmpty ? nil : fixed.reversed()
+    default:
+      lastLiteral = nil
+      lastSuffix = nil
+    }
   }
 
   /// The state of the pattern in the root directory.

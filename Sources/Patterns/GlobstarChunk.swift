@@ -11,8 +11,8 @@ final class GlobstarChunk: @unchecked Sendable {
 
   /// The states added here (`matchedSegments` -1), highest pattern index first.
   let states: [MatchScope.AnchoredState]
-  /// For many states: those whose pattern ends in a literal segment, by that segment (a range of
-  /// `byName`), and the others; an entry then only tries the states its name can match.
+  /// For many states: the states grouped by what their patterns' last segments need of a name (see
+  /// `GlobstarNameIndex`); an entry then only tries the states its name can match.
   let nameIndex: GlobstarNameIndex?
   /// The chunk of the nearest directory above that added states, or nil.
   private(set) var parent: GlobstarChunk?
@@ -27,12 +27,12 @@ final class GlobstarChunk: @unchecked Sendable {
   /// whether a positive pattern is among them.
   init(
     states: [MatchScope.AnchoredState], hasPositive: Bool, parent: GlobstarChunk?,
-    lastLiteral: (MatchScope.AnchoredState) -> [UInt8]?
+    pattern: (MatchScope.AnchoredState) -> AnchoredPattern
   ) {
     self.states = states
     nameIndex =
       states.count >= GlobstarNameIndex.minimumStates
-      ? GlobstarNameIndex(states: states, lastLiteral: lastLiteral) : nil
+      ? GlobstarNameIndex(states: states, lastSegment: pattern) : nil
     self.parent = parent
     highestPattern = max(states.first?.pattern ?? -1, parent?.highestPattern ?? -1)
     self.hasPositive = hasPositive || parent?.hasPositive == true

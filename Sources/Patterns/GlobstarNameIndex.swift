@@ -1,42 +1,64 @@
-/// The states of a `GlobstarChunk` split by what a path's last component must be: a pattern past a
-/// globstar whose last segment is a literal (`**/d*/7`) matches only entries of that name, so an
-/// entry tries those of its own name and the ones without a literal last segment, not all of them.
+/// The states of a `GlobstarChunk` split by what a path's last component must be. A pattern past a
+/// globstar whose last segment is a literal (`**/d*/7`) matches only entries of that name, and one
+/// whose last segment ends in fixed bytes (`**/log*/*.gz`) only entries whose name ends in them; so
+/// an entry tries the states of its name, of the suffixes its name ends with, and the rest, not all
+/// of them.
 struct GlobstarNameIndex: Sendable {
-  /// Below this many states a plain scan is as cheap as a lookup.
+  /// Below this many states a plain scan is as cheap as the lookups.
   static let minimumStates = 16
 
-  /// The states with a literal last segment, grouped by it, each group highest pattern first.
-  let byName: [MatchScope.AnchoredState]
-  /// Each literal's range of `byName`.
-  private let ranges: ByteTable<Range<Int>>
-  /// The states without a literal last segment, highest pattern first.
+  /// States grouped by a key (a whole name, or a suffix), each group highest pattern first.
+  struct Groups: Sendable {
+    /// The grouped states, group after group.
+    let states: [MatchScope.AnchoredState]
+    /// Each key's range of `states`.
+    private let ranges: ByteTable<Range<Int>>
+
+    init(_ groups: [[UInt8]: [MatchScope.AnchoredState]]) {
+      var states: [MatchScope.AnchoredState] = []
+      var ranges: [[UInt8]: Range<Int>] = [:]
+      for (key, group) in groups {
+        ranges[key] = states.count..<(states.count + group.count)
+        states += group
+      }
+      self.states = states
+      self.ranges = ByteTable(ranges)
+    }
+
+    /// The range of `states` grouped under `key` (empty when none).
+    @inline(__always)
+    func range(of key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+      ranges.lookup(key) ?? 0..<0
+    }
+  }
+
+  /// The states whose last segment is a literal, by it.
+  let byName: Groups
+  /// The states whose last segment ends in fixed bytes, by those bytes.
+  let bySuffix: Groups
+  /// The distinct lengths of the suffixes, ascending.
+  let suffixLengths: [Int]
+  /// The states with neither, highest pattern first.
   let others: [MatchScope.AnchoredState]
 
-  /// Splits `states` (highest pattern first) by `lastLiteral`.
-  init(states: [MatchScope.AnchoredState], lastLiteral: (MatchScope.AnchoredState) -> [UInt8]?) {
-    var groups: [[UInt8]: [MatchScope.AnchoredState]] = [:]
+  /// Splits `states` (highest pattern first) by their patterns' last segments.
+  init(states: [MatchScope.AnchoredState], lastSegment: (MatchScope.AnchoredState) -> AnchoredPattern) {
+    var names: [[UInt8]: [MatchScope.AnchoredState]] = [:]
+    var suffixes: [[UInt8]: [MatchScope.AnchoredState]] = [:]
     var others: [MatchScope.AnchoredState] = []
     for state in states {
-      if let name = lastLiteral(state) {
-        groups[name, default: []].append(state)
+      let pattern = lastSegment(state)
+      if let name = pattern.lastLiteral {
+        names[name, default: []].append(state)
+      } else if let suffix = pattern.lastSuffix {
+        suffixes[suffix, default: []].append(state)
       } else {
         others.append(state)
       }
     }
-    var byName: [MatchScope.AnchoredState] = []
-    var ranges: [[UInt8]: Range<Int>] = [:]
-    for (name, group) in groups {
-      ranges[name] = byName.count..<(byName.count + group.count)
-      byName += group
-    }
-    self.byName = byName
-    self.ranges = ByteTable(ranges)
+    byName = Groups(names)
+    bySuffix = Groups(suffixes)
+    suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
     self.others = others
-  }
-
-  /// The range of `byName` holding the states whose last segment is `name` (empty when none).
-  @inline(__always)
-  func range(of name: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    ranges.lookup(name) ?? 0..<0
   }
 }

@@ -44,7 +44,7 @@ extension PatternSet {
       ? parent.globstar
       : GlobstarChunk(
         states: entered, hasPositive: enteredPositive, parent: parent.globstar,
-        lastLiteral: { anchoredPatterns[Int($0.slot)].lastLiteral })
+        pattern: { anchoredPatterns[Int($0.slot)] })
     return MatchScope(progressing: progressing, globstar: globstar)
   }
 
@@ -74,7 +74,7 @@ extension PatternSet {
       ? nil
       : GlobstarChunk(
         states: entered, hasPositive: enteredPositive, parent: nil,
-        lastLiteral: { anchoredPatterns[Int($0.slot)].lastLiteral })
+        pattern: { anchoredPatterns[Int($0.slot)] })
     return MatchScope(progressing: progressing, globstar: globstar)
   }
 
@@ -103,9 +103,15 @@ extension PatternSet {
       var chunk = scope.globstar
       while let current = chunk, Int(current.highestPattern) > best {
         if let index = current.nameIndex {
-          let range = index.range(of: name)
-          if !range.isEmpty {
-            index.byName.withUnsafeBufferPointer { lastMatch(in: UnsafeBufferPointer(rebasing: $0[range])) }
+          func matchGroup(_ groups: GlobstarNameIndex.Groups, under key: UnsafeBufferPointer<UInt8>) {
+            let range = groups.range(of: key)
+            guard !range.isEmpty else { return }
+            groups.states.withUnsafeBufferPointer { lastMatch(in: UnsafeBufferPointer(rebasing: $0[range])) }
+          }
+          matchGroup(index.byName, under: name)
+          for length in index.suffixLengths {
+            if length > name.count { break }
+            matchGroup(index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
           }
           index.others.withUnsafeBufferPointer(lastMatch)
         } else {

@@ -76,13 +76,15 @@ import Testing
   }
 
   /// Patterns past a globstar from the root with a glob segment before the last one, so none is a
-  /// hash lookup: with 16 or more in a chunk, entries try them through `GlobstarNameIndex`.
+  /// hash lookup: with 16 or more in a chunk, entries try them through `GlobstarNameIndex` (by
+  /// literal last segment, by fixed suffix, or one by one).
   // swift-format-ignore
   static let globstarPool = [
     #"**/a*/b"#, #"**/a*/tmp"#, #"!**/a*/tmp"#, #"**/?/c.d"#, #"**/[ab]/tmp"#, #"**/a?/b"#,
     #"**/*/ab"#, #"!**/*/ab"#, #"**/a*/*"#, #"**/*/*.d"#, #"**/[!t]*/a"#, #"**/a*/b/"#,
     #"!**/?/b"#, #"**/*b/tmp"#, #"**/a/**/b"#, #"**/a*/**/c.d"#, #"**/?b/a"#, #"**/t*/ab"#,
     #"!**/a*/c.d"#, #"**/a*/a"#, #"**/*/**"#, #"**/b*/b"#, #"**/a*/tmp/"#, #"!**/[ab]/b"#,
+    #"**/a*/*b"#, #"!**/*/*.d"#, #"**/*/a*b"#, #"**/a*/[ab]b"#, #"**/*/?.d"#, #"!**/t*/*p"#,
   ]
 
   @Test(arguments: [(16, 150), (24, 60)])

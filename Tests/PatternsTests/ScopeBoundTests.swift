@@ -90,10 +90,12 @@ import Testing
 
   @Test func longChainIsReleasedWithoutRecursion() {
     let state = MatchScope.AnchoredState(pattern: 0, slot: 0, matchedSegments: -1)
+    let pattern = Self.set(["**/a*/b"]).anchoredPatterns[0]
     var chain: GlobstarChunk?
     var kept: GlobstarChunk?
     for level in 1...300_000 {
-      chain = GlobstarChunk(states: [state], hasPositive: level == 1, parent: chain, lastLiteral: { _ in nil })
+      chain = GlobstarChunk(
+        states: [state], hasPositive: level == 1, parent: chain, pattern: { _ in pattern })
       if level == 1000 { kept = chain }
     }
     #expect(chain?.length == 300_000)
