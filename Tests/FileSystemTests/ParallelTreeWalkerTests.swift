@@ -106,6 +106,33 @@ import Testing
     #expect(shared == alone)
   }
 
+  /// With only unanchored patterns every directory is still being matched: helpers take such subtrees too, and
+  /// a directory whose subtrees another thread walks is left after them, with what they selected.
+  @Test(arguments: [1, 2])
+  func sharesSubtreesStillBeingMatchedAndLeavesTheirParentsAfterThem(helpers: Int) throws {
+    let tree = try generatedTree(seed: 42)
+    let patterns = "*.log\n!keep*\n*.sqlite3\n"
+    let alone = try walk(tree, patterns, helpers: 0)
+    let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
+    let handler = RecordingHandler()
+    let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    var summary = TreeWalker(
+      patterns: set, options: WalkOptions(), handler: handler, helperHandlers: helperHandlers
+    ).walk(root: app.descriptor)
+    #expect(helperHandlers.contains { !$0.visited.isEmpty })
+    summary.elapsedSeconds = 0
+    summary.threads = 1
+    summary.directoriesReopened = alone.summary.directoriesReopened
+    let all = [handler] + helperHandlers
+    let shared = Outcome(
+      visited: all.flatMap(\.visited).sorted(), left: all.flatMap(\.left).sorted(),
+      noticed: all.flatMap(\.noticed).sorted(), summary: summary)
+    #expect(shared == alone)
+    #expect(alone.left.contains("./ leads"))
+  }
+
   @Test func progressCountsEveryThreadAndGoesToTheMainHandlerOnly() throws {
     let tree = try generatedTree(seed: 7)
     try tree.directory("big")

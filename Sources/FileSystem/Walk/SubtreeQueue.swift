@@ -1,8 +1,9 @@
 import Synchronization
 
-/// A selected (or never matched) directory handed from one walker thread to another, already visited.
+/// A directory handed from one walker thread to another, already visited: selected, never matched, or still
+/// being matched (then its marks go to the leave of the directory above, `upward`).
 struct SubtreeTask: @unchecked Sendable {
-  // @unchecked: the frame mode holds no match scope (only selected and unselected subtrees are handed over).
+  // @unchecked: the frame mode's match scope is immutable (its globstar chunks are only read).
 
   /// The open directory; whoever walks it closes it.
   let descriptor: FileDescriptor
@@ -16,6 +17,10 @@ struct SubtreeTask: @unchecked Sendable {
   let selection: EntrySelection
   /// Whether the directory was reached through a directory anyone could rename entries in.
   var reachedThroughOpenDirectory = false
+  /// For a subtree still being matched: the leave of the directory above, which waits for it.
+  var upward: PendingLeave?
+  /// Its depth below the app directory (1 for an entry of the app directory).
+  var depth = 0
 }
 
 /// Selected subtrees waiting for a walker thread, and the moment the parallel walk is over.

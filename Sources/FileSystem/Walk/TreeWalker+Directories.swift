@@ -46,12 +46,23 @@ extension TreeWalker {
       parentStatus: frames[top].status, directory: child, kind: .directory, selection: selection,
       status: status, reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
-    if let queue, queue.wantsWork, !isMatching(mode) {
+    let matching = isMatching(mode)
+    let depth = baseDepth + frames.count
+    if let queue, queue.wantsWork, !matching || depth <= Self.deepestSharedMatching {
       openFrames -= 1
+      var upward: PendingLeave?
+      if matching {
+        // The directory's leave waits for what is selected below this one.
+        let pending = frames[top].pendingLeave ?? PendingLeave()
+        frames[top].pendingLeave = pending
+        pending.expect()
+        upward = pending
+      }
       queue.push(
         SubtreeTask(
           descriptor: child, status: status, path: Array(path.bytes), mode: mode, selection: selection,
-          reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory))
+          reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory, upward: upward,
+          depth: depth))
       return false
     }
     push(
@@ -72,6 +83,10 @@ extension TreeWalker {
     frames[top].marks.formUnion(handler.visit(&visited))
     handler.leave(&visited)
   }
+
+  /// Matching subtrees are handed to other threads only this close to the root, so the directories parked
+  /// above them (each holding its descriptor) stay few.
+  static let deepestSharedMatching = 24
 
   private func isMatching(_ mode: WalkFrame.Mode) -> Bool {
     if case .matching = mode { return true }
@@ -110,15 +125,31 @@ extension TreeWalker {
         descriptor: pending.descriptor, reader: DirectoryReader(descriptor: pending.descriptor, buffer: buffer),
         status: pending.status, pathLength: pending.pathLength, parentPathLength: pending.parentPathLength,
         mode: pending.mode, ownsDescriptor: pending.owned, isBase: pending.isBase, selection: pending.selection,
-        name: pending.name, reachedThroughOpenDirectory: pending.reachedThroughOpenDirectory))
+        name: pending.name, reachedThroughOpenDirectory: pending.reachedThroughOpenDirectory,
+        upward: pending.upward))
   }
 
   /// Leaves the top directory: opens its parent again if it was closed, hands the directory to `leave`, passes
-  /// `leadsToSelection` up, and closes it.
+  /// `leadsToSelection` up, and closes it. A directory with matching subtrees other threads still walk is parked
+  /// instead, and left by the thread that finishes the last of them (`PendingLeave`).
   func finishTopFrame() {
-    guard let frame = frames.popLast() else { return }
+    guard var frame = frames.popLast() else { return }
     if frame.isOpen, let parent = frames.indices.last, !frames[parent].isOpen, !frames[parent].isAbandoned {
       reopen(parent, from: frame)
+    }
+    if let pending = frame.pendingLeave {
+      let upward = frame.isBase ? frame.upward : pendingLeave(of: frames.count - 1)
+      if !frame.isBase { upward?.expect() }
+      if let marks = pending.finish(parked(frame, upward: upward)) {
+        if !frame.isBase { _ = upward?.complete(marks: []) }
+        frame.marks.formUnion(marks)
+      } else {
+        // Parked with its descriptor, which is no longer this thread's to count.
+        if frame.ownsDescriptor && frame.isOpen { openFrames -= 1 }
+        path.truncate(to: frame.parentPathLength)
+        closedFrames = min(closedFrames, max(1, frames.count))
+        return
+      }
     }
     if !frame.isAbandoned {
       var entry = WalkEntry(
@@ -138,6 +169,47 @@ extension TreeWalker {
     }
     path.truncate(to: frame.parentPathLength)
     closedFrames = min(closedFrames, max(1, frames.count))
+    if frame.isBase, let upward = frame.upward {
+      leaveParked(upward.complete(marks: frame.marks.intersection(.leadsToSelection)))
+    }
+  }
+
+  /// The pending leave of frame `index`, made when it has none yet.
+  private func pendingLeave(of index: Int) -> PendingLeave? {
+    guard frames.indices.contains(index) else { return nil }
+    let pending = frames[index].pendingLeave ?? PendingLeave()
+    frames[index].pendingLeave = pending
+    return pending
+  }
+
+  private func parked(_ frame: WalkFrame, upward: PendingLeave?) -> ParkedDirectory {
+    let name = UnsafeBufferPointer(start: frame.name, count: strlen(frame.name) + 1)
+    return ParkedDirectory(
+      path: Array(path.prefix(frame.pathLength)), name: Array(name), descriptor: frame.descriptor,
+      ownsDescriptor: frame.ownsDescriptor && frame.isOpen, status: frame.status, selection: frame.selection,
+      reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory, marks: frame.marks,
+      isAbandoned: frame.isAbandoned || !frame.isOpen, upward: upward)
+  }
+
+  /// Leaves `parked` (the last subtree below it is done), then each directory above that waited only for it.
+  private func leaveParked(_ parked: ParkedDirectory?) {
+    var next = parked
+    while let directory = next {
+      if !directory.isAbandoned {
+        directory.path.withUnsafeBufferPointer { path in
+          directory.name.withUnsafeBufferPointer { name in
+            guard let nameStart = name.baseAddress else { return }
+            var entry = WalkEntry(
+              path: path, name: nameStart, parent: .none, parentStatus: nil, directory: directory.descriptor,
+              kind: .directory, selection: directory.selection, marks: directory.marks, status: directory.status,
+              reachedThroughOpenDirectory: directory.reachedThroughOpenDirectory)
+            handler.leave(&entry)
+          }
+        }
+      }
+      if directory.ownsDescriptor { directory.descriptor.close() }
+      next = directory.upward?.complete(marks: directory.marks.intersection(.leadsToSelection))
+    }
   }
 
   /// Opens the closed frame `index` again through `..` of its child, checks it is the same directory, and goes on

@@ -28,12 +28,13 @@ extension TreeWalker {
       switch queue.next(deadline: isHelper ? nil : nextProgress) {
       case .task(let task):
         path.replace(with: task.path)
+        baseDepth = task.depth
         openFrames += 1
         push(
           WalkFrame.base(
             descriptor: task.descriptor, status: task.status, mode: task.mode, selection: task.selection,
             owned: true, pathLength: task.path.count,
-            reachedThroughOpenDirectory: task.reachedThroughOpenDirectory),
+            reachedThroughOpenDirectory: task.reachedThroughOpenDirectory, upward: task.upward),
           buffer: buffer(forDepth: 0))
         run()
       case .timedOut:

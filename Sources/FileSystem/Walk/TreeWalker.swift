@@ -16,7 +16,9 @@ import Patterns
 ///
 /// With helper handlers, that many more threads share selected (and, when every entry is visited, unselected)
 /// subtrees: whenever fewer are queued than there are threads, a walker hands the next such directory it opens to
-/// the queue instead of descending into it. Matching stays on the calling thread.
+/// the queue instead of descending into it. Subtrees still being matched are handed over too, down to
+/// `deepestSharedMatching`: a directory whose frame finishes before them is parked and left by the thread that
+/// finishes the last of them, so what they selected reaches it first (`PendingLeave`).
 public final class TreeWalker: @unchecked Sendable {
   // @unchecked: a walker is used by one thread at a time; helpers are created before their thread starts and
   // read only after it is joined.
@@ -40,6 +42,8 @@ public final class TreeWalker: @unchecked Sendable {
   var nextProgress = 0.0
   /// The app directory's device: a directory on another one is a mount point, never entered.
   var appDevice: UInt64 = 0
+  /// The depth of the base frame's directory below the app directory (0 for the app directory itself).
+  var baseDepth = 0
 
   /// Creates a walker for `patterns` handing entries to `handler`, with one helper thread per helper handler.
   public init(

@@ -49,6 +49,11 @@ struct WalkFrame {
   let reachedThroughOpenDirectory: Bool
   /// What was noted while visiting its entries.
   var marks: DirectoryMarks = []
+  /// For a frame with matching subtrees handed to other threads: the leave that waits for them.
+  var pendingLeave: PendingLeave?
+  /// For a subtree taken over from another thread while being matched: the leave of the directory above, which
+  /// waits for this one.
+  let upward: PendingLeave?
 
   /// Whether its entries are reached through a directory anyone could rename entries in (this one or above).
   var entriesReachedThroughOpenDirectory: Bool {
@@ -64,12 +69,12 @@ struct WalkFrame {
   /// A frame with no parent frame, at path length 0 (the caller sets the path first).
   static func base(
     descriptor: FileDescriptor, status: FileStatus, mode: Mode, selection: EntrySelection, owned: Bool,
-    pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false
+    pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false, upward: PendingLeave? = nil
   ) -> PendingFrame {
     PendingFrame(
       descriptor: descriptor, status: status, mode: mode, selection: selection, name: baseName,
       owned: owned, isBase: true, pathLength: pathLength, parentPathLength: 0,
-      reachedThroughOpenDirectory: reachedThroughOpenDirectory)
+      reachedThroughOpenDirectory: reachedThroughOpenDirectory, upward: upward)
   }
 }
 
@@ -85,4 +90,5 @@ struct PendingFrame {
   let pathLength: Int
   let parentPathLength: Int
   let reachedThroughOpenDirectory: Bool
+  var upward: PendingLeave? = nil
 }
