@@ -37,7 +37,7 @@ import Testing
       let app = try AppDirectory.open(root)
       defer { app.descriptor.close() }
       do {
-        return .success(try ConfigurationLoader(reader: app).load(environment: environment))
+        return .success(try ConfigurationLoader(app: app).load(environment: environment))
       } catch {
         return .failure(error)
       }
