@@ -55,6 +55,25 @@ import Testing
     #expect(configuration.patterns.map(\.displayText) == ["log/", "tmp/"])
   }
 
+  @Test func autoDetectsOnlyRegularMarkerFilesNeverThroughLinksOrFIFOs() throws {
+    let app = try ScratchApp()
+    let auto = ["BP_GROUP_WRITABLE_PRESETS": "auto"]
+    _ = mkfifo("\(app.root)/artisan", 0o644)
+    try app.file("real/manage.py", "")
+    try app.symlink("manage.py", to: "real/manage.py")
+    try app.file("real/bin/rails", "")
+    try app.symlink("bin", to: "real/bin")
+    try app.file("config/application.rb", "")
+    #expect(try app.load(auto).value == .notOptedIn(.noFrameworkDetected))
+    try FileManager.default.removeItem(atPath: "\(app.root)/bin")
+    try app.file("bin/rails", "")
+    guard case .success(.optedIn(let configuration)) = try app.load(auto) else {
+      Issue.record("expected opted in")
+      return
+    }
+    #expect(configuration.presets == [.rails])
+  }
+
   @Test func treatsAMissingProjectFileAsNotConfigured() throws {
     let app = try ScratchApp()
     guard case .success(.notOptedIn) = try app.load() else {

@@ -101,10 +101,7 @@ public struct ApplySelection {
       report.ephemeral = try EphemeralLinker(tree: effects.tree, base: configuration.ephemeralBase)
         .link(configuration.ephemeral)
     }
-    let patterns = configuration.patterns + configuration.create.enumerated().compactMap { index, path in
-      PatternParser.parseLine(
-        path.directoryPatternBytes, origin: PatternOrigin(source: PatternCount.createSource, line: index + 1))
-    }
+    let patterns = configuration.walkPatterns
     let counter = ChangeCounter()
     let perEntry = effects.output.map { $0.wantsEveryChange || $0.wantsEverySelection } ?? false
     let walkers = (0..<(perEntry ? 1 : max(1, threads))).map { _ in ThreadHandlers(self, counter: counter) }
@@ -173,6 +170,7 @@ public struct ApplySelection {
     // What the start-up check makes again when a fresh mount hides it: the `create` directories, and the
     // directories this run made that are writable roots themselves.
     let madeRoots = Self.madeRoots(report.roots.paths, made: made)
+    report.rootPresets = PresetRoots.attribute(report.roots.paths, patterns: patterns)
     var recorded: Set<RelativePath> = []
     for path in (configuration.create + madeRoots).prefix(ReportLimits.createdInReport) where recorded.insert(path).inserted {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }
