@@ -55,8 +55,10 @@ import Testing
     #expect(configuration.create.map(\.description) == ["tmp/pids", "tmp/cache", "tmp/sockets", "storage"])
   }
 
-  @Test func anEphemeralDirectoryIsNotSuggestedAgain() throws {
-    let configuration = try Self.configuration(table("presets = [\"nextjs\"]", "ephemeral = [\".next/cache\"]"))
+  @Test(arguments: [".next/cache", ".next"])
+  func anEphemeralDirectoryIsNotSuggestedAgain(ephemeral: String) throws {
+    let configuration = try Self.configuration(
+      table("presets = [\"nextjs\"]", "ephemeral = [\"\(ephemeral)\"]"))
     #expect(configuration.sources.map(\.logText).last
       == "preset `nextjs` (the key `utility.group-writable.presets` (line 2) in `project.toml`)")
   }
@@ -100,6 +102,8 @@ import Testing
       + "`config/application.rb`, `artisan`, `bin/console` with `symfony.lock`, `manage.py`, `next.config.*`, "
       + "`wp-config.php`); name a preset or add a `[utility.group-writable]` table to `project.toml` to opt in.")
     #expect(try Self.configuration(["artisan": ""], environment).presets == [.laravel])
+    let disabled = table("enabled = false").merging(["artisan": ""]) { $1 }
+    #expect(Self.load(disabled, environment).value == .notOptedIn(.disabledInProjectFile(file: "project.toml")))
     #expect(try Self.configuration(["Gemfile": ""], environment.merging(["BP_GROUP_WRITABLE_PATHS": "/tmp/"]) { $1 })
       .presets.isEmpty)
   }

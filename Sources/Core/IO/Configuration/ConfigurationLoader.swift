@@ -46,7 +46,7 @@ public struct ConfigurationLoader {
     let tableOptsIn = settings?.enabled ?? false
     let environmentOptsIn =
       variables.enabled == true || variables.paths != nil || variables.create != nil
-      || presets.applied.contains { $0.source == .variable(.presets) }
+      || presets.applied.contains { Self.optsIn($0, settings: settings) }
     guard tableOptsIn || environmentOptsIn else {
       if settings != nil {
         return .notOptedIn(.disabledInProjectFile(file: Self.projectFileName))
@@ -64,6 +64,16 @@ public struct ConfigurationLoader {
       try ConfigurationResolver.resolve(
         settings: settings, variables: variables, pathsFile: pathsFile, file: Self.projectFileName,
         presets: presets))
+  }
+
+  /// Whether `applied` opts the app in: a preset `BP_GROUP_WRITABLE_PRESETS` names does, as
+  /// `BP_GROUP_WRITABLE_PATHS` does; one its `auto` found (a platform may set it for every app) does unless the
+  /// table says `enabled = false`.
+  static func optsIn(_ applied: AppliedPreset, settings: ProjectSettings?) -> Bool {
+    switch applied.reason {
+    case .named(let source): return source == .variable(.presets)
+    case .detected(_, let source): return source == .variable(.presets) && settings?.enabled != false
+    }
   }
 
   /// The table's settings, or nil when `project.toml` is missing or has no table.

@@ -11,9 +11,12 @@ import Patterns
 ///   `keep-world-writable`, `exclusive`, `sqlite-directories`, `audit`), the paths file
 ///   (`BP_GROUP_WRITABLE_PATHS_FILE` replaces `paths-file`), `ephemeral-base`, and
 ///   `BP_GROUP_WRITABLE` over `enabled`.
+/// - **Presets come first**: their patterns before `paths`, their `create` directories before `create` (those
+///   the final patterns no longer select are dropped, so a user's `!` takes a preset's path back).
 /// - **Opting in** is unchanged by the other variables: the table present and enabled,
-///   `BP_GROUP_WRITABLE_PATHS` or `BP_GROUP_WRITABLE_CREATE` set, or `BP_GROUP_WRITABLE=true`
-///   (the loader decides; `BP_GROUP_WRITABLE=false` turns everything off).
+///   `BP_GROUP_WRITABLE_PATHS` or `BP_GROUP_WRITABLE_CREATE` set, `BP_GROUP_WRITABLE_PRESETS` naming a preset
+///   or finding one with `auto`, or `BP_GROUP_WRITABLE=true` (the loader decides;
+///   `BP_GROUP_WRITABLE=false` turns everything off).
 ///
 /// Every setting a variable changed gets a `ConfigurationSource`, so the build log names it.
 public enum ConfigurationResolver {
@@ -97,7 +100,8 @@ public enum ConfigurationResolver {
     configuration.warnings += variables.warnings
     for applied in presets.applied {
       let disposable = PresetTable.definition(of: applied.preset).ephemeral.filter { text in
-        !configuration.ephemeral.contains { $0.description == text }
+        guard let path = try? RelativePath(text) else { return false }
+        return !configuration.ephemeral.contains { path.components.starts(with: $0.components) }
       }
       configuration.sources.append(.preset(applied, disposable: disposable))
     }
