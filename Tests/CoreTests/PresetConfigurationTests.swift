@@ -104,6 +104,8 @@ import Testing
     #expect(try Self.configuration(["artisan": ""], environment).presets == [.laravel])
     let disabled = table("enabled = false").merging(["artisan": ""]) { $1 }
     #expect(Self.load(disabled, environment).value == .notOptedIn(.disabledInProjectFile(file: "project.toml")))
+    let named = table("enabled = false", "presets = [\"laravel\"]").merging(["artisan": ""]) { $1 }
+    #expect(try Self.configuration(named, ["BP_GROUP_WRITABLE_PRESETS": "laravel"]).presets == [.laravel])
     #expect(try Self.configuration(["Gemfile": ""], environment.merging(["BP_GROUP_WRITABLE_PATHS": "/tmp/"]) { $1 })
       .presets.isEmpty)
   }

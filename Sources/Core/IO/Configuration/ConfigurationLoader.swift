@@ -41,17 +41,25 @@ public struct ConfigurationLoader {
       try request.add(
         settings.presets, source: .key(.presets, file: Self.projectFileName, line: settings.presetsLine))
     }
-    if let value = variables.presets { try request.add(variableValue: value) }
+    // The variable's own request decides its opt-in: a preset it names opts in, as `BP_GROUP_WRITABLE_PATHS`
+    // does; its `auto` (a platform may set it for every app) only where a framework is found and the table does
+    // not say `enabled = false`.
+    var variableRequest = PresetRequest()
+    if let value = variables.presets {
+      try variableRequest.add(variableValue: value)
+      try request.add(variableValue: value)
+    }
     let presets = PresetInputs(request: request, probe: probe)
+    let autoOptsIn = variableRequest.auto != nil && !presets.detections.isEmpty && settings?.enabled != false
     let tableOptsIn = settings?.enabled ?? false
     let environmentOptsIn =
       variables.enabled == true || variables.paths != nil || variables.create != nil
-      || presets.applied.contains { Self.optsIn($0, settings: settings) }
+      || !variableRequest.named.isEmpty || autoOptsIn
     guard tableOptsIn || environmentOptsIn else {
       if settings != nil {
         return .notOptedIn(.disabledInProjectFile(file: Self.projectFileName))
       }
-      if request.auto == .variable(.presets) { return .notOptedIn(.noFrameworkDetected) }
+      if variableRequest.auto != nil { return .notOptedIn(.noFrameworkDetected) }
       return .notOptedIn(.notConfigured(file: Self.projectFileName))
     }
     var pathsFile: (path: String, source: SettingSource, bytes: [UInt8])?
@@ -64,16 +72,6 @@ public struct ConfigurationLoader {
       try ConfigurationResolver.resolve(
         settings: settings, variables: variables, pathsFile: pathsFile, file: Self.projectFileName,
         presets: presets))
-  }
-
-  /// Whether `applied` opts the app in: a preset `BP_GROUP_WRITABLE_PRESETS` names does, as
-  /// `BP_GROUP_WRITABLE_PATHS` does; one its `auto` found (a platform may set it for every app) does unless the
-  /// table says `enabled = false`.
-  static func optsIn(_ applied: AppliedPreset, settings: ProjectSettings?) -> Bool {
-    switch applied.reason {
-    case .named(let source): return source == .variable(.presets)
-    case .detected(_, let source): return source == .variable(.presets) && settings?.enabled != false
-    }
   }
 
   /// The table's settings, or nil when `project.toml` is missing or has no table.
