@@ -1,5 +1,6 @@
 import Core
 import FileSystem
+import Foundation
 import Patterns
 import Testing
 
@@ -17,6 +18,17 @@ struct PresetTableTests {
       #expect(selection.decide(path: path.bytes, isDirectory: true)?.isSelected == true, "\(text)")
     }
     #expect(PresetPaths.patterns(preset).map(\.origin.source) == definition.paths.map { _ in "preset \(preset.name)" })
+  }
+
+  @Test(arguments: Preset.allCases)
+  func theReadmeTableNamesEachPresetsDocumentationAndVersions(preset: Preset) throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let definition = PresetTable.definition(of: preset)
+    let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `\(preset.name)` |") })
+    #expect(row.contains("(\(definition.documentation))"))
+    #expect(row.hasSuffix("| \(definition.versions) |"))
   }
 
   @Test func literalPathsDropGlobsAnchorsAndRepeats() {

@@ -1,5 +1,5 @@
 /// A named set of patterns for one framework (`presets = ["rails"]`); `PresetTable` holds what each one selects.
-public enum Preset: String, CaseIterable, Equatable, Hashable, Sendable, Comparable {
+public enum Preset: String, CaseIterable, Equatable, Hashable, Sendable {
   /// Ruby on Rails.
   case rails
   /// Laravel.
@@ -23,11 +23,5 @@ public enum Preset: String, CaseIterable, Equatable, Hashable, Sendable, Compara
   public init?(patternSource source: String) {
     guard source.hasPrefix("preset ") else { return nil }
     self.init(rawValue: String(source.dropFirst("preset ".count)))
-  }
-
-  /// In table order.
-  public static func < (lhs: Preset, rhs: Preset) -> Bool {
-    let order = allCases
-    return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
   }
 }

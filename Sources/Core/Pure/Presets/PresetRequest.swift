@@ -21,9 +21,6 @@ public struct PresetRequest: Equatable, Sendable {
   /// An empty request.
   public init() {}
 
-  /// Whether nothing was asked for.
-  public var isEmpty: Bool { named.isEmpty && auto == nil }
-
   /// Adds the entries of one source, in order (`element` numbers from 1).
   public mutating func add(_ entries: [String], source: SettingSource) throws(ConfigurationError) {
     let limit = ConfigurationLimits.presetEntries
