@@ -17,6 +17,9 @@ public enum ConfigurationWarning: Equatable, Sendable {
   case presetNotApplied(detection: FrameworkDetection, unselected: [String])
   /// Whole-app mode, in an app where `detection` found a framework whose preset selects far less.
   case presetNarrower(detection: FrameworkDetection)
+  /// `trace --config`: the preset of the framework `detection` found would allow `allowed` of the `denied` writes
+  /// the configuration still denies.
+  case presetWouldAllow(detection: FrameworkDetection, allowed: Int, denied: Int)
   /// The preset's `path` is reached through the symbolic link `link`, which the walk never follows.
   case presetPathIsLink(preset: Preset, path: String, link: String)
 }

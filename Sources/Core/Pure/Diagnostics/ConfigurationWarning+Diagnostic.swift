@@ -59,6 +59,8 @@ extension ConfigurationWarning {
       return Self.presetNotApplied(detection, unselected: unselected)
     case .presetNarrower(let detection):
       return Self.presetNarrower(detection)
+    case .presetWouldAllow(let detection, let allowed, let denied):
+      return Self.presetWouldAllow(detection, allowed: allowed, denied: denied)
     case .presetPathIsLink(let preset, let path, let link):
       return Self.presetPathIsLink(preset, path: path, link: link)
     }

@@ -50,6 +50,24 @@ extension ConfigurationWarning {
       ])
   }
 
+  /// The diagnostic of `presetWouldAllow`.
+  static func presetWouldAllow(_ detection: FrameworkDetection, allowed: Int, denied: Int) -> Diagnostic {
+    let preset = detection.preset
+    let framework = PresetTable.definition(of: preset).framework
+    let share =
+      denied == 1
+      ? "the write" : allowed == denied ? "all \(CountText.of(denied, "write"))" : "\(allowed) of the \(denied) writes"
+    return Diagnostic(
+      severity: .warning,
+      title: "The `\(preset.name)` preset would allow \(share) the configuration denies",
+      detail: [
+        "\(markersShow(detection.markers)) a \(framework) app, and its preset is not applied."
+      ],
+      suggestions: [
+        "Apply it: \(presetFix(preset)), then trace again."
+      ])
+  }
+
   /// The diagnostic of `presetPathIsLink`.
   static func presetPathIsLink(_ preset: Preset, path: String, link: String) -> Diagnostic {
     let subject =
