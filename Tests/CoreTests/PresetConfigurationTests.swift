@@ -152,6 +152,13 @@ import Testing
     #expect(covered.warnings.isEmpty)
   }
 
+  @Test func theHintNamesNoDatabaseFileAnAppMayNotUse() throws {
+    let configuration = try Self.configuration(["manage.py": ""], ["BP_GROUP_WRITABLE_PATHS": "/static/"])
+    #expect(configuration.warnings == [
+      .presetNotApplied(detection: FrameworkDetection(preset: .django, markers: ["manage.py"]), unselected: ["media"])
+    ])
+  }
+
   @Test func wholeAppModeSuggestsTheNarrowerPreset() throws {
     let configuration = try Self.configuration(["manage.py": ""], ["BP_GROUP_WRITABLE": "true"])
     #expect(configuration.wholeApp)

@@ -36,6 +36,7 @@ struct PresetTableTests {
       "tmp", "log", "storage", "tmp/pids", "tmp/cache", "tmp/sockets",
     ])
     #expect(PresetPaths.literal(.django).map(\.description) == ["media", "db.sqlite3"])
+    #expect(PresetPaths.literal(.django, directoriesOnly: true).map(\.description) == ["media"])
   }
 
   /// An app's files, its other entries, and the frameworks detected there.

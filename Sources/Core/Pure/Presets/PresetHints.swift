@@ -19,7 +19,7 @@ public enum PresetHints {
     let selection = PatternSet(configuration.patterns)
     for detection in unapplied {
       let missing = PresetPaths.unselected(
-        PresetPaths.literal(detection.preset), by: selection, create: configuration.create)
+        PresetPaths.literal(detection.preset, directoriesOnly: true), by: selection, create: configuration.create)
       guard !missing.isEmpty else { continue }
       warnings.append(.presetNotApplied(detection: detection, unselected: missing.map(\.description)))
     }

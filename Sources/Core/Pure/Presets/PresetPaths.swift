@@ -3,11 +3,14 @@ import Patterns
 /// The places a preset selects, as paths: what the link check and the hints look at.
 public enum PresetPaths {
   /// The directories and files `preset` names literally, in table order: its patterns without glob characters
-  /// (anchoring and trailing `/` dropped), then its `create` directories not already listed.
-  public static func literal(_ preset: Preset) -> [RelativePath] {
+  /// (anchoring and trailing `/` dropped), then its `create` directories not already listed; with
+  /// `directoriesOnly`, its file patterns (no trailing `/`: a database an app may not use) are left out.
+  public static func literal(_ preset: Preset, directoriesOnly: Bool = false) -> [RelativePath] {
     let definition = PresetTable.definition(of: preset)
     var paths: [RelativePath] = []
-    let literal = definition.paths.filter { text in !text.contains { character in "*?[\\!".contains(character) } }
+    let literal = definition.paths.filter { text in
+      !text.contains { character in "*?[\\!".contains(character) } && (!directoriesOnly || text.hasSuffix("/"))
+    }
     let trimmed = literal.map { text in
       let relative = String(text.drop { character in character == "/" })
       return relative.hasSuffix("/") ? String(relative.dropLast()) : relative
