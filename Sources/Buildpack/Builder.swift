@@ -40,7 +40,7 @@ public struct Builder {
     let configuration: Configuration
     if let error = context.environmentError { return fail(error.diagnostic) }
     do {
-      switch try ConfigurationLoader(reader: app).load(environment: context.environment) {
+      switch try ConfigurationLoader(app: app).load(environment: context.environment) {
       case .optedIn(let loaded):
         configuration = loaded
       case .notOptedIn(let reason):

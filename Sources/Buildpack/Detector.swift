@@ -4,13 +4,13 @@ import FileSystem
 /// CNB detect: passes when the app opted in, fails (100) with one sentence otherwise, and never writes anything.
 public struct Detector {
   private let context: CNBContext
-  private let app: any AppFileReading
+  private let app: any AppFileReading & AppEntryProbing
   private let output: (String) -> Void
   private let errorOutput: (String) -> Void
 
   /// A detector for the app `app` in `context`, printing to `output` and `errorOutput`.
   public init(
-    context: CNBContext, app: any AppFileReading, output: @escaping (String) -> Void,
+    context: CNBContext, app: any AppFileReading & AppEntryProbing, output: @escaping (String) -> Void,
     errorOutput: @escaping (String) -> Void
   ) {
     self.context = context
@@ -27,7 +27,7 @@ public struct Detector {
     }
     let decision: OptInDecision
     do {
-      decision = try ConfigurationLoader(reader: app).load(environment: context.environment)
+      decision = try ConfigurationLoader(app: app).load(environment: context.environment)
     } catch {
       errorOutput(DiagnosticRenderer.render(error.diagnostic))
       return ExitStatus.failure

@@ -121,7 +121,8 @@ public struct ReportPrinter {
     let roots = report.roots
     log.section("Writable paths (\(CountText.number(roots.total)))")
     for root in roots.paths.prefix(ReportLimits.rootsInLog) {
-      log.item(DiagnosticText.quoted(root))
+      let preset = PresetRoots.preset(of: root, in: report.rootPresets).map { "\($0): " } ?? ""
+      log.item(preset + DiagnosticText.quoted(root))
     }
     guard roots.total > ReportLimits.rootsInLog else { return }
     let more = CountText.number(roots.total - ReportLimits.rootsInLog)

@@ -28,13 +28,14 @@ struct DoctorCommand: ParsableCommand {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let directory = try CommandRunner.openApp(app)
       defer { directory.descriptor.close() }
-      let (roots, origin) = try writableRoots(directory)
+      let (roots, presets, origin) = try writableRoots(directory)
       StandardOutput.write("- Checking \(CountText.of(roots.count, "writable path")) from \(origin)\n")
       let appPath = ReportReader.absolutePath(app, workingDirectory: nil)
       let problems = WritableRootChecker(app: directory).problems(in: roots, limit: roots.count)
       let failing = Set(problems.map(\.root))
       for root in roots where !failing.contains(root) {
-        StandardOutput.write("  - \(DiagnosticText.quoted(root)) is writable\n")
+        let preset = PresetRoots.preset(of: root, in: presets).map { "\($0): " } ?? ""
+        StandardOutput.write("  - \(preset)\(DiagnosticText.quoted(root)) is writable\n")
       }
       for problem in problems {
         StandardOutput.write("\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath)))
@@ -43,7 +44,10 @@ struct DoctorCommand: ParsableCommand {
     }
   }
 
-  private func writableRoots(_ directory: AppDirectory) throws(CommandFailure) -> ([String], String) {
+  /// The roots to check, the presets that selected them, and where they come from.
+  private func writableRoots(
+    _ directory: AppDirectory
+  ) throws(CommandFailure) -> ([String], [String: [String]], String) {
     var candidates: [String] = []
     if let report { candidates.append(report) }
     if let layers = CommandRunner.environment["CNB_LAYERS_DIR"] {
@@ -52,7 +56,8 @@ struct DoctorCommand: ParsableCommand {
     candidates.append(Self.imageReportPath)
     for path in candidates {
       do throws(CommandError.ReportProblem) {
-        return (try ReportReader.read(path: path).roots.paths, DiagnosticText.code(path))
+        let read = try ReportReader.read(path: path)
+        return (read.roots.paths, read.rootPresets, DiagnosticText.code(path))
       } catch {
         if path == report { throw CommandFailure(.cannotReadReport(path: path, error)) }
       }
@@ -63,7 +68,7 @@ struct DoctorCommand: ParsableCommand {
         configuration: configuration, mode: .list, threads: 1,
         effects: ApplyEffects(tree: directory, changer: DryRunPermissionChanger())
       ).run()
-      return (result.roots.paths, "the app's configuration")
+      return (result.roots.paths, result.rootPresets, "the app's configuration")
     } catch {
       throw CommandFailure(error.diagnostic)
     }

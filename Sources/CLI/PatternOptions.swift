@@ -48,7 +48,7 @@ struct PatternOptions: ParsableArguments {
   ) throws(CommandFailure) -> Configuration {
     let decision: OptInDecision
     do {
-      decision = try ConfigurationLoader(reader: app).load(environment: environment)
+      decision = try ConfigurationLoader(app: app).load(environment: environment)
     } catch {
       throw CommandFailure(error.diagnostic)
     }

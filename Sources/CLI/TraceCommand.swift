@@ -80,7 +80,8 @@ struct TraceCommand: ParsableCommand {
       }
       let report = TraceReport(
         command: arguments, appDirectory: String(decoding: request.appDirectory, as: UTF8.self),
-        result: result, records: DatabaseMarker(app: app).marked(result.records), configuration: configuration)
+        result: result, records: DatabaseMarker(app: app).marked(result.records), configuration: configuration,
+        detections: config ? FrameworkDetection.detect(in: app) : [])
       try write(json ? report.json : report.text)
       return report.exitStatus
     }

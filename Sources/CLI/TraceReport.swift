@@ -19,15 +19,25 @@ struct TraceReport {
   let suggestion: PatternSuggestion
   /// With `--config`: the writes the configuration would deny after a build.
   let deniedAfterBuild: [TracedWrite]?
+  /// With `--config`: the presets of frameworks found in the app that would allow some of those writes.
+  let presetHints: [ConfigurationWarning]
 
-  init(command: [String], appDirectory: String, result: TraceResult, records: [TraceRecord], configuration: Configuration?) {
+  init(
+    command: [String], appDirectory: String, result: TraceResult, records: [TraceRecord], configuration: Configuration?,
+    detections: [FrameworkDetection] = []
+  ) {
     self.command = command
     self.appDirectory = appDirectory
     self.result = result
     self.records = records
     let writes = records.map(\.write)
     suggestion = PatternSuggestion.suggest(writes)
-    deniedAfterBuild = configuration.map { WriteCoverage($0).denied(writes) }
+    let deniedAfterBuild = configuration.map { WriteCoverage($0).denied(writes) }
+    self.deniedAfterBuild = deniedAfterBuild
+    presetHints = configuration.map { configuration in
+      PresetCoverage.warnings(
+        denied: deniedAfterBuild ?? [], configuration: configuration, detections: detections)
+    } ?? []
   }
 
   /// The errors that mean a permission was missing.
@@ -54,7 +64,7 @@ struct TraceReport {
 
   /// The diagnostics: the notes, then an incomplete trace.
   var diagnostics: [Diagnostic] {
-    var diagnostics = suggestion.notes.map(\.diagnostic)
+    var diagnostics = suggestion.notes.map(\.diagnostic) + presetHints.map(\.diagnostic)
     if !result.isComplete {
       diagnostics.append(
         CommandError.traceIncomplete(unreadable: result.unreadable, unrecorded: result.unrecorded, escape: result.escape)

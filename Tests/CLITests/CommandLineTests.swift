@@ -215,4 +215,15 @@ import Testing
         == "- Checking 2 writable paths from the app's configuration\n"
         + "  - `log/` is writable\n  - `tmp/` is writable\n")
   }
+
+  @Test func doctorNamesThePresetOfEachRoot() throws {
+    let tree = try app()
+    try tree.file("project.toml", contents: "[utility.group-writable]\npresets = [\"rails\"]\npaths = [\"/tmp/\"]\n")
+    let result = try run(["doctor", "--app", tree.root])
+    #expect(result.status == 0)
+    #expect(
+      result.text
+        == "- Checking 2 writable paths from the app's configuration\n"
+        + "  - rails: `log/` is writable\n  - `tmp/` is writable\n")
+  }
 }

@@ -37,7 +37,7 @@ import Testing
       let app = try AppDirectory.open(root)
       defer { app.descriptor.close() }
       do {
-        return .success(try ConfigurationLoader(reader: app).load(environment: environment))
+        return .success(try ConfigurationLoader(app: app).load(environment: environment))
       } catch {
         return .failure(error)
       }
@@ -53,6 +53,25 @@ import Testing
       return
     }
     #expect(configuration.patterns.map(\.displayText) == ["log/", "tmp/"])
+  }
+
+  @Test func autoDetectsOnlyRegularMarkerFilesNeverThroughLinksOrFIFOs() throws {
+    let app = try ScratchApp()
+    let auto = ["BP_GROUP_WRITABLE_PRESETS": "auto"]
+    _ = mkfifo("\(app.root)/artisan", 0o644)
+    try app.file("real/manage.py", "")
+    try app.symlink("manage.py", to: "real/manage.py")
+    try app.file("real/bin/rails", "")
+    try app.symlink("bin", to: "real/bin")
+    try app.file("config/application.rb", "")
+    #expect(try app.load(auto).value == .notOptedIn(.noFrameworkDetected))
+    try FileManager.default.removeItem(atPath: "\(app.root)/bin")
+    try app.file("bin/rails", "")
+    guard case .success(.optedIn(let configuration)) = try app.load(auto) else {
+      Issue.record("expected opted in")
+      return
+    }
+    #expect(configuration.presets == [.rails])
   }
 
   @Test func treatsAMissingProjectFileAsNotConfigured() throws {

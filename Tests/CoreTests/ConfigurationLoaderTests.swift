@@ -68,7 +68,7 @@ import Testing
     _ files: FakeAppFiles, _ environment: [String: String] = [:]
   ) -> Result<OptInDecision, ConfigurationError> {
     do {
-      return .success(try ConfigurationLoader(reader: files).load(environment: environment))
+      return .success(try ConfigurationLoader(app: files).load(environment: environment))
     } catch {
       return .failure(error)
     }

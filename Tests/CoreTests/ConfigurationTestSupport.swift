@@ -1,18 +1,31 @@
 import Core
 import FileSystem
+import Patterns
 
-/// An in-memory app directory for `ConfigurationLoader` tests.
-final class FakeAppFiles: AppFileReading {
+/// An in-memory app directory for `ConfigurationLoader` tests: its files are regular files, their parents
+/// directories, and `kinds` names other entries (links, FIFOs).
+final class FakeAppFiles: AppFileReading, AppEntryProbing {
   /// File contents by relative path.
   var files: [String: [UInt8]]
   /// Errors to throw by relative path (checked before `files`).
   var errors: [String: AppFileError]
+  /// Entries of other kinds by relative path (checked before `files`).
+  var kinds: [String: FileKind]
   /// Every path read, in order.
   private(set) var reads: [String] = []
 
-  init(files: [String: String] = [:], errors: [String: AppFileError] = [:]) {
+  init(files: [String: String] = [:], errors: [String: AppFileError] = [:], kinds: [String: FileKind] = [:]) {
     self.files = files.mapValues { Array($0.utf8) }
     self.errors = errors
+    self.kinds = kinds
+  }
+
+  func kind(of path: RelativePath) -> FileKind? {
+    let text = path.description
+    if let kind = kinds[text] { return kind }
+    if files[text] != nil { return .regular }
+    let isParent = { (other: String) in other.hasPrefix(text + "/") }
+    return files.keys.contains(where: isParent) || kinds.keys.contains(where: isParent) ? .directory : nil
   }
 
   func readFile(_ relativePath: String, limit: Int) throws(AppFileError) -> [UInt8] {
@@ -68,7 +81,7 @@ func decide(
 ) -> Result<OptInDecision, ConfigurationError> {
   do {
     return .success(
-      try ConfigurationLoader(reader: FakeAppFiles(files: files)).load(environment: environment))
+      try ConfigurationLoader(app: FakeAppFiles(files: files)).load(environment: environment))
   } catch {
     return .failure(error)
   }

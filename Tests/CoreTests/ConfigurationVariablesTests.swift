@@ -141,7 +141,7 @@ import Testing
   @Test(arguments: optIn)
   func optsInOnlyAsDocumented(environment: [String: String], optsIn: Bool) {
     let files = FakeAppFiles(files: ["list": "log/\n"])
-    let decision = try? ConfigurationLoader(reader: files).load(environment: environment)
+    let decision = try? ConfigurationLoader(app: files).load(environment: environment)
     if case .optedIn = decision { #expect(optsIn) } else { #expect(!optsIn) }
     if !optsIn { #expect(!files.reads.contains("list")) }
   }
@@ -200,7 +200,7 @@ import Testing
       "project.toml": "[utility.group-writable]\npaths = [\"a\"]\npaths-file = \"key-list\"\n",
       "key-list": "b\n", "env-list": "c\n",
     ])
-    let decision = try ConfigurationLoader(reader: files).load(environment: [
+    let decision = try ConfigurationLoader(app: files).load(environment: [
       "BP_GROUP_WRITABLE_PATHS_FILE": "env-list\n", "BP_GROUP_WRITABLE_PATHS": "d",
     ])
     guard case .optedIn(let configuration) = decision else {

@@ -14,7 +14,7 @@ import Testing
         ignored.
         !
         ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`, `keep-world-writable`, \
-        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`.
+        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`, `presets`.
         !
         ! How to fix it:
         ! - Did you mean `paths-file`?
@@ -34,7 +34,7 @@ import Testing
         `[utility.group-writable]`) is not a known setting and is ignored.
         !
         ! Known keys: `paths`, `paths-file`, `create`, `setgid`, `enabled`, `keep-world-writable`, \
-        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`.
+        `exclusive`, `sqlite-directories`, `audit`, `ephemeral`, `ephemeral-base`, `presets`.
         !
         ! How to fix it:
         ! - Remove the key, or rename it to one of the known keys.

@@ -17,6 +17,7 @@ import Testing
     report.version = "1.0.0"
     report.sources = (0..<20).map { _ in worst(4_096) }
     for index in 0..<ReportLimits.rootsInReport { report.roots.add(worst(1_100, tag: index)) }
+    report.rootPresets = ["wordpress": report.roots.paths]
     let entries = ConfigurationLimits.directoryListBytes / ConfigurationLimits.patternBytes
     report.created = (0..<entries).map { CreatedDirectory(path: worst(4_088, tag: $0), mode: 0o775) }
     report.ephemeral = (0..<entries).map {
@@ -69,5 +70,6 @@ import Testing
     #expect(bounded.roots.paths.reduce(0) { $0 + $1.utf8.count } <= ReportLimits.rootBytesInReport)
     #expect(bounded.roots.paths.count < ReportLimits.rootsInReport)
     #expect(bounded.roots.total == ReportLimits.rootsInReport)
+    #expect(bounded.rootPresets == ["wordpress": bounded.roots.paths], "a preset's roots are cut with them")
   }
 }

@@ -103,10 +103,7 @@ public struct ApplySelection {
       report.ephemeral = try EphemeralLinker(tree: effects.tree, base: configuration.ephemeralBase)
         .link(configuration.ephemeral)
     }
-    let patterns = configuration.patterns + configuration.create.enumerated().compactMap { index, path in
-      PatternParser.parseLine(
-        path.directoryPatternBytes, origin: PatternOrigin(source: PatternCount.createSource, line: index + 1))
-    }
+    let patterns = configuration.walkPatterns
     let counter = ChangeCounter()
     let perEntry = effects.output.map { $0.wantsEveryChange || $0.wantsEverySelection } ?? false
     let walkers = (0..<(perEntry ? 1 : max(1, threads))).map { _ in ThreadHandlers(self, counter: counter) }
@@ -184,6 +181,7 @@ public struct ApplySelection {
     let withParents = configuration.create.flatMap { path in
       (1...max(1, path.components.count)).map { path.prefix($0) }
     }
+    report.rootPresets = PresetRoots.attribute(report.roots.paths, patterns: patterns)
     var recorded: Set<RelativePath> = []
     let unique = (withParents + madeRoots).filter { recorded.insert($0).inserted }
     for path in unique.prefix(ReportLimits.createdInReport) {

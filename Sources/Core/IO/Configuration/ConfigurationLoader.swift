@@ -11,10 +11,18 @@ public struct ConfigurationLoader {
 
   /// Reads files inside the app directory.
   public let reader: any AppFileReading
+  /// Looks at entries of the app directory, for `auto` and the presets' hints.
+  public let probe: any AppEntryProbing
 
-  /// Creates a loader reading through `reader`.
-  public init(reader: any AppFileReading) {
+  /// Creates a loader reading through `reader` and looking through `probe`.
+  public init(reader: any AppFileReading, probe: any AppEntryProbing) {
     self.reader = reader
+    self.probe = probe
+  }
+
+  /// Creates a loader reading and looking through `app`.
+  public init(app: any AppFileReading & AppEntryProbing) {
+    self.init(reader: app, probe: app)
   }
 
   /// The opt-in decision and, when opted in, the resolved configuration (see
@@ -28,12 +36,30 @@ public struct ConfigurationLoader {
     }
     let variables = try EnvironmentSettings(environment: environment)
     let settings = try projectSettings()
+    var request = PresetRequest()
+    if let settings {
+      try request.add(
+        settings.presets, source: .key(.presets, file: Self.projectFileName, line: settings.presetsLine))
+    }
+    // The variable's own request decides its opt-in: a preset it names opts in, as `BP_GROUP_WRITABLE_PATHS`
+    // does; its `auto` (a platform may set it for every app) only where a framework is found and the table does
+    // not say `enabled = false`.
+    var variableRequest = PresetRequest()
+    if let value = variables.presets {
+      try variableRequest.add(variableValue: value)
+      try request.add(variableValue: value)
+    }
+    let presets = PresetInputs(request: request, probe: probe)
+    let autoOptsIn = variableRequest.auto != nil && !presets.detections.isEmpty && settings?.enabled != false
     let tableOptsIn = settings?.enabled ?? false
-    let environmentOptsIn = variables.enabled == true || variables.paths != nil || variables.create != nil
+    let environmentOptsIn =
+      variables.enabled == true || variables.paths != nil || variables.create != nil
+      || !variableRequest.named.isEmpty || autoOptsIn
     guard tableOptsIn || environmentOptsIn else {
       if settings != nil {
         return .notOptedIn(.disabledInProjectFile(file: Self.projectFileName))
       }
+      if variableRequest.auto != nil { return .notOptedIn(.noFrameworkDetected) }
       return .notOptedIn(.notConfigured(file: Self.projectFileName))
     }
     var pathsFile: (path: String, source: SettingSource, bytes: [UInt8])?
@@ -44,7 +70,8 @@ public struct ConfigurationLoader {
     }
     return .optedIn(
       try ConfigurationResolver.resolve(
-        settings: settings, variables: variables, pathsFile: pathsFile, file: Self.projectFileName))
+        settings: settings, variables: variables, pathsFile: pathsFile, file: Self.projectFileName,
+        presets: presets))
   }
 
   /// The table's settings, or nil when `project.toml` is missing or has no table.

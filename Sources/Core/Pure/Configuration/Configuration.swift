@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
   public var audit: Bool
   /// Whether `BP_LOG_LEVEL=DEBUG` asks for debug output.
   public var debug: Bool
+  /// The presets that apply, in order (their patterns come first in `patterns`).
+  public var presets: [Preset] = []
   /// Where the configuration came from, in order.
   public var sources: [ConfigurationSource]
   /// Problems that do not stop the build.

@@ -60,6 +60,13 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   /// A gitignore-format text (the paths file, `BP_GROUP_WRITABLE_PATHS`, `--patterns-file`) has a NUL byte on the
   /// line `origin` names: git would end the pattern there.
   case nulInPatterns(origin: PatternOrigin)
+  /// Entry `element` (1-based) of `presets` or `BP_GROUP_WRITABLE_PRESETS` names no preset; `suggestion` is the
+  /// closest name, if one is close enough.
+  case unknownPreset(source: SettingSource, element: Int, value: String, suggestion: String?)
+  /// Entry `element` of `presets` or `BP_GROUP_WRITABLE_PRESETS` is `length` bytes, more than `limit`.
+  case presetNameTooLong(source: SettingSource, element: Int, length: Int, limit: Int)
+  /// `presets` or `BP_GROUP_WRITABLE_PRESETS` has more than `limit` entries.
+  case tooManyPresets(source: SettingSource, limit: Int)
   /// The platform's file `path` (`<platform>/env/NAME`) for `variable` cannot be used.
   case platformVariableUnusable(variable: EnvironmentVariable, path: String, problem: PlatformFileProblem)
 

@@ -16,6 +16,10 @@ public enum ConfigurationLimits {
   public static let directoryListBytes = 64 << 10
   /// The longest pattern (or directory entry), in bytes.
   public static let patternBytes = 4_096
+  /// The most entries of `presets`, and of `BP_GROUP_WRITABLE_PRESETS`, each.
+  public static let presetEntries = 16
+  /// The longest preset name, in bytes (longer ones get no suggestion: they are not a misspelling).
+  public static let presetNameBytes = 32
   /// The longest `ephemeral-base`, in bytes: the start-up check builds paths below it.
   public static let ephemeralBaseBytes = 200
   /// Unknown keys warned about one by one; the rest are counted in one more warning.

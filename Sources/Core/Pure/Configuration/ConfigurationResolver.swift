@@ -11,9 +11,12 @@ import Patterns
 ///   `keep-world-writable`, `exclusive`, `sqlite-directories`, `audit`), the paths file
 ///   (`BP_GROUP_WRITABLE_PATHS_FILE` replaces `paths-file`), `ephemeral-base`, and
 ///   `BP_GROUP_WRITABLE` over `enabled`.
+/// - **Presets come first**: their patterns before `paths`, their `create` directories before `create` (those
+///   the final patterns no longer select are dropped, so a user's `!` takes a preset's path back).
 /// - **Opting in** is unchanged by the other variables: the table present and enabled,
-///   `BP_GROUP_WRITABLE_PATHS` or `BP_GROUP_WRITABLE_CREATE` set, or `BP_GROUP_WRITABLE=true`
-///   (the loader decides; `BP_GROUP_WRITABLE=false` turns everything off).
+///   `BP_GROUP_WRITABLE_PATHS` or `BP_GROUP_WRITABLE_CREATE` set, `BP_GROUP_WRITABLE_PRESETS` naming a preset
+///   or finding one with `auto`, or `BP_GROUP_WRITABLE=true` (the loader decides;
+///   `BP_GROUP_WRITABLE=false` turns everything off).
 ///
 /// Every setting a variable changed gets a `ConfigurationSource`, so the build log names it.
 public enum ConfigurationResolver {
@@ -33,12 +36,18 @@ public enum ConfigurationResolver {
   ///   - variables: The environment.
   ///   - pathsFile: The paths file `pathsFile(settings:variables:file:)` named, and its bytes.
   ///   - file: `project.toml`'s name, for messages.
+  ///   - presets: The presets that apply (their patterns come first, their `create` directories first), what
+  ///     `auto` found, and the preset paths that are links.
   public static func resolve(
     settings: ProjectSettings?, variables: EnvironmentSettings,
-    pathsFile: (path: String, source: SettingSource, bytes: [UInt8])?, file: String
+    pathsFile: (path: String, source: SettingSource, bytes: [UInt8])?, file: String,
+    presets: PresetInputs = PresetInputs()
   ) throws(ConfigurationError) -> Configuration {
     var configuration = Configuration(debug: variables.debug)
     var patterns = PatternTally()
+    for applied in presets.applied {
+      try patterns.add(PresetPaths.patterns(applied.preset), source: applied.source)
+    }
     if let settings {
       configuration.sources.append(.projectTable(file: file))
       try patterns.add(
@@ -59,7 +68,7 @@ public enum ConfigurationResolver {
     configuration.patterns = patterns.patterns
     let create = try directories(
       .create, settings?.create ?? [], line: settings?.createLine, variables.create, file: file,
-      configuration: &configuration)
+      configuration: &configuration, leading: presetCreate(presets, selectedBy: configuration.patterns))
     try patterns.count(create, limit: ConfigurationLimits.patterns)
     configuration.create = create.paths
     let ephemeral = try directories(
@@ -81,13 +90,26 @@ public enum ConfigurationResolver {
         set(variable, value, in: &configuration)
       }
     }
-    let patternSourceConfigured = settings?.paths != nil || pathsFile != nil || variables.paths != nil
+    let patternSourceConfigured =
+      settings?.paths != nil || pathsFile != nil || variables.paths != nil || !presets.applied.isEmpty
     if variables.enabled == true {
       configuration.wholeApp = !patternSourceConfigured && configuration.create.isEmpty
       configuration.sources.append(
         configuration.wholeApp ? .environmentWholeApp : .environmentEnabled)
     }
     configuration.warnings += variables.warnings
+    for applied in presets.applied {
+      let disposable = PresetTable.definition(of: applied.preset).ephemeral.filter { text in
+        guard let path = try? RelativePath(text) else { return false }
+        return !configuration.ephemeral.contains { path.components.starts(with: $0.components) }
+      }
+      configuration.sources.append(.preset(applied, disposable: disposable))
+    }
+    if let source = presets.autoSource, presets.detections.isEmpty {
+      configuration.sources.append(.presetsNothingDetected(source: source))
+    }
+    configuration.presets = presets.applied.map(\.preset)
+    configuration.warnings += PresetHints.warnings(configuration, inputs: presets)
     let selectsNothing = configuration.patterns.isEmpty && configuration.create.isEmpty
     if !configuration.wholeApp && selectsNothing && configuration.ephemeral.isEmpty {
       configuration.warnings.append(.nothingSelected)
@@ -95,12 +117,35 @@ public enum ConfigurationResolver {
     return configuration
   }
 
-  /// A `create` or `ephemeral` list: the key's entries, then the variable's.
+  /// The `create` directories of the applied presets, each with the source that asked for the preset: those the
+  /// final patterns select (a user's `!` takes one back) and that no link is on the way to.
+  static func presetCreate(
+    _ presets: PresetInputs, selectedBy patterns: [Pattern]
+  ) -> [(path: RelativePath, source: SettingSource)] {
+    guard !presets.applied.isEmpty else { return [] }
+    let selection = PatternSet(patterns)
+    var entries: [(path: RelativePath, source: SettingSource)] = []
+    for applied in presets.applied {
+      for text in PresetTable.definition(of: applied.preset).create {
+        guard let path = try? RelativePath(text), !presets.isLinked(path),
+          selection.decide(path: path.bytes, isDirectory: true)?.isSelected == true
+        else { continue }
+        entries.append((path, applied.source))
+      }
+    }
+    return entries
+  }
+
+  /// A `create` or `ephemeral` list: the `leading` entries (the presets'), the key's, then the variable's.
   static func directories(
     _ key: ProjectSettingKey, _ entries: [RelativePath], line: Int?, _ value: String?,
-    file: String, configuration: inout Configuration
+    file: String, configuration: inout Configuration,
+    leading: [(path: RelativePath, source: SettingSource)] = []
   ) throws(ConfigurationError) -> DirectoryList {
     var list = DirectoryList(key: key)
+    for (index, entry) in leading.enumerated() {
+      try list.add(entry.path.bytes, source: entry.source, element: index + 1)
+    }
     let source = SettingSource.key(key, file: file, line: line)
     for (index, path) in entries.enumerated() {
       try list.add(path.bytes, source: source, element: index + 1)

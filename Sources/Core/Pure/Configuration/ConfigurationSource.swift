@@ -21,4 +21,8 @@ public enum ConfigurationSource: Equatable, Sendable {
   case commandLinePatterns(count: Int)
   /// The file given with `--patterns-file` on the command line.
   case commandLinePatternsFile(path: String)
+  /// A preset that applies; `disposable` are its `ephemeral` suggestions the configuration does not take up.
+  case preset(AppliedPreset, disposable: [String])
+  /// `auto`, asked for by `source`, found no framework.
+  case presetsNothingDetected(source: SettingSource)
 }

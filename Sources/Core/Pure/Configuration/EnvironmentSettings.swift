@@ -33,6 +33,8 @@ public struct EnvironmentSettings: Equatable, Sendable {
   public var create: String?
   /// The raw `BP_GROUP_WRITABLE_EPHEMERAL` value; nil when unset or blank.
   public var ephemeral: String?
+  /// The raw `BP_GROUP_WRITABLE_PRESETS` value; nil when unset or blank.
+  public var presets: String?
   /// `BP_GROUP_WRITABLE_EPHEMERAL_BASE`, checked; nil when unset or blank.
   public var ephemeralBase: String?
   /// The set boolean variables of `flagVariables`.
@@ -54,6 +56,7 @@ public struct EnvironmentSettings: Equatable, Sendable {
     pathsFile = value(.pathsFile).map(Self.trimmed)
     create = value(.create)
     ephemeral = value(.ephemeral)
+    presets = value(.presets)
     if let base = value(.ephemeralBase) {
       do {
         ephemeralBase = try EphemeralBase.check(Self.trimmed(base))

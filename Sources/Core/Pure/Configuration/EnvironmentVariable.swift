@@ -26,6 +26,8 @@ public enum EnvironmentVariable: String, CaseIterable, Equatable, Hashable, Send
   case ephemeral = "BP_GROUP_WRITABLE_EPHEMERAL"
   /// `BP_GROUP_WRITABLE_EPHEMERAL_BASE`: where the ephemeral directories live at run time.
   case ephemeralBase = "BP_GROUP_WRITABLE_EPHEMERAL_BASE"
+  /// `BP_GROUP_WRITABLE_PRESETS`: preset names or `auto`, in the list syntax of `paths`.
+  case presets = "BP_GROUP_WRITABLE_PRESETS"
   /// `BP_LOG_LEVEL`: `DEBUG`, in any case, lists every change.
   case logLevel = "BP_LOG_LEVEL"
   /// `BPL_GROUP_WRITABLE_CHECK`: at container start, `false` turns off the self-check's warnings.
@@ -38,7 +40,7 @@ public enum EnvironmentVariable: String, CaseIterable, Equatable, Hashable, Send
   /// (empty when unset means "not configured").
   public var defaultValue: String {
     switch self {
-    case .enabled, .paths, .pathsFile, .create, .ephemeral: return ""
+    case .enabled, .paths, .pathsFile, .create, .ephemeral, .presets: return ""
     case .setgid, .keepWorldWritable, .exclusive: return "false"
     case .sqliteDirectories, .audit, .launchCheck: return "true"
     case .ephemeralBase: return Configuration.defaultEphemeralBase
@@ -66,6 +68,7 @@ public enum EnvironmentVariable: String, CaseIterable, Equatable, Hashable, Send
     case .audit: return .audit
     case .ephemeral: return .ephemeral
     case .ephemeralBase: return .ephemeralBase
+    case .presets: return .presets
     case .logLevel, .launchCheck: return nil
     }
   }

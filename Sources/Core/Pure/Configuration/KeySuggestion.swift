@@ -1,17 +1,23 @@
-/// Suggests the known key closest to a misspelled one.
+/// Suggests the known key (or preset name) closest to a misspelled one.
 enum KeySuggestion {
   /// The known key with the smallest edit distance to `key` (ignoring case, `_` counted as `-`),
   /// if that distance is at most half the longer key's length (a distance of 2 is always allowed).
   static func closest(to key: String) -> ProjectSettingKey? {
-    let typed = Array(key.lowercased().replacingUnderscores().unicodeScalars)
-    var best: (key: ProjectSettingKey, distance: Int)?
-    for candidate in ProjectSettingKey.allCases {
-      let known = Array(candidate.rawValue.unicodeScalars)
+    closest(to: key, among: ProjectSettingKey.allCases.map(\.rawValue)).flatMap(ProjectSettingKey.init(rawValue:))
+  }
+
+  /// The candidate with the smallest edit distance to `word` (ignoring case, `_` counted as `-`), if that
+  /// distance is at most half the longer word's length (a distance of 2 is always allowed); the first on a tie.
+  static func closest(to word: String, among candidates: [String]) -> String? {
+    let typed = Array(word.lowercased().replacingUnderscores().unicodeScalars)
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+      let known = Array(candidate.unicodeScalars)
       let distance = editDistance(typed, known)
       guard distance <= max(2, max(typed.count, known.count) / 2) else { continue }
       if best.map({ distance < $0.distance }) ?? true { best = (candidate, distance) }
     }
-    return best?.key
+    return best?.candidate
   }
 
   /// The Levenshtein distance (insertions, deletions, substitutions) between two sequences.

@@ -14,4 +14,7 @@ public enum OptOutReason: Sendable, Equatable {
   case disabledInProjectFile(file: String)
   /// `BP_GROUP_WRITABLE` has a false spelling, `value`.
   case disabledByEnvironment(value: String)
+  /// `BP_GROUP_WRITABLE_PRESETS` asks for `auto` (a platform may set it for every app), which found no framework,
+  /// and nothing else opts the app in.
+  case noFrameworkDetected
 }

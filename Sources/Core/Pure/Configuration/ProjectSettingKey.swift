@@ -23,6 +23,8 @@ public enum ProjectSettingKey: String, CaseIterable, Equatable, Sendable {
   case ephemeral
   /// `ephemeral-base`: the absolute directory where the `ephemeral` directories live at run time.
   case ephemeralBase = "ephemeral-base"
+  /// `presets`: named pattern sets (`rails`, …) or `auto`, applied before the app's own patterns.
+  case presets
 
   /// The dotted name of the table, `utility.group-writable`.
   public static let tablePath = ["utility", "group-writable"]

@@ -42,6 +42,10 @@ public struct ProjectSettings: Equatable, Sendable {
   public var ephemeralLine: Int?
   /// The `ephemeral-base` key, checked; nil when absent.
   public var ephemeralBase: String?
+  /// The `presets` entries as written, unchecked (`PresetRequest` checks them).
+  public var presets: [String] = []
+  /// The line of the `presets` key, for messages.
+  public var presetsLine: Int?
   /// Problems found in the table that do not stop the buildpack (unknown keys), by line.
   public var warnings: [ConfigurationWarning]
 
@@ -92,7 +96,7 @@ public struct ProjectSettings: Equatable, Sendable {
     case .exclusive: return exclusive
     case .sqliteDirectories: return sqliteDirectories
     case .audit: return audit
-    case .paths, .pathsFile, .create, .ephemeral, .ephemeralBase: return nil
+    case .paths, .pathsFile, .create, .ephemeral, .ephemeralBase, .presets: return nil
     }
   }
 }

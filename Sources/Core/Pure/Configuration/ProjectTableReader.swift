@@ -33,6 +33,8 @@ struct ProjectTableReader {
     settings.ephemeral = try directories(.ephemeral)
     settings.ephemeralLine = settings.ephemeral.isEmpty ? nil : line(of: .ephemeral)
     settings.ephemeralBase = try ephemeralBase()
+    settings.presets = try presets()
+    settings.presetsLine = settings.presets.isEmpty ? nil : line(of: .presets)
     settings.warnings = unknownKeyWarnings()
     return settings
   }
@@ -82,6 +84,17 @@ struct ProjectTableReader {
       try directories.add(Array(entry.utf8), source: source, element: index + 1)
     }
     return directories.paths
+  }
+
+  /// The `presets` key: an array of strings (names are checked by `PresetRequest`).
+  func presets() throws(ConfigurationError) -> [String] {
+    guard let value = table[ProjectSettingKey.presets.rawValue] else { return [] }
+    guard let array = value.array else {
+      throw .wrongType(
+        file: fileName, key: .presets, element: nil, expected: .stringArray,
+        found: ProjectSettingsParser.kind(of: value), line: line(of: .presets))
+    }
+    return try strings(array, key: .presets)
   }
 
   /// The `ephemeral-base` key, checked; nil when absent.

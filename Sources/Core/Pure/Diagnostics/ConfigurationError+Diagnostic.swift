@@ -142,6 +142,12 @@ extension ConfigurationError {
       return Self.nulInPatterns(origin)
     case .platformVariableUnusable(let variable, let path, let problem):
       return Self.platformVariableUnusable(variable, path: path, problem: problem)
+    case .unknownPreset(let source, let element, let value, let suggestion):
+      return Self.unknownPreset(source, element: element, value: value, suggestion: suggestion)
+    case .presetNameTooLong(let source, let element, let length, let limit):
+      return Self.presetNameTooLong(source, element: element, length: length, limit: limit)
+    case .tooManyPresets(let source, let limit):
+      return Self.tooManyPresets(source, limit: limit)
     }
   }
 
@@ -208,6 +214,10 @@ extension ConfigurationError {
     case (.ephemeralBase, _):
       return "Write an absolute directory in quotes, such as "
         + "`ephemeral-base = \"\(Configuration.defaultEphemeralBase)\"`."
+    case (.presets, nil):
+      return "Write the presets as an array of strings, such as `presets = [\"rails\"]`."
+    case (.presets, _):
+      return "Quote each preset, such as `presets = [\"rails\"]`."
     }
   }
 

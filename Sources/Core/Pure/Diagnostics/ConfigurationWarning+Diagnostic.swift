@@ -55,6 +55,14 @@ extension ConfigurationWarning {
           "Add `paths`, `paths-file` or `create` to the `\(ProjectSettingKey.tableHeader)` table "
             + "in `project.toml`, or set `\(EnvironmentSettings.pathsVariable)`."
         ])
+    case .presetNotApplied(let detection, let unselected):
+      return Self.presetNotApplied(detection, unselected: unselected)
+    case .presetNarrower(let detection):
+      return Self.presetNarrower(detection)
+    case .presetWouldAllow(let detection, let allowed, let denied):
+      return Self.presetWouldAllow(detection, allowed: allowed, denied: denied)
+    case .presetPathIsLink(let preset, let path, let link):
+      return Self.presetPathIsLink(preset, path: path, link: link)
     }
   }
 

@@ -13,6 +13,10 @@ extension OptOutReason {
       let variable = EnvironmentSettings.enabledVariable
       return "Disabled by `\(variable)=\(DiagnosticText.escaped(value))`; unset it or set it to "
         + "`true` to opt in."
+    case .noFrameworkDetected:
+      return "Not opted in: `\(EnvironmentVariable.presets.name)=auto` found no framework it knows "
+        + "(\(FrameworkRules.markerText)); name a preset or add a `\(ProjectSettingKey.tableHeader)` table to "
+        + "`project.toml` to opt in."
     }
   }
 }

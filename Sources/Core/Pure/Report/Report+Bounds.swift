@@ -14,6 +14,8 @@ extension Report {
     }
     if kept.count < roots.paths.count {
       report.roots = SampledPaths(elements: kept, total: roots.total, limit: ReportLimits.rootsInReport)
+      let keptSet = Set(kept)
+      report.rootPresets = rootPresets.mapValues { $0.filter(keptSet.contains) }.filter { !$0.value.isEmpty }
     }
     for sample in ReportChanges.pathSamples {
       report.changes[keyPath: sample] = Self.shortened(changes[keyPath: sample])

@@ -10,6 +10,7 @@ extension Report: Codable {
     case patternsTotal = "patterns-total"
     case rootWithoutGroupSearch = "root-without-group-search"
     case appDirectory = "app-directory"
+    case rootPresets = "root-presets"
   }
 
   /// Encodes the report.
@@ -26,6 +27,7 @@ extension Report: Codable {
     try container.encode(ephemeral, forKey: .ephemeral)
     try container.encode(roots.paths, forKey: .roots)
     try container.encode(roots.total, forKey: .rootsTotal)
+    if !rootPresets.isEmpty { try container.encode(rootPresets, forKey: .rootPresets) }
     try container.encode(patterns, forKey: .patterns)
     try container.encode(patternsTotal, forKey: .patternsTotal)
     try container.encode(unmatched, forKey: .unmatched)
@@ -46,6 +48,7 @@ extension Report: Codable {
     let rootPaths = try container.decode([String].self, forKey: .roots)
     let rootsTotal = try container.decodeIfPresent(Int.self, forKey: .rootsTotal) ?? rootPaths.count
     roots = SampledPaths(elements: rootPaths, total: rootsTotal, limit: ReportLimits.rootsInReport)
+    rootPresets = try container.decodeIfPresent([String: [String]].self, forKey: .rootPresets) ?? [:]
     groupID = try container.decodeIfPresent(Int.self, forKey: .groupID) ?? 0
     sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
     wholeApp = try container.decodeIfPresent(Bool.self, forKey: .wholeApp) ?? false

@@ -25,6 +25,8 @@ public struct Report: Sendable, Equatable {
   public var made = Sample<MadeDirectory>(limit: ReportLimits.pathsPerNotice)
   /// Selected entries whose parent was not selected: the writable roots.
   public var roots = SampledPaths(limit: ReportLimits.rootsInReport)
+  /// The roots a preset's pattern selected, by preset name (a subset of `roots`).
+  public var rootPresets: [String: [String]] = [:]
   /// The patterns with their counts, the first `ReportLimits.patternsInReport`.
   public var patterns: [PatternCount] = []
   /// How many patterns there were in all.
