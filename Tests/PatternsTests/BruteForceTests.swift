@@ -64,14 +64,19 @@ import Testing
   /// Seeded pattern lists of `count` patterns from the pool.
   @Test(arguments: [(2, 700), (3, 400), (5, 150)])
   func seededPatternLists(count: Int, lists: Int) {
+    Self.checkSeededLists(of: count, lists, from: Self.pool, seed: 0x9E37_79B9_7F4A_7C15)
+  }
+
+  /// Checks `lists` pattern lists of `count` patterns drawn from `pool` by a generator seeded with `seed`.
+  static func checkSeededLists(of count: Int, _ lists: Int, from pool: [String], seed: UInt64) {
     let paths = Self.paths
-    var state = UInt64(0x9E37_79B9_7F4A_7C15) &+ UInt64(count)
+    var state = seed &+ UInt64(count)
     func next() -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33) % Self.pool.count
+      return Int(truncatingIfNeeded: state >> 33) % pool.count
     }
     for _ in 0..<lists {
-      Self.check((0..<count).map { _ in Self.pool[next()] }, paths)
+      check((0..<count).map { _ in pool[next()] }, paths)
     }
   }
 
@@ -89,15 +94,7 @@ import Testing
 
   @Test(arguments: [(16, 150), (24, 60)])
   func manyGlobstarPatternsAgreeThroughTheNameIndex(count: Int, lists: Int) {
-    let paths = Self.paths
-    var state = UInt64(0xD1B5_4A32_D192_ED03) &+ UInt64(count)
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(truncatingIfNeeded: state >> 33) % Self.globstarPool.count
-    }
-    Self.check(Self.globstarPool, paths)
-    for _ in 0..<lists {
-      Self.check((0..<count).map { _ in Self.globstarPool[next()] }, paths)
-    }
+    Self.check(Self.globstarPool, Self.paths)
+    Self.checkSeededLists(of: count, lists, from: Self.globstarPool, seed: 0xD1B5_4A32_D192_ED03)
   }
 }
