@@ -38,7 +38,8 @@ struct DoctorCommand: ParsableCommand {
         StandardOutput.write("  - \(preset)\(DiagnosticText.quoted(root)) is writable\n")
       }
       for problem in problems {
-        StandardOutput.write("\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath)))
+        let preset = PresetRoots.preset(of: problem.root, in: presets)
+        StandardOutput.write("\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath, preset: preset)))
       }
       return ExitStatus.success
     }

@@ -35,6 +35,21 @@ import Testing
     #expect(errors.contains("! Warning: `log/` is missing\n"))
   }
 
+  @Test func namesThePresetThatSelectedARootItWarnsAbout() throws {
+    let tree = try TemporaryTree()
+    let layer = try TemporaryTree()
+    try layer.file(
+      "report.toml", contents: "roots = [\"log/\", \"tmp/\"]\n[root-presets]\nrails = [\"tmp/\"]\n")
+    var errors = ""
+    let status = RuntimeCheck(
+      environment: [:], reportPath: layer.path("report.toml"), appPath: tree.root, errorOutput: { errors += $0 }
+    ).run()
+    #expect(status == 0)
+    #expect(errors.contains("! Warning: `tmp/` is missing\n!\n! The build made `tmp/` group-writable, but it does not "
+      + "exist in the container.\n!\n! The `rails` preset selected `tmp/`: Ruby on Rails writes there at run time.\n"))
+    #expect(errors.components(separatedBy: "preset selected").count == 2)
+  }
+
   @Test func canBeTurnedOff() throws {
     let tree = try TemporaryTree()
     let (status, errors) = try run(

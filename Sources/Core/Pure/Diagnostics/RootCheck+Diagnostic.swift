@@ -1,8 +1,19 @@
 import FileSystem
 
 extension RootCheck {
-  /// The warning for this root; `appPath` is the app directory's absolute path (for mount suggestions).
-  public func diagnostic(appPath: String) -> Diagnostic {
+  /// The warning for this root; `appPath` is the app directory's absolute path (for mount suggestions), and
+  /// `preset` the preset whose pattern selected the root, which the warning names.
+  public func diagnostic(appPath: String, preset: String? = nil) -> Diagnostic {
+    var diagnostic = plainDiagnostic(appPath: appPath)
+    if let preset {
+      let framework = Preset(rawValue: preset).map { PresetTable.definition(of: $0).framework } ?? preset
+      diagnostic.detail.append(
+        "The `\(preset)` preset selected \(DiagnosticText.quoted(root)): \(framework) writes there at run time.")
+    }
+    return diagnostic
+  }
+
+  private func plainDiagnostic(appPath: String) -> Diagnostic {
     let shown = DiagnosticText.quoted(root)
     let absolute = appPath.hasSuffix("/") ? appPath + root : appPath + "/" + root
     let mountPath = absolute.hasSuffix("/") && absolute.count > 1 ? String(absolute.dropLast()) : absolute
