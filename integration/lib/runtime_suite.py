@@ -27,6 +27,7 @@ import time
 import tomllib
 from pathlib import Path
 
+import emulation
 import gwit
 
 # A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
@@ -120,7 +121,13 @@ class RuntimeRun:
                              f"docker run --group-add {group}")
         self.expect_silent("exec.d outside the group with BPL_GROUP_WRITABLE_CHECK=false",
                            self.exec_d(exec_d, OUTSIDER, {"BPL_GROUP_WRITABLE_CHECK": "false"}))
-        for limit in (3, 4):
+        # qemu-user needs descriptors of its own to start the program, so under the emulator the
+        # product never runs with 3 or 4: these two cases are left out there.
+        low_limits = () if emulation.active() else (3, 4)
+        if emulation.active():
+            gwit.log("exec.d with 3 or 4 open files: left out under the emulator (it cannot start the"
+                     " program with so few descriptors)")
+        for limit in low_limits:
             what = f"exec.d as the run user with {limit} open files at most"
             result = self.exec_d(exec_d, run_user, nofile=limit)
             self.expect_common(what, result)

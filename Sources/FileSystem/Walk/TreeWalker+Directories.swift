@@ -48,7 +48,8 @@ extension TreeWalker {
     frames[top].marks.formUnion(handler.visit(&visited))
     let matching = isMatching(mode)
     let depth = baseDepth + frames.count
-    if let queue, queue.wantsWork, !matching || depth <= Self.deepestSharedMatching {
+    let sharesMatching = depth <= Self.deepestSharedMatching && budget >= Self.budgetForSharedMatching
+    if let queue, queue.wantsWork, !matching || sharesMatching {
       openFrames -= 1
       var upward: PendingLeave?
       if matching {
@@ -87,6 +88,9 @@ extension TreeWalker {
   /// Matching subtrees are handed to other threads only this close to the root, so the directories parked
   /// above them (each holding its descriptor) stay few.
   static let deepestSharedMatching = 24
+  /// ... and only with room for the parked directories besides each thread's own budget: a walk under a low
+  /// open-file limit keeps matching on one thread, as before.
+  static let budgetForSharedMatching = 4 * deepestSharedMatching
 
   private func isMatching(_ mode: WalkFrame.Mode) -> Bool {
     if case .matching = mode { return true }
