@@ -13,16 +13,16 @@ public protocol ExtendedAccessReading: Sendable {
 /// Reads extended attributes of the entry that was inspected.
 ///
 /// A directory the walk opened is read through its descriptor. Another entry is read by name
-/// (`listxattrat(AT_SYMLINK_NOFOLLOW)`) where `trustsName` says so; otherwise through an `O_PATH` handle checked
+/// (`listxattrat(AT_SYMLINK_NOFOLLOW)`) when `readsByName`; otherwise through an `O_PATH` handle checked
 /// to be the inspected inode, as `/proc/self/fd/N`. Without `/proc`, the name is read and the handle's identity
 /// checked again afterwards (SECURITY.md).
 public struct SystemExtendedAccessReader: ExtendedAccessReading {
   /// Whether the entry's name may be used to read its attributes.
-  let trustsName: @Sendable (WalkEntry) -> Bool
+  let readsByName: Bool
 
-  /// A reader that trusts names where `trustsName` says so.
-  public init(trustsName: @escaping @Sendable (WalkEntry) -> Bool) {
-    self.trustsName = trustsName
+  /// A reader that reads a non-directory by name (an unprivileged run), or through a checked handle.
+  public init(readsByName: Bool) {
+    self.readsByName = readsByName
   }
 
   /// Reads `entry`'s ACLs and capabilities.
@@ -32,7 +32,7 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
     if let directory = entry.directory {
       return try Self.mapped { () throws(Errno) in try Self.access(from: .descriptor(directory), status: expected) }
     }
-    if trustsName(entry) && Self.kernelHasAttributesAt.load(ordering: .relaxed) {
+    if readsByName && Self.kernelHasAttributesAt.load(ordering: .relaxed) {
       do {
         return try Self.access(from: .name(entry.name, in: entry.parent), status: expected)
       } catch where error.rawValue == ENOSYS {

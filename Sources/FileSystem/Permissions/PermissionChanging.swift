@@ -57,9 +57,7 @@ public struct SystemPermissionChanger: PermissionChanging {
   public func extendedAccess(
     of entry: inout WalkEntry, expected: FileStatus
   ) throws(ModeChangeError) -> ExtendedAccess {
-    let privileged = isPrivileged
-    return try SystemExtendedAccessReader(trustsName: { _ in !privileged })
-      .extendedAccess(of: &entry, expected: expected)
+    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(of: &entry, expected: expected)
   }
 
   /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
@@ -126,7 +124,7 @@ public struct DryRunPermissionChanger: PermissionChanging {
   public func extendedAccess(
     of entry: inout WalkEntry, expected: FileStatus
   ) throws(ModeChangeError) -> ExtendedAccess {
-    try SystemPermissionChanger(privileged: isPrivileged).extendedAccess(of: &entry, expected: expected)
+    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(of: &entry, expected: expected)
   }
 
   /// Does nothing.

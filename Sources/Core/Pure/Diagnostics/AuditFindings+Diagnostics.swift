@@ -88,17 +88,7 @@ extension AuditFindings {
   /// Warnings about ACLs that let named users write and capability files others may write.
   private var accessDiagnostics: [Diagnostic] {
     var result: [Diagnostic] = []
-    if !aclWritable.isEmpty {
-      result.append(
-        Diagnostic(
-          severity: .warning,
-          title: "\(CountText.of(aclWritable.total, "entry", "entries")) writable through an ACL",
-          detail: [
-            "Users or groups named in the ACL of these may write them, beyond the build group (`getfacl PATH` "
-              + "shows who): \(aclWritable.listText)."
-          ],
-          suggestions: ["Remove the ACL in the step that creates them (`setfacl -b PATH`)."]))
-    }
+    if !aclWritable.isEmpty { result.append(ACLWarnings.writable(aclWritable, buildRemovesIt: false)) }
     if !writableCapabilityFiles.isEmpty {
       result.append(
         Diagnostic(
@@ -113,17 +103,7 @@ extension AuditFindings {
               + "step that creates them."
           ]))
     }
-    if !defaultACLDirectories.isEmpty {
-      let count = CountText.of(defaultACLDirectories.total, "group-writable directory", "group-writable directories")
-      result.append(
-        Diagnostic(
-          severity: .warning, title: "\(count) with a default ACL",
-          detail: [
-            "Entries made in these inherit their default ACL, which may let the users and groups it names write "
-              + "them: \(defaultACLDirectories.listText)."
-          ],
-          suggestions: ["Remove the default ACL in the step that creates the directory (`setfacl -k DIR`)."]))
-    }
+    if !defaultACLDirectories.isEmpty { result.append(ACLWarnings.defaultACL(defaultACLDirectories)) }
     return result
   }
 }

@@ -32,29 +32,10 @@ extension Report {
           ]))
     }
     if !changes.aclWriteKept.isEmpty && audit == nil {
-      result.append(
-        Diagnostic(
-          severity: .warning,
-          title: "\(CountText.of(changes.aclWriteKept.total, "entry", "entries")) writable through an ACL",
-          detail: [
-            "Users or groups named in the ACL of these may write them, beyond the build group (`getfacl PATH` "
-              + "shows who): \(changes.aclWriteKept.listText)."
-          ],
-          suggestions: [
-            "Remove the ACL in the step that creates them (`setfacl -b PATH`). The build removes that write "
-              + "itself from what the build user owns, unless `keep-world-writable` is on."
-          ]))
+      result.append(ACLWarnings.writable(changes.aclWriteKept, buildRemovesIt: true))
     }
     if !changes.defaultACLDirectories.isEmpty && audit == nil {
-      let count = CountText.of(changes.defaultACLDirectories.total, "group-writable directory", "group-writable directories")
-      result.append(
-        Diagnostic(
-          severity: .warning, title: "\(count) with a default ACL",
-          detail: [
-            "Entries made in these inherit their default ACL, which may let the users and groups it names write "
-              + "them: \(changes.defaultACLDirectories.listText)."
-          ],
-          suggestions: ["Remove the default ACL in the step that creates the directory (`setfacl -k DIR`)."]))
+      result.append(ACLWarnings.defaultACL(changes.defaultACLDirectories))
     }
     if !changes.attributesUnread.isEmpty {
       result.append(
