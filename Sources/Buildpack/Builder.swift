@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Core
 import FileSystem
 
@@ -32,8 +29,7 @@ public struct Builder {
 
   /// Runs the build and returns the exit status.
   public func run() -> Int32 {
-    let started = clock.now()
-    log.header(BuildpackInfo.name, version: BuildpackInfo.version)
+    let steps = BuildSteps(log: log, clock: clock)
     guard let layersPath = context.layersDirectory else {
       return fail(BuildError.missingLayersDirectory.diagnostic)
     }
@@ -45,7 +41,7 @@ public struct Builder {
         configuration = loaded
       case .notOptedIn(let reason):
         log.section("Nothing to do: \(reason.sentence)")
-        log.done(seconds: clock.now() - started)
+        steps.done()
         return ExitStatus.success
       }
     } catch {
@@ -53,48 +49,28 @@ public struct Builder {
     }
     let writer = LayerWriter(layersPath: layersPath)
     // Read before the walk changes anything and before its threads start (it parses TOML in a forked child).
-    let previous = writer.previousMetadata()
-    let printer = ReportPrinter(log: log)
-    printer.printConfiguration(configuration.sources.map(\.logText))
-    log.section("Walking the app directory")
-    var report: Report
-    do {
-      report = try ApplySelection(
-        configuration: configuration, mode: .apply, threads: threads,
-        effects: ApplyEffects(
-          tree: app, changer: SystemPermissionChanger(), clock: clock,
-          output: LogOutput(printer: printer, debug: configuration.debug))
-      ).run()
-    } catch {
-      return fail(error.diagnostic)
-    }
-    report.version = BuildpackInfo.version
-    report.groupID = report.owningGroup(
-      cnbGroupID: context.environment["CNB_GROUP_ID"], identity: ProcessIdentity.current())
-    var difference: RootsDifference?
+    var previous: LayerMetadata?
     var previousWarnings: [Diagnostic] = []
-    switch previous {
-    case .success(let metadata):
-      let current = LayerMetadata(report)
-      difference = RootsDifference(
-        previous: metadata.roots, current: current.roots, isPartial: metadata.isCapped || current.isCapped)
+    switch writer.previousMetadata() {
+    case .success(let metadata): previous = metadata
     case .failure(let warning): previousWarnings.append(warning.diagnostic)
     case nil: break
     }
-    let buildUser = Int(geteuid())
-    let warnings =
-      report.allWarnings(configuration: configuration.warnings, buildUser: buildUser) + previousWarnings
-    printer.printRun(report, difference: difference)
-    for warning in warnings { log.diagnostic(warning) }
-    if let failure = report.failureDiagnostic(buildUser: buildUser) {
-      return fail(failure)
-    }
+    let outcome: BuildSteps.Outcome
     do {
-      try writer.write(report.keeping(warnings), executable: executable)
+      outcome = try steps.walk(
+        configuration, mode: .apply, threads: threads, tree: app, changer: SystemPermissionChanger(),
+        cnbGroupID: context.environment["CNB_GROUP_ID"], previous: previous, extraWarnings: previousWarnings)
+    } catch {
+      return fail(error.diagnostic)
+    }
+    if let failure = outcome.failure { return fail(failure) }
+    do {
+      try writer.write(outcome.keptReport, executable: executable)
     } catch {
       return fail(BuildError.cannotWriteLayer(error).diagnostic)
     }
-    log.done(seconds: clock.now() - started)
+    steps.done()
     return ExitStatus.success
   }
 

@@ -3,10 +3,6 @@ import Buildpack
 import Core
 import FileSystem
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// `group-writable apply`: what a build does, without layers.
 struct ApplyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -56,37 +52,19 @@ struct ApplyCommand: ParsableCommand {
       if keepWorldWritable { configuration.policy.keepsWorldWrite = true }
       if exclusive { configuration.policy.removesGroupWriteOutside = true }
       let write: (String) -> Void = json ? { _ in } : { StandardOutput.writeLine($0) }
-      let log = BuildLog(write: write)
-      let printer = ReportPrinter(log: log)
-      log.header(BuildpackInfo.name, version: BuildpackInfo.version)
-      printer.printConfiguration(configuration.sources.map(\.logText))
-      log.section("Walking the app directory")
+      let steps = BuildSteps(log: BuildLog(write: write), prints: !json)
       let changer: any PermissionChanging = dryRun ? DryRunPermissionChanger() : SystemPermissionChanger()
-      var report: Report
+      let outcome: BuildSteps.Outcome
       do throws(ApplyError) {
-        report = try ApplySelection(
-          configuration: configuration, mode: dryRun ? .dryRun : .apply, threads: jobs ?? ThreadCount.default(),
-          effects: ApplyEffects(
-            tree: app, changer: changer,
-            output: json ? nil : LogOutput(printer: printer, debug: configuration.debug))
-        ).run()
+        outcome = try steps.walk(
+          configuration, mode: dryRun ? .dryRun : .apply, threads: jobs ?? ThreadCount.default(), tree: app,
+          changer: changer, cnbGroupID: nil)
       } catch {
         throw CommandFailure(error.diagnostic)
       }
-      report.version = BuildpackInfo.version
-      report.groupID = report.owningGroup(cnbGroupID: nil, identity: ProcessIdentity.current())
-      let buildUser = Int(geteuid())
-      let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
-      if json {
-        StandardOutput.write(ReportText.json(report.keeping(warnings)) + "\n")
-      } else {
-        printer.printRun(report)
-        for warning in warnings { log.diagnostic(warning) }
-      }
-      if let failure = report.failureDiagnostic(buildUser: buildUser) {
-        throw CommandFailure(failure)
-      }
-      log.done(seconds: report.elapsedSeconds)
+      if json { StandardOutput.write(ReportText.json(outcome.keptReport) + "\n") }
+      if let failure = outcome.failure { throw CommandFailure(failure) }
+      steps.done()
       return ExitStatus.success
     }
   }
