@@ -389,9 +389,9 @@ import Testing
     #expect(
       DiagnosticRenderer.render(
         CommandError.incomplete(command: "list", unread: unread, asRoot: false).diagnostic) == """
-      ! Could not read 1 directory: the result of `list` is incomplete
+      ! Could not read 1 entry: the result of `list` is incomplete
       !
-      ! Nothing below these was seen: `secret/`.
+      ! A directory's entries, or an entry's status or attributes, could not be read: `secret/`. Nothing below such a directory was seen.
       !
       ! How to fix it:
       ! - Run the command as a user that can read them (the build user, or root), or make them readable (`chmod u+rx DIR`).
@@ -403,9 +403,9 @@ import Testing
     #expect(
       DiagnosticRenderer.render(
         CommandError.incomplete(command: "audit", unread: unread, asRoot: true).diagnostic) == """
-      ! Could not read 1 directory: the result of `audit` is incomplete
+      ! Could not read 1 entry: the result of `audit` is incomplete
       !
-      ! Nothing below these was seen: `secret/`.
+      ! A directory's entries, or an entry's status or attributes, could not be read: `secret/`. Nothing below such a directory was seen.
       !
       ! How to fix it:
       ! - Not even root could read them: look at them with `ls -ld` (a FUSE or NFS mount that squashes root, or a directory removed during the run), and run the command where they are readable.

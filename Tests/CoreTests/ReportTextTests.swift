@@ -85,6 +85,34 @@ import Testing
     #expect(metadata.roots == ["log/"] && !metadata.isCapped)
   }
 
+  /// The `changes` and `audit` keys 0.3.0 added: a `report.toml` written by 0.2.0 has none of them.
+  static let keysSince020 = [
+    "changes.acl-entries", "changes.acl-write-kept", "changes.acl-write-removed", "changes.attributes-unread",
+    "changes.capability-files", "changes.closed-database-companions", "changes.default-acl-directories",
+    "changes.other-file-systems", "changes.protected-write-removed", "changes.reached-through-open-directory",
+    "audit.acl-writable", "audit.default-acl-directories", "audit.other-file-systems", "audit.unread-attributes",
+    "audit.writable-capability-files",
+  ]
+
+  @Test func readsA020ReportWithoutTheKeysAddedSince() throws {
+    var report = full()
+    report.changes.aclEntries.add("x")
+    report.audit?.aclWritable.add("y")
+    var lines: [Substring] = []
+    var dropping = false
+    for line in ReportText.toml(report).split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("[") { dropping = Self.keysSince020.contains { line == "[\($0)]" } }
+      if !dropping { lines.append(line) }
+    }
+    let old = lines.joined(separator: "\n")
+    #expect(!old.contains("acl-entries") && !old.contains("acl-writable"))
+    let decoded = try ReportText.report(fromTOML: old)
+    #expect(decoded.changes.aclEntries.isEmpty && decoded.audit?.aclWritable.isEmpty == true)
+    #expect(decoded.changes.worldWriteRemoved == report.changes.worldWriteRemoved)
+    #expect(decoded.audit?.setIDExecutables == report.audit?.setIDExecutables)
+    #expect(decoded.audit?.userID == 1001)
+  }
+
   @Test func launchTOMLHoldsTheLabel() throws {
     let table = try TOMLTable(string: ReportText.launchTOML(report(roots: 1)))
     #expect(table["labels"]?[0]?["key"]?.string == "utility.group-writable.paths")

@@ -41,9 +41,12 @@ extension CommandError {
         suggestions: ["Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out."])
     case .incomplete(let command, let unread, let asRoot):
       return Diagnostic(
-        title: "Could not read \(CountText.of(unread.total, "directory", "directories")): the result of "
+        title: "Could not read \(CountText.of(unread.total, "entry", "entries")): the result of "
           + "`\(command)` is incomplete",
-        detail: ["Nothing below these was seen: \(unread.listText)."],
+        detail: [
+          "A directory's entries, or an entry's status or attributes, could not be read: \(unread.listText). "
+            + "Nothing below such a directory was seen."
+        ],
         suggestions: [
           asRoot
             ? "Not even root could read them: look at them with `ls -ld` (a FUSE or NFS mount that squashes "

@@ -78,3 +78,23 @@ extension AuditFindings {
     case otherFileSystems = "other-file-systems"
   }
 }
+
+extension AuditFindings {
+  /// Decodes audit findings; a key an older report lacks (0.2.0 had fewer) is left empty.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(userID: 0)
+    try container.fill(&inspected, .inspected)
+    try container.fill(&unread, .unread)
+    try container.fill(&userID, .userID)
+    try container.fill(&setIDExecutables, .setIDExecutables)
+    try container.fill(&worldWritable, .worldWritable)
+    try container.fill(&foreignOwned, .foreignOwned)
+    try container.fill(&foreignOwners, .foreignOwners)
+    try container.fill(&aclWritable, .aclWritable)
+    try container.fill(&writableCapabilityFiles, .writableCapabilityFiles)
+    try container.fill(&defaultACLDirectories, .defaultACLDirectories)
+    try container.fill(&unreadAttributes, .unreadAttributes)
+    try container.fill(&otherFileSystems, .otherFileSystems)
+  }
+}

@@ -135,3 +135,36 @@ extension ReportChanges {
     case otherFileSystems = "other-file-systems"
   }
 }
+
+extension ReportChanges {
+  /// Decodes a report's changes; a key an older report lacks (0.2.0 had fewer) is left empty.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    try container.fill(&unread, .unread)
+    try container.fill(&ancestorsGranted, .ancestorsGranted)
+    try container.fill(&worldWriteRemoved, .worldWriteRemoved)
+    try container.fill(&groupWriteRemoved, .groupWriteRemoved)
+    try container.fill(&databaseDirectories, .databaseDirectories)
+    try container.fill(&groupWritableOutside, .groupWritableOutside)
+    try container.fill(&closedDirectories, .closedDirectories)
+    try container.fill(&closedDatabaseDirectories, .closedDatabaseDirectories)
+    try container.fill(&closedDatabaseCompanions, .closedDatabaseCompanions)
+    try container.fill(&keptByPlatform, .keptByPlatform)
+    try container.fill(&keptByPlatformOwners, .keptByPlatformOwners)
+    try container.fill(&symbolicLinks, .symbolicLinks)
+    try container.fill(&specialFiles, .specialFiles)
+    try container.fill(&hardLinkedFiles, .hardLinkedFiles)
+    try container.fill(&setIDFiles, .setIDFiles)
+    try container.fill(&changedDuringWalk, .changedDuringWalk)
+    try container.fill(&reachedThroughOpenDirectory, .reachedThroughOpenDirectory)
+    try container.fill(&capabilityFiles, .capabilityFiles)
+    try container.fill(&aclEntries, .aclEntries)
+    try container.fill(&aclWriteRemoved, .aclWriteRemoved)
+    try container.fill(&aclWriteKept, .aclWriteKept)
+    try container.fill(&protectedWriteRemoved, .protectedWriteRemoved)
+    try container.fill(&defaultACLDirectories, .defaultACLDirectories)
+    try container.fill(&attributesUnread, .attributesUnread)
+    try container.fill(&otherFileSystems, .otherFileSystems)
+  }
+}
