@@ -19,8 +19,12 @@ class Failure(Exception):
     """A command failed or a check did not hold: the run cannot be trusted."""
 
 
+STARTED = time.perf_counter()
+
+
 def log(message):
-    print(message, file=sys.stderr, flush=True)
+    """message on stderr, after the seconds since the run started."""
+    print("[%4.0f s] %s" % (time.perf_counter() - STARTED, message), file=sys.stderr, flush=True)
 
 
 class Users:

@@ -130,12 +130,12 @@ def medians_section(r):
 
 def floors_section(lists):
     """Issue 23 item 4: the C walker's floors, the two layouts, and CPU/wall per case."""
-    cpu = Table(columns("list", *MEASURES.values()))
+    measured = [key for key in MEASURES if any(key in p.samples for p in lists)]
+    cpu = Table(columns("list", *(MEASURES[key] for key in measured)))
     for p in lists:
         m = targets.medians(p)
-        cpu.add(
-            p.name, *("%.2f" % m[k + ":cpu/wall"] if k + ":cpu/wall" in m else "" for k in MEASURES)
-        )
+        cells = ["%.2f" % m[k + ":cpu/wall"] if k + ":cpu/wall" in m else "" for k in measured]
+        cpu.add(p.name, *cells)
     layouts = measure_table(lists, ["cstat", "first", "arrived", "win", "cwin"])
     for row, p in zip(layouts.rows, lists, strict=True):
         m = targets.medians(p)

@@ -76,21 +76,27 @@ def measure_apply(binary, tree, plist, compare=None):
     record(plist, "arrived", apply, lambda: make_arrived_writable(tree))
 
 
-def measure_windows(binary, windows, plist, walker):
+def measure_windows(binary, windows, plist, walker, problems=None):
     """The Windows-host layout (every entry 0777), first apply with plist (the anchored list),
-    and the C walk that changes every entry as apply does (the floor for that layout)."""
+    and the C walk that changes every entry as apply does (the floor for that layout). With
+    problems (the first round), checks what each left behind, outside the timing."""
     reset = lambda: reset_windows(windows)  # noqa: E731
     apply = [binary, "apply", "--app", windows, "--patterns-file", plist.path]
     record(plist, "win", apply, reset)
+    if problems is not None:
+        floor.check_windows(windows, "apply", problems)
     record(plist, "cwin", floor.walk_command(walker, "change", windows), reset)
+    if problems is not None:
+        floor.check_windows(windows, "the C changing walk", problems)
 
 
-def measure_round(binary, tree, git_dir, plist, walker, windows=None, compare=None):
+def measure_round(binary, tree, git_dir, plist, walker, windows=None, compare=None, problems=None):
+    """One round of one list. The tree is left as the last case left it (every timed command
+    that changes modes resets it first, reads do not depend on modes)."""
     measure_baselines(tree, git_dir, plist, walker)
     measure_apply(binary, tree, plist, compare)
     if windows:
-        measure_windows(binary, windows, plist, walker)
-    reset_tree(tree)
+        measure_windows(binary, windows, plist, walker, problems)
 
 
 def measure_rss(binary, tree, plist, gnu_time, work):
