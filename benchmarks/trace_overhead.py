@@ -20,45 +20,60 @@ WRITE_LOOP = "i=0; while [ $i -lt %d ]; do : > w/f$i; i=$((i+1)); done" % WRITES
 
 
 def measure(binary, runs, work, spawn_medians, user, give):
-  """{case: (plain ms, traced ms)} for cpu, reads and writes; `give(path)` hands a path to the user."""
-  app = os.path.join(work, "trace-app")
-  os.makedirs(os.path.join(app, "w"), exist_ok=True)
-  give(app)
-  give(os.path.join(app, "w"))
-  env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C"}
-  commands = {
-    "cpu": ["/bin/sh", "-c", CPU_LOOP],
-    "reads": ["/bin/sh", "-c", "find /usr/share -type f > /dev/null 2>&1 || true"],
-    "writes": ["/bin/sh", "-c", WRITE_LOOP],
-  }
-  cases = []
-  for command in commands.values():
-    cases.append((command, 0, None))
-    cases.append(([binary, "trace", "--json", "--app", app, "--"] + command, 0, None))
-  spawn_medians(cases, 1, app, env, user)  # warm the page cache, and check every case runs
-  medians = spawn_medians(cases, runs, app, env, user)
-  return {name: (medians[2 * index], medians[2 * index + 1]) for index, name in enumerate(commands)}
+    """{case: (plain ms, traced ms)} for cpu, reads and writes; `give(path)` hands a path to the
+    user."""
+    app = os.path.join(work, "trace-app")
+    os.makedirs(os.path.join(app, "w"), exist_ok=True)
+    give(app)
+    give(os.path.join(app, "w"))
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C"}
+    commands = {
+        "cpu": ["/bin/sh", "-c", CPU_LOOP],
+        "reads": ["/bin/sh", "-c", "find /usr/share -type f > /dev/null 2>&1 || true"],
+        "writes": ["/bin/sh", "-c", WRITE_LOOP],
+    }
+    cases = []
+    for command in commands.values():
+        cases.append((command, 0, None))
+        cases.append(([binary, "trace", "--json", "--app", app, "--"] + command, 0, None))
+    spawn_medians(cases, 1, app, env, user)  # warm the page cache, and check every case runs
+    medians = spawn_medians(cases, runs, app, env, user)
+    return {
+        name: (medians[2 * index], medians[2 * index + 1]) for index, name in enumerate(commands)
+    }
 
 
 def report_lines(result, runs, misses):
-  """The report's section; appends to `misses` a missed target."""
-  lines = ["", "## trace overhead (issue 16)", "",
-           "Each command plain and under `group-writable trace --json` (report to /dev/null), as the "
-           "build user in an app directory it owns; median of %d runs each." % runs, "",
-           "| command | plain | traced | ratio | limit | result |", "|---|---:|---:|---:|---:|---|"]
-  labels = {"cpu": "shell loop, 400k iterations, no writes",
-            "reads": "`find /usr/share -type f` (directory reads only)",
-            "writes": "%d new files in the app directory" % WRITES}
-  for name, (plain, traced) in result.items():
-    ratio = traced / plain if plain else None
-    if name == "writes":
-      per_write = (traced - plain) * 1000 / WRITES
-      lines.append("| %s | %.1f ms | %.1f ms | %.2f × | | info: %.0f µs more per write |" % (
-        labels[name], plain, traced, ratio or 0, per_write))
-      continue
-    ok = ratio is not None and ratio <= TRACE_CPU_LIMIT
-    if not ok:
-      misses.append("trace overhead (%s)" % name)
-    lines.append("| %s | %.1f ms | %.1f ms | %.2f × | ≤ %.2f × | %s |" % (
-      labels[name], plain, traced, ratio or 0, TRACE_CPU_LIMIT, "PASS" if ok else "MISS"))
-  return lines
+    """The report's section; appends to `misses` a missed target."""
+    lines = [
+        "",
+        "## trace overhead (issue 16)",
+        "",
+        "Each command plain and under `group-writable trace --json` (report to /dev/null), as the "
+        "build user in an app directory it owns; median of %d runs each." % runs,
+        "",
+        "| command | plain | traced | ratio | limit | result |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    labels = {
+        "cpu": "shell loop, 400k iterations, no writes",
+        "reads": "`find /usr/share -type f` (directory reads only)",
+        "writes": "%d new files in the app directory" % WRITES,
+    }
+    for name, (plain, traced) in result.items():
+        ratio = traced / plain if plain else None
+        if name == "writes":
+            per_write = (traced - plain) * 1000 / WRITES
+            lines.append(
+                "| %s | %.1f ms | %.1f ms | %.2f × | | info: %.0f µs more per write |"
+                % (labels[name], plain, traced, ratio or 0, per_write)
+            )
+            continue
+        ok = ratio is not None and ratio <= TRACE_CPU_LIMIT
+        if not ok:
+            misses.append("trace overhead (%s)" % name)
+        lines.append(
+            "| %s | %.1f ms | %.1f ms | %.2f × | ≤ %.2f × | %s |"
+            % (labels[name], plain, traced, ratio or 0, TRACE_CPU_LIMIT, "PASS" if ok else "MISS")
+        )
+    return lines

@@ -1,0 +1,75 @@
+"""The stat-walk floor (issue 23 item 4): benchmarks/statwalk.c, compiled with the system `cc -O2`
+and cached by the source's hash, walks the tree as the build user with 2 threads; its `change`
+mode also changes every entry, the floor of the Windows-host layout."""
+
+import hashlib
+import os
+import shutil
+
+from .common import HERE, TREES, Failure, log, run, run_root
+
+SOURCE = os.path.join(HERE, "statwalk.c")
+FLOOR_THREADS = 2
+
+
+def build_walker():
+    """Path of the compiled walker: TREES/.bin/statwalk-<hash of the source>, built when missing."""
+    with open(SOURCE, "rb") as handle:
+        digest = hashlib.sha256(handle.read()).hexdigest()[:16]
+    bindir = os.path.join(TREES, ".bin")
+    path = os.path.join(bindir, "statwalk-" + digest)
+    if os.access(path, os.X_OK):
+        return path
+    compiler = shutil.which("cc")
+    if not compiler:
+        raise Failure("`cc` is required to build the stat-walk floor (benchmarks/statwalk.c)")
+    os.makedirs(bindir, exist_ok=True)
+    os.chmod(bindir, 0o755)  # the build user runs it
+    log("bench: compiling the stat-walk floor: cc -O2 -pthread " + SOURCE)
+    staging = path + ".tmp"
+    run_root([compiler, "-O2", "-pthread", "-o", staging, SOURCE])
+    os.chmod(staging, 0o755)
+    os.rename(staging, path)
+    return path
+
+
+def walk_command(walker, mode, tree, threads=FLOOR_THREADS):
+    """argv of a walk: mode `stat` (reads only) or `change` (and fchmodat on every entry)."""
+    return [walker, mode, str(threads), tree]
+
+
+def walk_counts(walker, mode, tree):
+    """One walk as the build user: {"entries": N, "dirs": N, "changed": N}."""
+    _, out = run(walk_command(walker, mode, tree), capture=True)
+    words = out.decode().split()
+    return {words[i]: int(words[i + 1]) for i in range(0, len(words) - 1, 2)}
+
+
+def world_writable(tree):
+    """How many entries under tree (not tree itself, not symlinks) have world write."""
+    _, out = run_root(
+        ["find", ".", "-mindepth", "1", "!", "-type", "l", "-perm", "-o+w", "-printf", "."],
+        cwd=tree,
+        capture=True,
+    )
+    return len(out)
+
+
+def check_floor(walker, tree, meta, problems):
+    """The C stat walk visits every entry of the tree."""
+    counts = walk_counts(walker, "stat", tree)
+    if counts.get("entries") != meta["entries"]:
+        problems.append(
+            "the C stat walk saw %s entries, the tree has %d"
+            % (counts.get("entries"), meta["entries"])
+        )
+
+
+def check_windows(windows, after, problems):
+    """After `apply` or the C changing walk on the Windows-host layout (every entry 0777), no entry
+    is left world-writable: both changed every entry that is not a symlink."""
+    left = world_writable(windows)
+    if left:
+        problems.append(
+            "Windows-host layout: %d entries still world-writable after %s" % (left, after)
+        )
