@@ -63,23 +63,6 @@ import Testing
     (.disabled, "maybe", "tmp/", .invalid),
   ]
 
-  /// The decision for `files` and `environment`, or the error.
-  func load(
-    _ files: FakeAppFiles, _ environment: [String: String] = [:]
-  ) -> Result<OptInDecision, ConfigurationError> {
-    do {
-      return .success(try ConfigurationLoader(app: files).load(environment: environment))
-    } catch {
-      return .failure(error)
-    }
-  }
-
-  /// The configuration of an opted-in decision.
-  func configuration(_ result: Result<OptInDecision, ConfigurationError>) -> Configuration? {
-    if case .success(.optedIn(let configuration)) = result { return configuration }
-    return nil
-  }
-
   @Test(arguments: decisions)
   func decidesOptIn(table: Table, enabled: String?, paths: String?, expected: Outcome) {
     var environment: [String: String] = [:]
@@ -87,7 +70,7 @@ import Testing
     environment["BP_GROUP_WRITABLE_PATHS"] = paths
     let files = FakeAppFiles(files: table.projectFile.map { ["project.toml": $0] } ?? [:])
     let outcome: Outcome
-    switch load(files, environment) {
+    switch loadDecision(files, environment) {
     case .success(.optedIn(let configuration)):
       outcome = .optedIn(
         patterns: configuration.patterns.map(\.displayText), wholeApp: configuration.wholeApp)
@@ -101,7 +84,7 @@ import Testing
   }
 
   @Test func quotesTheFalseSpellingInTheReason() {
-    let result = load(FakeAppFiles(), ["BP_GROUP_WRITABLE": " NO "])
+    let result = loadDecision(FakeAppFiles(), ["BP_GROUP_WRITABLE": " NO "])
     guard case .success(.notOptedIn(let reason)) = result, case .disabledByEnvironment = reason else {
       Issue.record("expected disabled, got \(result)")
       return
@@ -126,8 +109,8 @@ import Testing
       """,
       "config/writable": "tmp/\n\n*.sock\n",
     ])
-    let result = load(files, ["BP_GROUP_WRITABLE_PATHS": "public/uploads/,cache/"])
-    let configuration = try #require(self.configuration(result))
+    let result = loadDecision(files, ["BP_GROUP_WRITABLE_PATHS": "public/uploads/,cache/"])
+    let configuration = try #require(optedInConfiguration(result))
     #expect(
       configuration.patterns.map(\.displayText)
         == ["log/", "!log/keep", "tmp/", "*.sock", "public/uploads/", "cache/"])
@@ -159,7 +142,7 @@ import Testing
     let files = FakeAppFiles(files: [
       "project.toml": "[utility.group-writable]\npaths = [\"a\", \"# no\", \"\", \"b/\"]\n"
     ])
-    let configuration = try #require(self.configuration(load(files)))
+    let configuration = try #require(optedInConfiguration(loadDecision(files)))
     #expect(configuration.patterns.map(\.displayText) == ["a", "b/"])
     #expect(configuration.patterns.map(\.origin.line) == [1, 4])
     #expect(configuration.patterns.allSatisfy { $0.origin.source == "project.toml paths" })
@@ -174,7 +157,7 @@ import Testing
       pahts = "x"
       """
     ])
-    let configuration = try #require(self.configuration(load(files, ["BP_LOG_LEVEL": "debug"])))
+    let configuration = try #require(optedInConfiguration(loadDecision(files, ["BP_LOG_LEVEL": "debug"])))
     #expect(configuration.create == ["tmp/cache"])
     #expect(configuration.policy.setsGroupIDOnDirectories)
     #expect(configuration.debug)
@@ -190,7 +173,7 @@ import Testing
 
   @Test func selectsTheWholeAppWhenEnabledWithoutPatterns() throws {
     let configuration = try #require(
-      self.configuration(load(FakeAppFiles(), ["BP_GROUP_WRITABLE": "1"])))
+      optedInConfiguration(loadDecision(FakeAppFiles(), ["BP_GROUP_WRITABLE": "1"])))
     #expect(configuration.wholeApp)
     #expect(configuration.patterns.isEmpty && configuration.create.isEmpty)
     #expect(configuration.sources == [.environmentWholeApp])
@@ -206,7 +189,7 @@ import Testing
       "project.toml": "[utility.group-writable]\nenabled = false\nsetgid = true\n"
     ])
     let configuration = try #require(
-      self.configuration(load(files, ["BP_GROUP_WRITABLE": "yes"])))
+      optedInConfiguration(loadDecision(files, ["BP_GROUP_WRITABLE": "yes"])))
     #expect(configuration.wholeApp)
     #expect(configuration.policy.setsGroupIDOnDirectories)
     #expect(configuration.sources == [.projectTable(file: "project.toml"), .environmentWholeApp])
@@ -220,7 +203,7 @@ import Testing
   func isNotWholeAppWhenAnythingIsConfigured(projectFile: String) throws {
     let files = FakeAppFiles(files: ["project.toml": projectFile])
     let configuration = try #require(
-      self.configuration(load(files, ["BP_GROUP_WRITABLE": "true"])))
+      optedInConfiguration(loadDecision(files, ["BP_GROUP_WRITABLE": "true"])))
     #expect(!configuration.wholeApp)
     #expect(configuration.sources.last == .environmentEnabled)
     #expect(configuration.sources.last?.logText == "`BP_GROUP_WRITABLE=true`")
@@ -228,7 +211,7 @@ import Testing
 
   @Test func warnsWhenNothingIsSelected() throws {
     let files = FakeAppFiles(files: ["project.toml": "[utility.group-writable]\npaths = []\n"])
-    let configuration = try #require(self.configuration(load(files)))
+    let configuration = try #require(optedInConfiguration(loadDecision(files)))
     #expect(configuration.warnings == [.nothingSelected])
     #expect(!configuration.wholeApp)
   }
@@ -236,101 +219,7 @@ import Testing
   @Test func doesNotWarnWhenOnlyCreateIsConfigured() throws {
     let files = FakeAppFiles(files: ["project.toml": "[utility.group-writable]\ncreate = [\"x\"]\n"]
     )
-    let configuration = try #require(self.configuration(load(files)))
+    let configuration = try #require(optedInConfiguration(loadDecision(files)))
     #expect(configuration.warnings.isEmpty)
-  }
-
-  // MARK: - Reading files
-
-  @Test func treatsAMissingProjectFileAsNoTable() {
-    let files = FakeAppFiles()
-    guard case .success(.notOptedIn(let reason)) = load(files) else {
-      Issue.record("expected not opted in")
-      return
-    }
-    #expect(reason.sentence == Self.notConfigured)
-    #expect(files.reads == ["project.toml"])
-  }
-
-  @Test(arguments: [
-    AppFileError.symbolicLink(path: "project.toml", component: "project.toml"),
-    .notRegularFile(path: "project.toml"),
-    .systemError(path: "project.toml", .permissionDenied),
-  ])
-  func rejectsAnUnreadableProjectFile(cause: AppFileError) {
-    let files = FakeAppFiles(errors: ["project.toml": cause])
-    #expect(load(files).error == .projectFileUnreadable(file: "project.toml", cause: cause))
-  }
-
-  @Test func capsTheProjectFileAtOneMebibyte() {
-    #expect(ConfigurationLoader.maximumFileSize == 1_048_576)
-    #expect(ConfigurationLimits.fileBytes == 1_048_576)
-    let header = "[utility.group-writable]\n#"
-    let atLimit = header + String(repeating: "x", count: (1 << 20) - header.utf8.count)
-    #expect(configuration(load(FakeAppFiles(files: ["project.toml": atLimit]))) != nil)
-    let overLimit = atLimit + "x"
-    let error = load(FakeAppFiles(files: ["project.toml": overLimit])).error
-    #expect(
-      error
-        == .projectFileUnreadable(
-          file: "project.toml", cause: .tooLarge(path: "project.toml", limit: 1 << 20)))
-  }
-
-  @Test(arguments: [
-    AppFileError.notFound(path: "writable.txt"),
-    .symbolicLink(path: "writable.txt", component: "writable.txt"),
-    .outsideAppDirectory(path: "writable.txt"),
-  ])
-  func rejectsAnUnreadablePathsFile(cause: AppFileError) {
-    let files = FakeAppFiles(
-      files: ["project.toml": "[utility.group-writable]\npaths-file = \"writable.txt\"\n"],
-      errors: cause == .notFound(path: "writable.txt") ? [:] : ["writable.txt": cause])
-    #expect(
-      load(files).error
-        == .pathsFileUnreadable(
-          path: "writable.txt", source: .key(.pathsFile, file: "project.toml", line: 2),
-          cause: cause))
-  }
-
-  @Test func capsThePathsFileAtOneMebibyte() {
-    let files = FakeAppFiles(files: [
-      "project.toml": "[utility.group-writable]\npaths-file = \"big\"\n",
-      "big": String(repeating: "a\n", count: (1 << 19) + 1),
-    ])
-    #expect(
-      load(files).error
-        == .pathsFileUnreadable(
-          path: "big", source: .key(.pathsFile, file: "project.toml", line: 2),
-          cause: .tooLarge(path: "big", limit: 1 << 20)))
-  }
-
-  @Test func doesNotReadThePathsFileWhenNotOptedIn() {
-    let files = FakeAppFiles(files: [
-      "project.toml": "[utility.group-writable]\nenabled = false\npaths-file = \"missing\"\n"
-    ])
-    guard case .success(.notOptedIn(let reason)) = load(files) else {
-      Issue.record("expected not opted in")
-      return
-    }
-    #expect(reason.sentence == Self.tableDisabled)
-    #expect(files.reads == ["project.toml"])
-  }
-
-  @Test func reportsProjectFileErrorsEvenWhenNotOptedIn() {
-    let files = FakeAppFiles(files: ["project.toml": "[utility.group-writable]\nenabled = 0\n"])
-    #expect(
-      load(files).error
-        == .wrongType(
-          file: "project.toml", key: .enabled, element: nil, expected: .boolean,
-          found: .integer, line: 2))
-  }
-
-  @Test func readsPathsFilesWithInvalidUTF8AsBytes() throws {
-    let files = FakeAppFiles(files: [
-      "project.toml": "[utility.group-writable]\npaths-file = \"list\"\n"
-    ])
-    files.files["list"] = [0x61, 0xFF, 0x0A, 0x62]
-    let configuration = try #require(self.configuration(load(files)))
-    #expect(configuration.patterns.map(\.bytes) == [[0x61, 0xFF], [0x62]])
   }
 }

@@ -101,3 +101,20 @@ func configured(
 func table(_ lines: String...) -> [String: String] {
   ["project.toml": (["[utility.group-writable]"] + lines).joined(separator: "\n") + "\n"]
 }
+
+/// The decision for `files` and `environment`, or the error.
+func loadDecision(
+  _ files: FakeAppFiles, _ environment: [String: String] = [:]
+) -> Result<OptInDecision, ConfigurationError> {
+  do {
+    return .success(try ConfigurationLoader(app: files).load(environment: environment))
+  } catch {
+    return .failure(error)
+  }
+}
+
+/// The configuration of an opted-in decision.
+func optedInConfiguration(_ result: Result<OptInDecision, ConfigurationError>) -> Configuration? {
+  if case .success(.optedIn(let configuration)) = result { return configuration }
+  return nil
+}
