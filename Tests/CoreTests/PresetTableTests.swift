@@ -21,12 +21,13 @@ struct PresetTableTests {
   }
 
   @Test(arguments: Preset.allCases)
-  func theReadmeTableNamesEachPresetsDocumentationAndVersions(preset: Preset) throws {
+  func theDocumentedTableNamesEachPresetsDocumentationAndVersions(preset: Preset) throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    let text = try String(
+      contentsOf: root.appendingPathComponent("docs/CONFIGURATION.md"), encoding: .utf8)
     let definition = PresetTable.definition(of: preset)
-    let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `\(preset.name)` |") })
+    let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `\(preset.name)` |") })
     #expect(row.contains("(\(definition.documentation))"))
     #expect(row.hasSuffix("| \(definition.versions) |"))
   }

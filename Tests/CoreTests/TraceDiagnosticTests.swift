@@ -34,7 +34,7 @@ import Testing
   static let readOnlySuggestion = """
     ! How to fix it:
     ! - Mount a volume (an `emptyDir`) at the writable directories, or list them in `ephemeral` so they live under \
-    `/tmp` at run time (README, "Read-only root file systems").
+    `/tmp` at run time (docs/READ-ONLY.md).
 
     """
 

@@ -58,7 +58,7 @@ TEKTON_OWNER = (1000, 1000)
 
 @dataclasses.dataclass(frozen=True)
 class Platform:
-    """How a platform hands the app dir to the build, read in its own sources (see the README).
+    """How a platform hands the app dir to the build, read in its sources (see docs/PLATFORMS.md).
 
     `root_mode` and `root_owner` are the app dir's own mode and owner during the build (None: the
     owner of the contents); `contents_mode` replaces every entry's mode (None: the host's modes, as a

@@ -1,5 +1,5 @@
 /// The documented caps on every configuration input, so detect and build take time and memory
-/// linear in a bounded input (README, "Configuration reference").
+/// linear in a bounded input (docs/CONFIGURATION.md, "Precedence, values, errors and caps").
 public enum ConfigurationLimits {
   /// The largest `project.toml` or paths file, in bytes (1 MiB).
   public static let fileBytes = 1 << 20

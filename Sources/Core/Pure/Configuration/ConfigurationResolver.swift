@@ -3,7 +3,8 @@ import Patterns
 /// Combines the `[utility.group-writable]` table and the environment into one `Configuration`;
 /// pure (the loader reads the paths file and passes its bytes in).
 ///
-/// The precedence rule, the same for every setting (README, "Configuration reference"):
+/// The precedence rule, the same for every setting (docs/CONFIGURATION.md, "Precedence, values, errors and
+/// caps"):
 /// - **Lists add up, `project.toml` first.** Patterns are `paths`, then the paths file, then
 ///   `BP_GROUP_WRITABLE_PATHS` (later patterns win, as in git); `create` and `ephemeral` are the
 ///   key's entries, then the variable's (duplicates dropped).

@@ -31,7 +31,7 @@ extension SuggestionNote {
         detail: ["No mode makes these writable: \(Self.list(paths)). The patterns are suggested all the same."],
         suggestions: [
           "Mount a volume (an `emptyDir`) at the writable directories, or list them in `ephemeral` so they live "
-            + "under `/tmp` at run time (README, \"Read-only root file systems\")."
+            + "under `/tmp` at run time (docs/READ-ONLY.md)."
         ])
     }
   }

@@ -1,5 +1,6 @@
-/// The files that mark a framework unambiguously (README, "Presets", `auto`): a framework is detected when every
-/// file of one of its marker sets is a regular file in the app directory (a link or a directory does not count).
+/// The files that mark a framework unambiguously (docs/CONFIGURATION.md, "Presets", `auto`): a framework is
+/// detected when every file of one of its marker sets is a regular file in the app directory (a link or a
+/// directory does not count).
 public enum FrameworkRules {
   /// The marker sets of `preset`: any one set, with all its files, detects it.
   public static func markers(of preset: Preset) -> [[String]] {

@@ -1,4 +1,5 @@
-/// The presets' data: what each framework writes at run time, from its own documentation (README, "Presets").
+/// The presets' data: what each framework writes at run time, from its own documentation
+/// (docs/CONFIGURATION.md, "Presets").
 public enum PresetTable {
   /// The definition of `preset`.
   public static func definition(of preset: Preset) -> PresetDefinition {
