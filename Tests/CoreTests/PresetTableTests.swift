@@ -75,7 +75,9 @@ struct PresetTableTests {
 
   @Test func findsTheFirstLinkOnTheWay() throws {
     let app = FakeAppFiles(files: ["tmp/x": ""], kinds: [".next": .symbolicLink])
-    #expect(try app.firstLink(in: RelativePath(".next/cache"))?.description == ".next")
-    #expect(try app.firstLink(in: RelativePath("tmp/cache")) == nil)
+    let behindLink = try RelativePath(".next/cache")
+    let noLink = try RelativePath("tmp/cache")
+    #expect(app.firstLink(in: behindLink)?.description == ".next")
+    #expect(app.firstLink(in: noLink) == nil)
   }
 }
