@@ -73,10 +73,10 @@ struct PresetTableTests {
     #expect(FrameworkDetection.detect(in: app) == [FrameworkDetection(preset: .nextjs, markers: ["next.config.cjs"])])
   }
 
-  @Test func findsTheFirstLinkOnTheWay() throws {
+  @Test func findsTheFirstLinkOnTheWay() {
     let app = FakeAppFiles(files: ["tmp/x": ""], kinds: [".next": .symbolicLink])
-    let behindLink = try RelativePath(".next/cache")
-    let noLink = try RelativePath("tmp/cache")
+    let behindLink = RelativePath(".next/cache")
+    let noLink = RelativePath("tmp/cache")
     #expect(app.firstLink(in: behindLink)?.description == ".next")
     #expect(app.firstLink(in: noLink) == nil)
   }
