@@ -20,10 +20,12 @@ import Testing
     let tree = try TemporaryTree()
     var random = seed
     func next(_ bound: Int) -> Int {
-      random = random &* 6364136223846793005 &+ 1442695040888963407
+      random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((random >> 33) % UInt64(bound))
     }
-    let names = ["node_modules", "tmp", "cache", "lib", "src", "log", "keep", "build", "@scope", "pkg"]
+    let names = [
+      "node_modules", "tmp", "cache", "lib", "src", "log", "keep", "build", "@scope", "pkg",
+    ]
     let extensions = [".js", ".log", ".rb", "", ".sqlite3"]
     // Plain system calls and one expectation at the end: both FileManager and `#expect` per entry are slow.
     var failedCalls = 0
@@ -47,7 +49,9 @@ import Testing
           makeDirectory(relative, mode: next(5) == 0 ? 0o700 : 0o755)
           try fill(relative, depth: depth + 1)
         case 6:
-          check(symlink(next(2) == 0 ? "../\(names[next(names.count)])" : "/etc/passwd", tree.path(relative)))
+          check(
+            symlink(
+              next(2) == 0 ? "../\(names[next(names.count)])" : "/etc/passwd", tree.path(relative)))
         case 7 where next(4) == 0:
           check(mkfifo(tree.path(relative), 0o644))
         case 8 where next(3) == 0:
@@ -71,11 +75,15 @@ import Testing
     _ tree: TemporaryTree, _ patterns: String, helpers: Int, options: WalkOptions = WalkOptions()
   ) throws -> Outcome {
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
+    let start = HelperStart()
     let handler = RecordingHandler()
+    handler.yieldsUntil = start
     let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
+    for helper in helperHandlers { helper.raises = start }
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    let walker = TreeWalker(patterns: set, options: options, handler: handler, helperHandlers: helperHandlers)
+    let walker = TreeWalker(
+      patterns: set, options: options, handler: handler, helperHandlers: helperHandlers)
     var summary = walker.walk(root: app.descriptor)
     #expect(summary.threads == helpers + 1)
     summary.elapsedSeconds = 0
@@ -114,8 +122,11 @@ import Testing
     let patterns = "*.log\n!keep*\n*.sqlite3\n"
     let alone = try walk(tree, patterns, helpers: 0)
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
+    let start = HelperStart()
     let handler = RecordingHandler()
+    handler.yieldsUntil = start
     let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
+    for helper in helperHandlers { helper.raises = start }
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     var summary = TreeWalker(

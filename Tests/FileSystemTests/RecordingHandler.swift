@@ -1,5 +1,9 @@
 import FileSystem
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Records every walk event as text, for assertions; can mark directories like a handler would.
 final class RecordingHandler: WalkHandler {
   var visited: [String] = []
@@ -11,6 +15,11 @@ final class RecordingHandler: WalkHandler {
   /// Whether `visit` reads every entry's status (so the tests see which ones the walk had to stat).
   var readsStatus = false
   var statusKinds: [String: FileKind] = [:]
+  /// Raised on this handler's first visit (a helper thread's handler).
+  var raises: HelperStart?
+  /// Until it is raised, each visit yields a millisecond so idle helpers can ask for work (at most 5 s in all).
+  var yieldsUntil: HelperStart?
+  private var yielded = 0
 
   static func text(_ path: UnsafeBufferPointer<UInt8>, _ kind: FileKind) -> String {
     (path.isEmpty ? "." : String(decoding: path, as: UTF8.self)) + (kind == .directory ? "/" : "")
@@ -25,6 +34,11 @@ final class RecordingHandler: WalkHandler {
   }
 
   func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
+    raises?.raise()
+    if let yieldsUntil, !yieldsUntil.isRaised, yielded < 5000 {
+      yielded += 1
+      usleep(1000)
+    }
     let path = Self.text(entry.path, entry.kind)
     visited.append(path + Self.text(entry.selection))
     if readsStatus, let status = try? entry.status() { statusKinds[path] = status.kind }
