@@ -44,9 +44,11 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // What a test needs a process of its own for (a fork is safe only with one thread; the test runner has
     // many): the helper executable, and the support that spawns it.
-    .executableTarget(name: "ChildProbe", dependencies: ["FileSystem", "TOMLKit"], path: "Tests/ChildProbe"),
+    .executableTarget(
+      name: "ChildProbe", dependencies: ["FileSystem", "TOMLKit"], path: "Tests/ChildProbe"),
     .target(
-      name: "ChildProcessSupport", dependencies: ["Core", "FileSystem"], path: "Tests/ChildProcessSupport"),
+      name: "ChildProcessSupport", dependencies: ["Core", "FileSystem"],
+      path: "Tests/ChildProcessSupport"),
     // The walker's decision for one path, followed from the root: the oracle that the pattern
     // tests and fuzz/ compare with `PatternSet.decide`.
     .target(name: "PatternOracle", dependencies: ["Patterns"], path: "Tests/PatternOracle"),
@@ -56,17 +58,23 @@ let package = Package(
       dependencies: ["FileSystem", "Patterns", "TestSupport", "ChildProcessSupport"]),
     .testTarget(
       name: "CoreTests",
-      dependencies: ["Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport", "TOMLKit"]),
+      dependencies: [
+        "Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport", "TOMLKit",
+      ]),
     .testTarget(
       name: "BuildpackTests",
       dependencies: [
-        "Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport", "TOMLKit",
+        "Buildpack", "Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport",
+        "TOMLKit",
       ]),
     .testTarget(
-      name: "TracerTests", dependencies: ["Tracer", "Core", "Patterns", "TestSupport", "ChildProcessSupport"]),
+      name: "TracerTests",
+      dependencies: ["Tracer", "Core", "Patterns", "TestSupport", "ChildProcessSupport"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["CLI", "Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport", "Tracer"]),
+      dependencies: [
+        "CLI", "Core", "FileSystem", "Patterns", "TestSupport", "ChildProcessSupport", "Tracer",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

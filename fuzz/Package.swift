@@ -16,7 +16,8 @@ let package = Package(
   targets: [
     .target(name: "Patterns", path: "Mirrors/Patterns"),
     .target(name: "CSystemShims", path: "Mirrors/CSystemShims"),
-    .target(name: "FileSystem", dependencies: ["Patterns", "CSystemShims"], path: "Mirrors/FileSystem"),
+    .target(
+      name: "FileSystem", dependencies: ["Patterns", "CSystemShims"], path: "Mirrors/FileSystem"),
     .target(
       name: "Core", dependencies: ["Patterns", "FileSystem", "TOMLKit"], path: "Mirrors/Core"),
     // Checks shared by the fuzz targets: derived candidate paths and the walk-versus-decide oracle.

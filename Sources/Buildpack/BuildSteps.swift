@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Core
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The steps a build takes around `ApplySelection`, shared by `build` and `apply` so the two cannot drift: the
 /// header, the configuration, the walk, the report's version and group, its warnings, the printed run, the failure
@@ -54,12 +55,15 @@ public struct BuildSteps {
     report.version = BuildpackInfo.version
     report.groupID = report.owningGroup(cnbGroupID: cnbGroupID, identity: ProcessIdentity.current())
     let buildUser = Int(geteuid())
-    let warnings = report.allWarnings(configuration: configuration.warnings, buildUser: buildUser) + extraWarnings
+    let warnings =
+      report.allWarnings(configuration: configuration.warnings, buildUser: buildUser)
+      + extraWarnings
     if prints {
       printer.printRun(report, difference: previous.map { Self.difference(from: $0, to: report) })
       for warning in warnings { log.diagnostic(warning) }
     }
-    return Outcome(report: report, warnings: warnings, failure: report.failureDiagnostic(buildUser: buildUser))
+    return Outcome(
+      report: report, warnings: warnings, failure: report.failureDiagnostic(buildUser: buildUser))
   }
 
   /// `- Done`, with the time since the header.
@@ -68,9 +72,11 @@ public struct BuildSteps {
   }
 
   /// The roots that changed since the previous build's `metadata`.
-  private static func difference(from metadata: LayerMetadata, to report: Report) -> RootsDifference {
+  private static func difference(from metadata: LayerMetadata, to report: Report) -> RootsDifference
+  {
     let current = LayerMetadata(report)
     return RootsDifference(
-      previous: metadata.roots, current: current.roots, isPartial: metadata.isCapped || current.isCapped)
+      previous: metadata.roots, current: current.roots,
+      isPartial: metadata.isCapped || current.isCapped)
   }
 }

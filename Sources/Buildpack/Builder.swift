@@ -59,8 +59,10 @@ public struct Builder {
     let outcome: BuildSteps.Outcome
     do {
       outcome = try steps.walk(
-        configuration, mode: .apply, threads: threads, tree: app, changer: SystemPermissionChanger(),
-        cnbGroupID: context.environment["CNB_GROUP_ID"], previous: previous, extraWarnings: previousWarnings)
+        configuration, mode: .apply, threads: threads, tree: app,
+        changer: SystemPermissionChanger(),
+        cnbGroupID: context.environment["CNB_GROUP_ID"], previous: previous,
+        extraWarnings: previousWarnings)
     } catch {
       return fail(error.diagnostic)
     }

@@ -55,14 +55,16 @@ public struct CNBContext: Sendable {
   /// variable, its content the value. Each is looked up by name, so no number of other files can hide one, and
   /// one that cannot be used (a symbolic link, a FIFO or other non-regular file, over `platformValueLimit`
   /// bytes, not UTF-8, unreadable) is an error naming it: never skipped, never cut.
-  static func platformEnvironment(_ platform: String) throws(ConfigurationError) -> [String: String] {
+  static func platformEnvironment(_ platform: String) throws(ConfigurationError) -> [String: String]
+  {
     let path = platform + "/env"
     guard let directory = try? AppDirectory.open(path) else { return [:] }
     defer { directory.descriptor.close() }
     var result: [String: String] = [:]
     for variable in EnvironmentVariable.allCases {
       func refuse(_ problem: ConfigurationError.PlatformFileProblem) -> ConfigurationError {
-        .platformVariableUnusable(variable: variable, path: "\(path)/\(variable.name)", problem: problem)
+        .platformVariableUnusable(
+          variable: variable, path: "\(path)/\(variable.name)", problem: problem)
       }
       let bytes: [UInt8]
       do {

@@ -10,7 +10,8 @@ public struct Detector {
 
   /// A detector for the app `app` in `context`, printing to `output` and `errorOutput`.
   public init(
-    context: CNBContext, app: any AppFileReading & AppEntryProbing, output: @escaping (String) -> Void,
+    context: CNBContext, app: any AppFileReading & AppEntryProbing,
+    output: @escaping (String) -> Void,
     errorOutput: @escaping (String) -> Void
   ) {
     self.context = context

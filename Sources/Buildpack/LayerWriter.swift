@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Core
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Writes the launch layer into `CNB_LAYERS_DIR` by descriptor: `group-writable/report.toml`, the start-up check in
 /// `group-writable/exec.d/` (and `bin/group-writable`, a link to it that runs the command line),
@@ -31,7 +32,8 @@ public struct LayerWriter {
   public func write(_ report: Report, executable: String) throws(LayerWriteError) {
     let layers = try openLayers()
     defer { layers.close() }
-    let layer = try openDirectory(Self.layerName, in: layers, shown: "\(layersPath)/\(Self.layerName)")
+    let layer = try openDirectory(
+      Self.layerName, in: layers, shown: "\(layersPath)/\(Self.layerName)")
     defer { layer.close() }
     try replace("report.toml", in: layer, with: Array(ReportText.toml(report).utf8), mode: 0o644)
     let execD = try openDirectory("exec.d", in: layer, shown: path("exec.d"))
@@ -42,7 +44,9 @@ public struct LayerWriter {
     } catch {
       throw .cannotReadExecutable(path: executable, error)
     }
-    try replace(RuntimeCheck.executableName, in: execD, with: binary, mode: 0o755, shown: path("exec.d/\(RuntimeCheck.executableName)"))
+    try replace(
+      RuntimeCheck.executableName, in: execD, with: binary, mode: 0o755,
+      shown: path("exec.d/\(RuntimeCheck.executableName)"))
     // The command line, on the launcher's `PATH` (a layer's `bin/`): `launcher group-writable trace -- ...`.
     let bin = try openDirectory("bin", in: layer, shown: path("bin"))
     defer { bin.close() }
@@ -51,8 +55,12 @@ public struct LayerWriter {
     } catch {
       throw .cannotWriteFile(path: path("bin/\(Self.commandName)"), error)
     }
-    try replace("\(Self.layerName).toml", in: layers, with: Array(ReportText.layerTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/\(Self.layerName).toml")
-    try replace("launch.toml", in: layers, with: Array(ReportText.launchTOML(report).utf8), mode: 0o644, shown: "\(layersPath)/launch.toml")
+    try replace(
+      "\(Self.layerName).toml", in: layers, with: Array(ReportText.layerTOML(report).utf8),
+      mode: 0o644, shown: "\(layersPath)/\(Self.layerName).toml")
+    try replace(
+      "launch.toml", in: layers, with: Array(ReportText.launchTOML(report).utf8), mode: 0o644,
+      shown: "\(layersPath)/launch.toml")
   }
 
   /// What the previous image recorded (its restored `<layer>.toml`): nil when there is none, else its metadata
@@ -70,13 +78,16 @@ public struct LayerWriter {
     } catch {
       switch error {
       case .noSuchFileOrDirectory: return nil
-      case .fileTooLarge: return unusable("it is larger than \(DiagnosticText.byteCount(Self.metadataLimit))")
+      case .fileTooLarge:
+        return unusable("it is larger than \(DiagnosticText.byteCount(Self.metadataLimit))")
       case .tooManySymbolicLinks: return unusable("it is a symbolic link")
       case .invalidArgument: return unusable("it is not a regular file")
       default: return unusable("reading it failed: \(error)")
       }
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else { return unusable("it is not UTF-8") }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return unusable("it is not UTF-8")
+    }
     do {
       return .success(try ReportText.layerMetadata(fromTOML: text))
     } catch {
@@ -103,7 +114,8 @@ public struct LayerWriter {
   }
 
   private func replace(
-    _ name: String, in directory: FileDescriptor, with bytes: [UInt8], mode: mode_t, shown: String? = nil
+    _ name: String, in directory: FileDescriptor, with bytes: [UInt8], mode: mode_t,
+    shown: String? = nil
   ) throws(LayerWriteError) {
     let result = bytes.withUnsafeBytes { buffer in
       Result { () throws(Errno) in try directory.replaceFile(name, with: buffer, mode: mode) }

@@ -48,7 +48,8 @@ public struct ReportPrinter {
     log.item(
       "Scanned \(CountText.of(counts.scanned, "entry", "entries")) in "
         + "\(BuildLog.duration(report.elapsedSeconds))\(threads); skipped "
-        + "\(CountText.of(counts.directoriesPruned, "directory", "directories")) no pattern can reach")
+        + "\(CountText.of(counts.directoriesPruned, "directory", "directories")) no pattern can reach"
+    )
   }
 
   /// What changed, for the group that will own the files.
@@ -109,8 +110,10 @@ public struct ReportPrinter {
         "Left \(CountText.of(changes.specialFiles.total, "special file")) as they are "
           + "(FIFOs, sockets and devices are never opened)")
     }
-    let skippedOther = changes.hardLinkedFiles.total + changes.setIDFiles.total + changes.changedDuringWalk.total
-      + changes.reachedThroughOpenDirectory.total + changes.capabilityFiles.total + changes.aclEntries.total
+    let skippedOther =
+      changes.hardLinkedFiles.total + changes.setIDFiles.total + changes.changedDuringWalk.total
+      + changes.reachedThroughOpenDirectory.total + changes.capabilityFiles.total
+      + changes.aclEntries.total
     if skippedOther > 0 {
       log.item("Skipped \(CountText.of(skippedOther, "entry", "entries")) (see the warnings below)")
     }
@@ -127,7 +130,9 @@ public struct ReportPrinter {
     guard roots.total > ReportLimits.rootsInLog else { return }
     let more = CountText.number(roots.total - ReportLimits.rootsInLog)
     if roots.isTruncated {
-      log.item("… and \(more) more (the first \(CountText.number(roots.paths.count)) are in `report.toml`)")
+      log.item(
+        "… and \(more) more (the first \(CountText.number(roots.paths.count)) are in `report.toml`)"
+      )
     } else {
       log.item("… and \(more) more (all in `report.toml`)")
     }
@@ -148,9 +153,13 @@ public struct ReportPrinter {
 
   /// The first `ReportLimits.rootsInLog` roots of one side of the difference, then how many more.
   private func printChanged(_ roots: [String], as label: String) {
-    for root in roots.prefix(ReportLimits.rootsInLog) { log.item("\(label): \(DiagnosticText.quoted(root))") }
+    for root in roots.prefix(ReportLimits.rootsInLog) {
+      log.item("\(label): \(DiagnosticText.quoted(root))")
+    }
     if roots.count > ReportLimits.rootsInLog {
-      log.item("… and \(CountText.number(roots.count - ReportLimits.rootsInLog)) more \(label.lowercased())")
+      log.item(
+        "… and \(CountText.number(roots.count - ReportLimits.rootsInLog)) more \(label.lowercased())"
+      )
     }
   }
 
@@ -162,10 +171,13 @@ public struct ReportPrinter {
     if reasons.contains(.worldWriteRemoved) { notes.append("world write removed") }
     if reasons.contains(.groupWriteRemoved) { notes.append("outside the selection") }
     if reasons.contains(.aclWriteRemoved) { notes.append("ACL mask write removed") }
-    if reasons.contains(.protectedWriteRemoved) { notes.append("setuid, setgid or capability file") }
+    if reasons.contains(.protectedWriteRemoved) {
+      notes.append("setuid, setgid or capability file")
+    }
     let note = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
     log.item(
-      "\(DiagnosticText.quoted(path)) \(CountText.mode(Int(old))) -> \(CountText.mode(Int(new)))\(note)")
+      "\(DiagnosticText.quoted(path)) \(CountText.mode(Int(old))) -> \(CountText.mode(Int(new)))\(note)"
+    )
   }
 
   /// A progress line for a long walk.
@@ -184,7 +196,9 @@ extension ReportPrinter {
       let created = "Created \(DiagnosticText.quoted(made.path + "/"))"
       log.item(
         made.first == made.path
-          ? created : created + ", making the missing directories from \(DiagnosticText.quoted(made.first + "/"))")
+          ? created
+          : created
+            + ", making the missing directories from \(DiagnosticText.quoted(made.first + "/"))")
     }
     if report.made.omitted > 0 {
       log.item("… and \(CountText.number(report.made.omitted)) more `create` directories")
@@ -220,7 +234,9 @@ public final class LogOutput: ApplyOutput {
   }
 
   /// Prints one change.
-  public func changed(_ path: String, kind: FileKind, from old: UInt32, to new: UInt32, reasons: ChangeReasons) {
+  public func changed(
+    _ path: String, kind: FileKind, from old: UInt32, to new: UInt32, reasons: ChangeReasons
+  ) {
     printer.printChange(path: path, from: old, to: new, reasons: reasons)
   }
 }

@@ -67,7 +67,8 @@ public struct RuntimeCheck {
     let absolute = ReportReader.absolutePath(appPath, workingDirectory: environment["PWD"])
     var diagnostics = problems.map(\.diagnostic)
     diagnostics += WritableRootChecker(app: app).problems(in: report.roots.paths).map {
-      $0.diagnostic(appPath: absolute, preset: PresetRoots.preset(of: $0.root, in: report.rootPresets))
+      $0.diagnostic(
+        appPath: absolute, preset: PresetRoots.preset(of: $0.root, in: report.rootPresets))
     }
     if !diagnostics.isEmpty { errorOutput(DiagnosticRenderer.render(diagnostics)) }
     return ExitStatus.success

@@ -7,7 +7,8 @@ import FileSystem
 struct ApplyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "apply",
-    abstract: "Give the group write access to the selected paths (as a build does, without layers).")
+    abstract: "Give the group write access to the selected paths (as a build does, without layers)."
+  )
 
   @OptionGroup var options: PatternOptions
 
@@ -17,7 +18,8 @@ struct ApplyCommand: ParsableCommand {
   @Flag(help: "Print the report as JSON instead of the build-style log.")
   var json = false
 
-  @Flag(help: "Keep world write (`o+w`) where the source has it, instead of removing it everywhere.")
+  @Flag(
+    help: "Keep world write (`o+w`) where the source has it, instead of removing it everywhere.")
   var keepWorldWritable = false
 
   @Flag(help: "Also remove group write from every entry outside the selection.")
@@ -48,16 +50,19 @@ struct ApplyCommand: ParsableCommand {
     do {
       let app = try CommandRunner.openApp(options.app)
       defer { app.descriptor.close() }
-      var configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      var configuration = try options.configuration(
+        app: app, environment: CommandRunner.environment)
       if keepWorldWritable { configuration.policy.keepsWorldWrite = true }
       if exclusive { configuration.policy.removesGroupWriteOutside = true }
       let write: (String) -> Void = json ? { _ in } : { StandardOutput.writeLine($0) }
       let steps = BuildSteps(log: BuildLog(write: write), prints: !json)
-      let changer: any PermissionChanging = dryRun ? DryRunPermissionChanger() : SystemPermissionChanger()
+      let changer: any PermissionChanging =
+        dryRun ? DryRunPermissionChanger() : SystemPermissionChanger()
       let outcome: BuildSteps.Outcome
       do throws(ApplyError) {
         outcome = try steps.walk(
-          configuration, mode: dryRun ? .dryRun : .apply, threads: jobs ?? ThreadCount.default(), tree: app,
+          configuration, mode: dryRun ? .dryRun : .apply, threads: jobs ?? ThreadCount.default(),
+          tree: app,
           changer: changer, cnbGroupID: nil)
       } catch {
         throw CommandFailure(error.diagnostic)

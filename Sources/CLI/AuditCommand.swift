@@ -3,14 +3,15 @@ import Core
 import FileSystem
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// `group-writable audit`: the static checks, for CI pipelines and Dockerfiles.
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Find setuid/setgid executables, world-writable and foreign-owned entries in the app.",
+    abstract:
+      "Find setuid/setgid executables, world-writable and foreign-owned entries in the app.",
     discussion: """
       Exits 1 when anything is found (running as root counts) or when a directory could not be read (the \
       audit is then incomplete, and says which), 0 otherwise.
@@ -40,8 +41,10 @@ struct AuditCommand: ParsableCommand {
         StandardOutput.write(ReportText.json(findings) + "\n")
       } else {
         StandardOutput.write(
-          "- Inspected \(CountText.of(findings.inspected, "entry", "entries")) as uid \(findings.userID)\n")
-        for diagnostic in findings.diagnostics(appDirectory: report.appDirectory) where diagnostic != findings.incompleteDiagnostic {
+          "- Inspected \(CountText.of(findings.inspected, "entry", "entries")) as uid \(findings.userID)\n"
+        )
+        for diagnostic in findings.diagnostics(appDirectory: report.appDirectory)
+        where diagnostic != findings.incompleteDiagnostic {
           StandardOutput.write("\n" + DiagnosticRenderer.render(diagnostic))
         }
         if !findings.hasFindings && findings.isComplete { StandardOutput.write("- No findings\n") }

@@ -17,14 +17,17 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var options: PatternOptions
 
-  @Argument(help: "Paths in the app directory: relative to it, or absolute inside it (normalised as git does).")
+  @Argument(
+    help:
+      "Paths in the app directory: relative to it, or absolute inside it (normalised as git does).")
   var paths: [String]
 
   func run() throws {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let app = try CommandRunner.openApp(options.app)
       defer { app.descriptor.close() }
-      let configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      let configuration = try options.configuration(
+        app: app, environment: CommandRunner.environment)
       let set = PatternSet(configuration.patterns)
       var anySelected = false
       for path in paths {
@@ -55,7 +58,9 @@ struct CheckCommand: ParsableCommand {
 
   /// Whether `path` is a directory now (a missing path counts as a file, as git treats it); a path whose status
   /// cannot be read is an error, since the answer could differ.
-  static func isDirectory(_ path: RelativePath, shown: String, in app: AppDirectory) throws(CommandFailure) -> Bool {
+  static func isDirectory(_ path: RelativePath, shown: String, in app: AppDirectory)
+    throws(CommandFailure) -> Bool
+  {
     if path.isAppDirectory { return true }
     do {
       return try app.withParent(of: path) { parent, name throws(Errno) in

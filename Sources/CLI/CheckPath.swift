@@ -19,9 +19,12 @@ enum CheckPath {
       }
     }
     var components: [ArraySlice<UInt8>] = []
-    for component in bytes.split(separator: UInt8(ascii: "/")) where component != [UInt8(ascii: ".")] {
+    for component in bytes.split(separator: UInt8(ascii: "/"))
+    where component != [UInt8(ascii: ".")] {
       if component.elementsEqual("..".utf8) {
-        guard components.popLast() != nil else { throw CommandFailure(.pathOutsideApp(path: text, app: app)) }
+        guard components.popLast() != nil else {
+          throw CommandFailure(.pathOutsideApp(path: text, app: app))
+        }
       } else {
         components.append(component)
       }

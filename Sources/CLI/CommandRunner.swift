@@ -1,10 +1,11 @@
 import ArgumentParser
 import Core
 import FileSystem
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Shared steps of the subcommands: opening the app and turning failures into exit statuses.
@@ -36,7 +37,8 @@ enum CommandRunner {
     var paths: Set<String> = []
     for failure in report.failures.elements {
       switch failure.cause {
-      case .cannotReadDirectory, .cannotReadStatus, .cannotReadAttributes: paths.insert(failure.path)
+      case .cannotReadDirectory, .cannotReadStatus, .cannotReadAttributes:
+        paths.insert(failure.path)
       case .notOwned, .cannotChangeMode: break
       }
     }
@@ -47,7 +49,8 @@ enum CommandRunner {
     // The same directory is often noticed by several handlers: each is counted once.
     var unread = SampledPaths(limit: ReportLimits.pathsPerNotice)
     for path in paths { unread.add(path) }
-    throw CommandFailure(.incomplete(command: command, unread: unread, asRoot: ProcessIdentity.current().userID == 0))
+    throw CommandFailure(
+      .incomplete(command: command, unread: unread, asRoot: ProcessIdentity.current().userID == 0))
   }
 
   /// The process environment.

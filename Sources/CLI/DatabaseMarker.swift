@@ -18,7 +18,9 @@ struct DatabaseMarker {
     var known: [RelativePath: Bool] = [:]
     return records.map { record in
       let path = record.write.path
-      guard !path.isAppDirectory, !created.contains(path), !PatternSuggestion.isSQLiteCompanion(path) else { return record }
+      guard !path.isAppDirectory, !created.contains(path),
+        !PatternSuggestion.isSQLiteCompanion(path)
+      else { return record }
       let isDatabase = known[path] ?? isDatabaseFile(path)
       known[path] = isDatabase
       guard isDatabase else { return record }

@@ -7,7 +7,8 @@ import FileSystem
 struct DoctorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "doctor",
-    abstract: "Check, as the current user, that every writable path can be written, and say why not.",
+    abstract:
+      "Check, as the current user, that every writable path can be written, and say why not.",
     discussion: """
       The writable paths come from `--report`, else from the launch layer's `report.toml` \
       (`$CNB_LAYERS_DIR/group-writable/report.toml` or \
@@ -29,7 +30,8 @@ struct DoctorCommand: ParsableCommand {
       let directory = try CommandRunner.openApp(app)
       defer { directory.descriptor.close() }
       let (roots, presets, origin) = try writableRoots(directory)
-      StandardOutput.write("- Checking \(CountText.of(roots.count, "writable path")) from \(origin)\n")
+      StandardOutput.write(
+        "- Checking \(CountText.of(roots.count, "writable path")) from \(origin)\n")
       let appPath = ReportReader.absolutePath(app, workingDirectory: nil)
       let problems = WritableRootChecker(app: directory).problems(in: roots, limit: roots.count)
       let failing = Set(problems.map(\.root))
@@ -39,7 +41,8 @@ struct DoctorCommand: ParsableCommand {
       }
       for problem in problems {
         let preset = PresetRoots.preset(of: problem.root, in: presets)
-        StandardOutput.write("\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath, preset: preset)))
+        StandardOutput.write(
+          "\n" + DiagnosticRenderer.render(problem.diagnostic(appPath: appPath, preset: preset)))
       }
       return ExitStatus.success
     }
@@ -63,7 +66,8 @@ struct DoctorCommand: ParsableCommand {
         if path == report { throw CommandFailure(.cannotReadReport(path: path, error)) }
       }
     }
-    let configuration = try PatternOptions.appConfiguration(app: directory, environment: CommandRunner.environment)
+    let configuration = try PatternOptions.appConfiguration(
+      app: directory, environment: CommandRunner.environment)
     do throws(ApplyError) {
       let result = try ApplySelection(
         configuration: configuration, mode: .list, threads: 1,

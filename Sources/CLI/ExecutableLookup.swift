@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Finds a command as `execvp` would, before the fork, so that a missing command is an error, not a child's exit.
@@ -9,7 +9,9 @@ enum ExecutableLookup {
   static func find(_ name: String, path: String?) -> String? {
     guard !name.isEmpty else { return nil }
     if name.utf8.contains(UInt8(ascii: "/")) { return isExecutable(name) ? name : nil }
-    for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false) {
+    for directory in (path ?? "/usr/local/bin:/usr/bin:/bin").split(
+      separator: ":", omittingEmptySubsequences: false)
+    {
       let candidate = (directory.isEmpty ? "." : String(directory)) + "/" + name
       if isExecutable(candidate) { return candidate }
     }
@@ -20,7 +22,10 @@ enum ExecutableLookup {
   static func realPath(_ path: String) -> [UInt8]? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
-    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
+    return Array(
+      UnsafeBufferPointer(
+        start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self),
+        count: strlen(resolved)))
   }
 
   private static func isExecutable(_ path: String) -> Bool {

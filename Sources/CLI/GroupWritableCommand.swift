@@ -17,7 +17,10 @@ public struct GroupWritableCommand: ParsableCommand {
       write was denied.
       """,
     version: BuildpackInfo.version,
-    subcommands: [ApplyCommand.self, ListCommand.self, CheckCommand.self, DoctorCommand.self, AuditCommand.self, TraceCommand.self])
+    subcommands: [
+      ApplyCommand.self, ListCommand.self, CheckCommand.self, DoctorCommand.self, AuditCommand.self,
+      TraceCommand.self,
+    ])
 
   /// Creates the command (ArgumentParser's requirement).
   public init() {}

@@ -23,13 +23,15 @@ struct ListCommand: ParsableCommand {
     try CommandRunner.run { () throws(CommandFailure) -> Int32 in
       let app = try CommandRunner.openApp(options.app)
       defer { app.descriptor.close() }
-      let configuration = try options.configuration(app: app, environment: CommandRunner.environment)
+      let configuration = try options.configuration(
+        app: app, environment: CommandRunner.environment)
       let report: Report
       do throws(ApplyError) {
         report = try ApplySelection(
           configuration: configuration, mode: .list, threads: 1,
           effects: ApplyEffects(
-            tree: app, changer: DryRunPermissionChanger(), output: ListingOutput(nulTerminated: nulTerminated))
+            tree: app, changer: DryRunPermissionChanger(),
+            output: ListingOutput(nulTerminated: nulTerminated))
         ).run()
       } catch {
         throw CommandFailure(error.diagnostic)

@@ -22,7 +22,9 @@ struct PatternOptions: ParsableArguments {
 
   /// The configuration the command uses: the command line's patterns (with the build's defaults for everything
   /// else), or the app's configuration as a build reads it.
-  func configuration(app: AppDirectory, environment: [String: String]) throws(CommandFailure) -> Configuration {
+  func configuration(app: AppDirectory, environment: [String: String]) throws(CommandFailure)
+    -> Configuration
+  {
     guard hasCommandLinePatterns else {
       return try Self.appConfiguration(app: app, environment: environment)
     }

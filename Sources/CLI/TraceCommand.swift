@@ -4,9 +4,9 @@ import FileSystem
 import Tracer
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// `group-writable trace -- COMMAND`: runs a command, records what it writes in the app directory, and suggests
@@ -14,7 +14,8 @@ import Foundation
 struct TraceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "trace",
-    abstract: "Run a command and suggest the patterns that cover what it writes in the app directory.",
+    abstract:
+      "Run a command and suggest the patterns that cover what it writes in the app directory.",
     discussion: """
       Runs COMMAND (and every process it starts) under `ptrace`, stopping only on the system calls that write \
       to the file system (a seccomp filter lets every other call run at full speed). Prints each write inside \
@@ -31,7 +32,10 @@ struct TraceCommand: ParsableCommand {
 
   @OptionGroup var options: PatternOptions
 
-  @Flag(help: "Compare with the app's configuration (or -p/--patterns-file): list the writes a build would not allow.")
+  @Flag(
+    help:
+      "Compare with the app's configuration (or -p/--patterns-file): list the writes a build would not allow."
+  )
   var config = false
 
   @Flag(help: "Print the report as JSON.")
@@ -40,7 +44,8 @@ struct TraceCommand: ParsableCommand {
   @Option(help: "End the traced processes after this many seconds.")
   var seconds: Double?
 
-  @Option(help: "Write the report to this file instead of standard error (standard output for --json).")
+  @Option(
+    help: "Write the report to this file instead of standard error (standard output for --json).")
   var output: String?
 
   @Argument(parsing: .captureForPassthrough, help: "The command to run, after `--`.")
@@ -48,7 +53,8 @@ struct TraceCommand: ParsableCommand {
 
   func validate() throws {
     if let seconds, !(seconds > 0 && seconds <= TraceCommand.longestTrace) {
-      throw ValidationError("--seconds must be more than 0 and at most \(Int(TraceCommand.longestTrace)).")
+      throw ValidationError(
+        "--seconds must be more than 0 and at most \(Int(TraceCommand.longestTrace)).")
     }
     if arguments.isEmpty { throw ValidationError("Give the command to trace after `--`.") }
   }
@@ -70,8 +76,10 @@ struct TraceCommand: ParsableCommand {
       let app = try CommandRunner.openApp(options.app)
       defer { app.descriptor.close() }
       let environment = CommandRunner.environment
-      let configuration = config ? try options.configuration(app: app, environment: environment) : nil
-      let request = try TraceCommand.request(arguments, app: options.app, seconds: seconds, environment: environment)
+      let configuration =
+        config ? try options.configuration(app: app, environment: environment) : nil
+      let request = try TraceCommand.request(
+        arguments, app: options.app, seconds: seconds, environment: environment)
       let result: TraceResult
       do throws(TraceError) {
         result = try PtraceWriteTracer().trace(request)
@@ -80,7 +88,8 @@ struct TraceCommand: ParsableCommand {
       }
       let report = TraceReport(
         command: arguments, appDirectory: String(decoding: request.appDirectory, as: UTF8.self),
-        result: result, records: DatabaseMarker(app: app).marked(result.records), configuration: configuration,
+        result: result, records: DatabaseMarker(app: app).marked(result.records),
+        configuration: configuration,
         detections: config ? FrameworkDetection.detect(in: app) : [])
       try write(json ? report.json : report.text)
       return report.exitStatus
@@ -104,7 +113,9 @@ struct TraceCommand: ParsableCommand {
   static func request(
     _ arguments: [String], app: String, seconds: Double?, environment: [String: String]
   ) throws(CommandFailure) -> TraceRequest {
-    guard let name = arguments.first, let executable = ExecutableLookup.find(name, path: environment["PATH"]) else {
+    guard let name = arguments.first,
+      let executable = ExecutableLookup.find(name, path: environment["PATH"])
+    else {
       throw CommandFailure(TraceError.commandNotFound(arguments.first ?? "").diagnostic)
     }
     guard let real = ExecutableLookup.realPath(app) else {
@@ -112,6 +123,7 @@ struct TraceCommand: ParsableCommand {
     }
     return TraceRequest(
       executable: executable, arguments: arguments,
-      environment: environment.map { "\($0.key)=\($0.value)" }.sorted(), appDirectory: real, seconds: seconds)
+      environment: environment.map { "\($0.key)=\($0.value)" }.sorted(), appDirectory: real,
+      seconds: seconds)
   }
 }

@@ -27,7 +27,8 @@ extension TraceReport {
     }
 
     init(_ write: TracedWrite, call: String, count: Int) {
-      path = write.path.isAppDirectory ? "." : DisplayPath.relative(write.path.bytes, isDirectory: false)
+      path =
+        write.path.isAppDirectory ? "." : DisplayPath.relative(write.path.bytes, isDirectory: false)
       action = write.action
       self.call = call
       self.count = count
@@ -70,7 +71,8 @@ extension TraceReport {
     let deniedAfterBuild: [WriteDocument]?
 
     enum CodingKeys: String, CodingKey {
-      case version, command, appDirectory, seconds, processes, stop, exitStatus, signal, complete, escape, unreadable
+      case version, command, appDirectory, seconds, processes, stop, exitStatus, signal, complete,
+        escape, unreadable
       case unrecorded, denied, writes, suggestion, deniedAfterBuild
     }
 
@@ -106,18 +108,23 @@ extension TraceReport {
     }
     let notes = suggestion.notes.map { note -> NoteDocument in
       switch note {
-      case .appDirectoryEntries(let paths): return NoteDocument(kind: "appDirectoryEntries", paths: paths)
+      case .appDirectoryEntries(let paths):
+        return NoteDocument(kind: "appDirectoryEntries", paths: paths)
       case .needsOwner(let paths): return NoteDocument(kind: "needsOwner", paths: paths)
-      case .readOnlyFileSystem(let paths): return NoteDocument(kind: "readOnlyFileSystem", paths: paths)
+      case .readOnlyFileSystem(let paths):
+        return NoteDocument(kind: "readOnlyFileSystem", paths: paths)
       }
     }
     let document = Document(
       version: BuildpackInfo.version, command: command, appDirectory: appDirectory,
-      seconds: (result.seconds * 1000).rounded() / 1000, processes: result.processes, stop: result.stop,
-      exitStatus: status, signal: signal, complete: result.isComplete, escape: result.escape, unreadable: result.unreadable,
+      seconds: (result.seconds * 1000).rounded() / 1000, processes: result.processes,
+      stop: result.stop,
+      exitStatus: status, signal: signal, complete: result.isComplete, escape: result.escape,
+      unreadable: result.unreadable,
       unrecorded: result.unrecorded, denied: denied.count,
       writes: records.map { WriteDocument($0.write, call: $0.call, count: $0.count) },
-      suggestion: SuggestionDocument(paths: suggestion.paths, create: suggestion.create, notes: notes),
+      suggestion: SuggestionDocument(
+        paths: suggestion.paths, create: suggestion.create, notes: notes),
       deniedAfterBuild: deniedAfterBuild.map { _ in
         deniedAfterBuildRecords.map { WriteDocument($0.write, call: $0.call, count: $0.count) }
       })

@@ -17,12 +17,15 @@ extension TraceReport {
       lines.append(
         "- \(CountText.of(records.count, "write")) in \(DiagnosticText.code(appDirectory))"
           + (deniedCount > 0 ? ", \(CountText.number(deniedCount)) denied:" : ":"))
-      lines += groupedLines(records.map { (write: $0.write, call: $0.call, count: $0.count, showsError: true) })
+      lines += groupedLines(
+        records.map { (write: $0.write, call: $0.call, count: $0.count, showsError: true) })
     }
     if let toml = SuggestionText.projectTOML(suggestion) {
       lines.append("- Suggested configuration, for `project.toml`:")
       lines.append("")
-      lines += toml.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "      \($0)" }
+      lines += toml.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.isEmpty ? "" : "      \($0)"
+      }
       while lines.last == "" { lines.removeLast() }
       lines.append("")
     } else if !records.isEmpty {
@@ -40,8 +43,12 @@ extension TraceReport {
         }
       } else {
         lines.append(
-          "- With the app's configuration, \(CountText.of(deniedAfterBuild.count, "write")) would be denied after a build:")
-        lines += groupedLines(deniedAfterBuildRecords.map { (write: $0.write, call: $0.call, count: $0.count, showsError: false) })
+          "- With the app's configuration, \(CountText.of(deniedAfterBuild.count, "write")) would be denied after a build:"
+        )
+        lines += groupedLines(
+          deniedAfterBuildRecords.map {
+            (write: $0.write, call: $0.call, count: $0.count, showsError: false)
+          })
       }
     }
     while lines.last == "" { lines.removeLast() }
@@ -53,19 +60,26 @@ extension TraceReport {
   /// The writes as nested bullets under their directory, at most `TraceLimits.writesShown` of them.
   private func groupedLines(_ writes: [Line]) -> [String] {
     var groups: [RelativePath: [Line]] = [:]
-    for entry in writes { groups[entry.write.path.parent ?? .appDirectory, default: []].append(entry) }
+    for entry in writes {
+      groups[entry.write.path.parent ?? .appDirectory, default: []].append(entry)
+    }
     var lines: [String] = []
     var shown = 0
     for directory in groups.keys.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
       guard shown < TraceLimits.writesShown else { break }
-      lines.append("  - \(DiagnosticText.quoted(DisplayPath.relative(directory.bytes, isDirectory: true)))")
+      lines.append(
+        "  - \(DiagnosticText.quoted(DisplayPath.relative(directory.bytes, isDirectory: true)))")
       for entry in groups[directory] ?? [] where shown < TraceLimits.writesShown {
         shown += 1
-        lines.append("    - " + Self.line(entry.write, call: entry.call, count: entry.count, showsError: entry.showsError))
+        lines.append(
+          "    - "
+            + Self.line(
+              entry.write, call: entry.call, count: entry.count, showsError: entry.showsError))
       }
     }
     if writes.count > shown {
-      lines.append("  - … and \(CountText.of(writes.count - shown, "more write")) (`--json` lists them all)")
+      lines.append(
+        "  - … and \(CountText.of(writes.count - shown, "more write")) (`--json` lists them all)")
     }
     return lines
   }
@@ -74,9 +88,12 @@ extension TraceReport {
   typealias Line = (write: TracedWrite, call: String, count: Int, showsError: Bool)
 
   /// One write: its name, what was done, the call, how many times, and how it failed.
-  static func line(_ write: TracedWrite, call: String, count: Int, showsError: Bool = true) -> String {
+  static func line(_ write: TracedWrite, call: String, count: Int, showsError: Bool = true)
+    -> String
+  {
     let name = write.path.components.last ?? [UInt8(ascii: ".")]
-    var line = DiagnosticText.quoted(DisplayPath.relative(name, isDirectory: write.action == .makeDirectory))
+    var line = DiagnosticText.quoted(
+      DisplayPath.relative(name, isDirectory: write.action == .makeDirectory))
     line += ": " + words(write.action)
     line += " (`\(call)`\(count > 1 ? ", \(CountText.number(count)) calls" : ""))"
     if showsError, let error = write.error {

@@ -23,7 +23,8 @@ struct TraceReport {
   let presetHints: [ConfigurationWarning]
 
   init(
-    command: [String], appDirectory: String, result: TraceResult, records: [TraceRecord], configuration: Configuration?,
+    command: [String], appDirectory: String, result: TraceResult, records: [TraceRecord],
+    configuration: Configuration?,
     detections: [FrameworkDetection] = []
   ) {
     self.command = command
@@ -34,10 +35,11 @@ struct TraceReport {
     suggestion = PatternSuggestion.suggest(writes)
     let deniedAfterBuild = configuration.map { WriteCoverage($0).denied(writes) }
     self.deniedAfterBuild = deniedAfterBuild
-    presetHints = configuration.map { configuration in
-      PresetCoverage.warnings(
-        denied: deniedAfterBuild ?? [], configuration: configuration, detections: detections)
-    } ?? []
+    presetHints =
+      configuration.map { configuration in
+        PresetCoverage.warnings(
+          denied: deniedAfterBuild ?? [], configuration: configuration, detections: detections)
+      } ?? []
   }
 
   /// The errors that mean a permission was missing.
@@ -58,7 +60,9 @@ struct TraceReport {
   /// when the trace is incomplete.
   var exitStatus: Int32 {
     if !result.isComplete { return ExitStatus.failure }
-    if let deniedAfterBuild { return deniedAfterBuild.isEmpty ? ExitStatus.success : ExitStatus.writesDenied }
+    if let deniedAfterBuild {
+      return deniedAfterBuild.isEmpty ? ExitStatus.success : ExitStatus.writesDenied
+    }
     return denied.isEmpty ? ExitStatus.success : ExitStatus.writesDenied
   }
 
@@ -67,8 +71,10 @@ struct TraceReport {
     var diagnostics = suggestion.notes.map(\.diagnostic) + presetHints.map(\.diagnostic)
     if !result.isComplete {
       diagnostics.append(
-        CommandError.traceIncomplete(unreadable: result.unreadable, unrecorded: result.unrecorded, escape: result.escape)
-          .diagnostic)
+        CommandError.traceIncomplete(
+          unreadable: result.unreadable, unrecorded: result.unrecorded, escape: result.escape
+        )
+        .diagnostic)
     }
     return diagnostics
   }
@@ -85,7 +91,9 @@ struct TraceReport {
     case .finished: return ending
     case .timeLimit: return "`--seconds` ran out, so the trace ended it; \(ending)"
     case .interrupted: return "the trace was interrupted and ended it; \(ending)"
-    case .escaped: return "a process did what the trace cannot follow, so the trace killed every process; \(ending)"
+    case .escaped:
+      return
+        "a process did what the trace cannot follow, so the trace killed every process; \(ending)"
     }
   }
 

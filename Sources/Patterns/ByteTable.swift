@@ -9,7 +9,8 @@ struct ByteTable<Value: Sendable>: Sendable {
   init(_ entries: [[UInt8]: Value]) {
     var lengths: UInt64 = 0
     for key in entries.keys { lengths |= Self.lengthBit(key.count) }
-    slots = HashSlots(entries.map { key, value in (key, key.withUnsafeBufferPointer(Self.hash), value) })
+    slots = HashSlots(
+      entries.map { key, value in (key, key.withUnsafeBufferPointer(Self.hash), value) })
     self.lengths = lengths
   }
 

@@ -62,7 +62,8 @@ public enum EscapedText {
       case "u":
         guard index < scalars.count, scalars[index] == "{",
           let close = scalars[index...].firstIndex(of: "}"), close - index <= 7,
-          let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 1)..<close])), radix: 16),
+          let value = UInt32(
+            String(String.UnicodeScalarView(scalars[(index + 1)..<close])), radix: 16),
           let decoded = Unicode.Scalar(value)
         else { return nil }
         result += Array(String(decoded).utf8)
@@ -94,7 +95,8 @@ public enum EscapedText {
   /// Whether a non-ASCII scalar is invisible or changes the layout: by general category (see the type's summary).
   static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
-    case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate:
+    case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse,
+      .surrogate:
       return true
     default:
       return false

@@ -42,7 +42,9 @@ struct GlobstarNameIndex: Sendable {
   let others: [MatchScope.AnchoredState]
 
   /// Splits `states` (highest pattern first) by their patterns' last segments.
-  init(states: [MatchScope.AnchoredState], lastSegment: (MatchScope.AnchoredState) -> AnchoredPattern) {
+  init(
+    states: [MatchScope.AnchoredState], lastSegment: (MatchScope.AnchoredState) -> AnchoredPattern
+  ) {
     var names: [[UInt8]: [MatchScope.AnchoredState]] = [:]
     var suffixes: [[UInt8]: [MatchScope.AnchoredState]] = [:]
     var others: [MatchScope.AnchoredState] = []

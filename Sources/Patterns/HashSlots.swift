@@ -22,7 +22,8 @@ struct HashSlots<Value: Sendable>: Sendable {
       var index = Int(truncatingIfNeeded: entry.hash) & (capacity - 1)
       while slots[index].keyLength >= 0 { index = (index + 1) & (capacity - 1) }
       slots[index] = Slot(
-        hash: entry.hash, keyStart: Int32(keyBytes.count), keyLength: Int32(entry.key.count), value: entry.value)
+        hash: entry.hash, keyStart: Int32(keyBytes.count), keyLength: Int32(entry.key.count),
+        value: entry.value)
       keyBytes += entry.key
     }
     self.keyBytes = keyBytes

@@ -103,15 +103,19 @@ extension PatternSet {
       var chunk = scope.globstar
       while let current = chunk, Int(current.highestPattern) > best {
         if let index = current.nameIndex {
-          func matchGroup(_ groups: GlobstarNameIndex.Groups, under key: UnsafeBufferPointer<UInt8>) {
+          func matchGroup(_ groups: GlobstarNameIndex.Groups, under key: UnsafeBufferPointer<UInt8>)
+          {
             let range = groups.range(of: key)
             guard !range.isEmpty else { return }
-            groups.states.withUnsafeBufferPointer { lastMatch(in: UnsafeBufferPointer(rebasing: $0[range])) }
+            groups.states.withUnsafeBufferPointer {
+              lastMatch(in: UnsafeBufferPointer(rebasing: $0[range]))
+            }
           }
           matchGroup(index.byName, under: name)
           for length in index.suffixLengths {
             if length > name.count { break }
-            matchGroup(index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
+            matchGroup(
+              index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
           }
           index.others.withUnsafeBufferPointer(lastMatch)
         } else {

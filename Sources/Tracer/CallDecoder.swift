@@ -1,7 +1,7 @@
 import Core
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// One entry a traced call is about to write, read at the call's seccomp stop (before it runs).
@@ -74,11 +74,14 @@ struct CallDecoder {
   ) -> [PendingWrite]? {
     let length = min(Int(truncatingIfNeeded: arguments[2]), 110)
     guard length > 2 else { return [] }
-    guard let address = memory.bytes(at: arguments[1], count: length), address.count == length else { return nil }
+    guard let address = memory.bytes(at: arguments[1], count: length), address.count == length
+    else { return nil }
     let family = UInt16(address[0]) | UInt16(address[1]) << 8
     guard family == UInt16(AF_UNIX), address[2] != 0 else { return [] }
     let name = Array(address[2...].prefix { $0 != 0 })
-    return resolver.absolute(name, directory: nil).map { [PendingWrite(path: $0, action: .create, call: call.name)] }
+    return resolver.absolute(name, directory: nil).map {
+      [PendingWrite(path: $0, action: .create, call: call.name)]
+    }
   }
 
   /// Whether an entry exists at `path` (not following a final symbolic link).
@@ -86,7 +89,9 @@ struct CallDecoder {
     var status = stat()
     return (path + [0]).withUnsafeBufferPointer { buffer -> Bool in
       guard let base = buffer.baseAddress else { return false }
-      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { lstat($0, &status) == 0 }
+      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        lstat($0, &status) == 0
+      }
     }
   }
 }

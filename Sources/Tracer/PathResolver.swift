@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Turns a traced call's (directory descriptor, path) into the absolute path it names, as the kernel would
@@ -35,7 +35,8 @@ struct PathResolver {
     let link = "/proc/\(pid)/fd/\(descriptor)"
     guard let target = self.link(link), target.first == UInt8(ascii: "/") else { return nil }
     var status = stat()
-    if target.reversed().starts(with: Array(" (deleted)".utf8).reversed()), stat(link, &status) == 0,
+    if target.reversed().starts(with: Array(" (deleted)".utf8).reversed()),
+      stat(link, &status) == 0,
       status.st_nlink == 0
     {
       return nil
@@ -55,7 +56,9 @@ struct PathResolver {
     var existing = Array(components.dropLast())
     var rest: [ArraySlice<UInt8>] = [last]
     while true {
-      if let real = realDirectory(joined(existing)) { return lexical(real.split(separator: slash) + rest) }
+      if let real = realDirectory(joined(existing)) {
+        return lexical(real.split(separator: slash) + rest)
+      }
       guard let component = existing.popLast() else { return lexical(components) }
       rest.insert(component, at: 0)
     }
@@ -91,7 +94,10 @@ struct PathResolver {
     }
     guard let resolved else { return nil }
     defer { free(resolved) }
-    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
+    return Array(
+      UnsafeBufferPointer(
+        start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self),
+        count: strlen(resolved)))
   }
 
   /// The target of the symbolic link `path` (a `/proc` entry), or nil.

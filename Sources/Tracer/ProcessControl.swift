@@ -2,7 +2,7 @@ import CTracerShims
 import FileSystem
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Typed process calls of the tracer's loop: waiting for tracees, signalling them, waiting for signals.
@@ -111,7 +111,8 @@ enum ProcessControl {
     sigemptyset(&set)
     for signal in [SIGCHLD] + stopSignals { sigaddset(&set, signal) }
     let clamped = max(0, min(seconds, 3600))
-    var timeout = timespec(tv_sec: Int(clamped), tv_nsec: Int((clamped - clamped.rounded(.down)) * 1e9))
+    var timeout = timespec(
+      tv_sec: Int(clamped), tv_nsec: Int((clamped - clamped.rounded(.down)) * 1e9))
     let signal = sigtimedwait(&set, nil, &timeout)
     return signal > 0 ? signal : nil
   }

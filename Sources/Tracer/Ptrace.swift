@@ -2,7 +2,7 @@ import CTracerShims
 import FileSystem
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Typed `ptrace(2)` requests on a stopped tracee, in the style of swift-system: each throws the `Errno` it failed with.
@@ -10,7 +10,10 @@ enum Ptrace {
   /// `PTRACE_SETOPTIONS` with the tracer's options: seccomp stops, every new process and thread traced, exec
   /// stops reported, syscall stops marked, and every tracee killed if the tracer dies.
   static func setOptions(_ pid: pid_t) throws(Errno) {
-    try check(gw_ptrace(gw_ptrace_setoptions, pid, nil, UnsafeMutableRawPointer(bitPattern: Int(gw_ptrace_options))))
+    try check(
+      gw_ptrace(
+        gw_ptrace_setoptions, pid, nil, UnsafeMutableRawPointer(bitPattern: Int(gw_ptrace_options)))
+    )
   }
 
   /// Resumes `pid`, delivering `signal` (0 for none); `toExit` stops it again at the end of its current system call.

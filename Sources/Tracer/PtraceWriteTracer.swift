@@ -3,7 +3,7 @@ import Core
 import FileSystem
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The real tracer: `ptrace` with a seccomp filter, so that only the calls that write stop the command.
@@ -14,11 +14,11 @@ public struct PtraceWriteTracer: WriteTracing {
   /// Throws `unsupportedArchitecture` unless this executable was built for x86_64, the tracer's only processor.
   public static func checkArchitecture() throws(TraceError) {
     #if !arch(x86_64)
-    #if arch(arm64)
-    throw .unsupportedArchitecture("linux/arm64")
-    #else
-    throw .unsupportedArchitecture("another processor")
-    #endif
+      #if arch(arm64)
+        throw .unsupportedArchitecture("linux/arm64")
+      #else
+        throw .unsupportedArchitecture("another processor")
+      #endif
     #endif
   }
 
@@ -40,7 +40,8 @@ public struct PtraceWriteTracer: WriteTracing {
     var backstop: ProcessControl.KillTimer?
     if let seconds = request.seconds {
       do {
-        backstop = try ProcessControl.armKillTimer(seconds: seconds + TraceLimits.terminationGrace + TraceLimits.backstop)
+        backstop = try ProcessControl.armKillTimer(
+          seconds: seconds + TraceLimits.terminationGrace + TraceLimits.backstop)
       } catch {
         throw .cannotStart(command: command, step: .armTimeLimit, error)
       }
@@ -113,7 +114,9 @@ public struct PtraceWriteTracer: WriteTracing {
   private func failure(command: String, errorPipe: Int32) -> TraceError {
     var message: (Int32, Int32) = (0, 0)
     let count = withUnsafeMutableBytes(of: &message) { read(errorPipe, $0.baseAddress, $0.count) }
-    guard count == MemoryLayout<(Int32, Int32)>.size, let step = TraceError.Step(rawValue: message.0) else {
+    guard count == MemoryLayout<(Int32, Int32)>.size,
+      let step = TraceError.Step(rawValue: message.0)
+    else {
       return .cannotStart(command: command, step: .exec, Errno(rawValue: ECHILD))
     }
     return .cannotStart(command: command, step: step, Errno(rawValue: message.1))

@@ -1,7 +1,7 @@
 import CTracerShims
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Whether a call the filter stopped for sending a stop signal could reach a process the trace does not follow: the

@@ -8,7 +8,9 @@ extension TraceError {
     case .unsupportedArchitecture(let platform):
       return Diagnostic(
         title: "`trace` is available on linux/amd64 only",
-        detail: ["`trace` reads x86_64 system call registers, and this executable was built for \(platform)."],
+        detail: [
+          "`trace` reads x86_64 system call registers, and this executable was built for \(platform)."
+        ],
         suggestions: [
           "Run `trace` on an amd64 (x86_64) machine or image, with the linux/amd64 build of group-writable: the "
             + "patterns it suggests hold on every processor."
@@ -20,19 +22,24 @@ extension TraceError {
       } else if name.utf8.contains(UInt8(ascii: "/")) {
         detail = "\(DiagnosticText.code(name)) is not there, or is not an executable file."
       } else {
-        detail = "No executable file named \(DiagnosticText.code(name)) is in the directories of `PATH`."
+        detail =
+          "No executable file named \(DiagnosticText.code(name)) is in the directories of `PATH`."
       }
       return Diagnostic(
         title: name.isEmpty ? "No command to trace" : "Cannot find \(DiagnosticText.code(name))",
         detail: [detail],
-        suggestions: ["Give the command after `--` as a path, or as a name found in `PATH`: `trace -- bin/rails server`."])
+        suggestions: [
+          "Give the command after `--` as a path, or as a name found in `PATH`: `trace -- bin/rails server`."
+        ])
     case .cannotStart(let command, let step, let error):
       return startDiagnostic(command: DiagnosticText.code(command), step: step, error: error)
     case .lostTracees(let error):
       return Diagnostic(
         title: "Lost track of the traced processes",
         detail: ["Waiting for the traced processes failed: \(error)."],
-        suggestions: ["Run the trace again; if it happens again, report it with the command you traced."])
+        suggestions: [
+          "Run the trace again; if it happens again, report it with the command you traced."
+        ])
     }
   }
 
@@ -59,7 +66,9 @@ extension TraceError {
           "Installing the filter for \(command) failed: \(error). A seccomp profile that forbids `seccomp` "
             + "or `prctl`, or a kernel without seccomp filters, refuses it."
         ],
-        suggestions: ["Run the trace where seccomp filters are allowed: `docker run --security-opt seccomp=unconfined`."])
+        suggestions: [
+          "Run the trace where seccomp filters are allowed: `docker run --security-opt seccomp=unconfined`."
+        ])
     case .protectTracer:
       return Diagnostic(
         title: "Cannot protect `trace` from \(command)",
@@ -67,7 +76,9 @@ extension TraceError {
           "Making `trace` undumpable (`prctl(PR_SET_DUMPABLE, 0)`), so that the traced processes cannot `ptrace` "
             + "it or write its memory, failed: \(error). A seccomp profile that forbids `prctl` refuses it."
         ],
-        suggestions: ["Run the trace where `prctl` is allowed: `docker run --security-opt seccomp=unconfined`."])
+        suggestions: [
+          "Run the trace where `prctl` is allowed: `docker run --security-opt seccomp=unconfined`."
+        ])
     case .armTimeLimit:
       return Diagnostic(
         title: "Cannot set the time limit of `trace`",
@@ -75,7 +86,9 @@ extension TraceError {
           "Arming the timer that kills `trace` and every traced process if the trace outlives `--seconds` failed: "
             + "\(error)."
         ],
-        suggestions: ["Check the limit of pending signals (`ulimit -i`), then trace again; or trace without `--seconds`."])
+        suggestions: [
+          "Check the limit of pending signals (`ulimit -i`), then trace again; or trace without `--seconds`."
+        ])
     case .fork:
       return Diagnostic(
         title: "Cannot start \(command)",
@@ -85,7 +98,9 @@ extension TraceError {
       return Diagnostic(
         title: "Cannot run \(command)",
         detail: ["Running it failed: \(error)."],
-        suggestions: ["Check that the file is an executable for this machine, and that you may run it."])
+        suggestions: [
+          "Check that the file is an executable for this machine, and that you may run it."
+        ])
     }
   }
 }

@@ -3,7 +3,7 @@ import Core
 import FileSystem
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The tracer's loop over every traced process and thread, from the command's `exec` to the last one's end.
@@ -59,12 +59,15 @@ struct TraceSession {
       if let deadline, now >= deadline, killAt == nil { end(.timeLimit) }
       if let killAt, now >= killAt { killAll() }
       let wake = [deadline, killAt].compactMap { $0 }.min().map { max(0.01, $0 - now) } ?? 1
-      if let signal = ProcessControl.waitForSignal(seconds: min(wake, 1)), signal != SIGCHLD, killAt == nil {
+      if let signal = ProcessControl.waitForSignal(seconds: min(wake, 1)), signal != SIGCHLD,
+        killAt == nil
+      {
         end(.interrupted)
       }
     }
     return TraceResult(
-      records: recorder.records, unrecorded: recorder.unrecorded, unreadable: unreadable, processes: traced,
+      records: recorder.records, unrecorded: recorder.unrecorded, unreadable: unreadable,
+      processes: traced,
       ending: ending, stop: stop, seconds: clock.now() - started, escape: escape)
   }
 
@@ -154,7 +157,9 @@ struct TraceSession {
   /// A seccomp stop: ends the trace at a call that would leave it; reads what a write will write and resumes it to
   /// its exit, or on if it writes nothing.
   private mutating func inspect(_ pid: pid_t) {
-    let reason = (try? Ptrace.eventMessage(pid)).flatMap { SeccompFilter.Stop(rawValue: UInt16(truncatingIfNeeded: $0)) }
+    let reason = (try? Ptrace.eventMessage(pid)).flatMap {
+      SeccompFilter.Stop(rawValue: UInt16(truncatingIfNeeded: $0))
+    }
     switch reason {
     case .untracedClone: return end(escaping: .untracedChild)
     case .otherABI: return end(escaping: .otherABI)
@@ -162,14 +167,19 @@ struct TraceSession {
       guard let registers = try? Ptrace.registers(pid) else { return end(escaping: .stopSignal) }
       let known = tracees
       let context = StopSignalTarget.Context(
-        tracerGroup: getpgrp(), callerGroup: ProcessControl.group(of: pid), isTracee: { known.contains($0) })
-      if StopSignalTarget.leavesTheTrace(call: registers.number, arguments: registers.arguments, context: context) {
+        tracerGroup: getpgrp(), callerGroup: ProcessControl.group(of: pid),
+        isTracee: { known.contains($0) })
+      if StopSignalTarget.leavesTheTrace(
+        call: registers.number, arguments: registers.arguments, context: context)
+      {
         return end(escaping: .stopSignal)
       }
       return resume(pid)
     case .write, nil: break
     }
-    guard let registers = try? Ptrace.registers(pid), let call = TracedCall.byNumber[registers.number] else {
+    guard let registers = try? Ptrace.registers(pid),
+      let call = TracedCall.byNumber[registers.number]
+    else {
       resume(pid)
       return
     }
@@ -203,7 +213,9 @@ struct TraceSession {
   static func isMissingOldName(_ write: PendingWrite, result: Int) -> Bool {
     guard write.action == .renameTo, result == -Int(ENOENT) else { return false }
     let directory = write.path.split(separator: UInt8(ascii: "/")).dropLast()
-    return CallDecoder.exists(directory.isEmpty ? [UInt8(ascii: "/")] : Array(directory.map { [UInt8(ascii: "/")] + $0 }.joined()))
+    return CallDecoder.exists(
+      directory.isEmpty
+        ? [UInt8(ascii: "/")] : Array(directory.map { [UInt8(ascii: "/")] + $0 }.joined()))
   }
 
   /// Resumes `pid`; one that vanished meanwhile (killed) reports its end to the loop.

@@ -1,7 +1,7 @@
 import Core
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// What to run under the tracer.
@@ -19,7 +19,8 @@ public struct TraceRequest: Sendable {
 
   /// Creates a request.
   public init(
-    executable: String, arguments: [String], environment: [String], appDirectory: [UInt8], seconds: Double?
+    executable: String, arguments: [String], environment: [String], appDirectory: [UInt8],
+    seconds: Double?
   ) {
     self.executable = executable
     self.arguments = arguments

@@ -85,5 +85,6 @@ struct TracedCall: Sendable {
   }()
 
   /// The calls by number.
-  static let byNumber: [Int: TracedCall] = Dictionary(all.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+  static let byNumber: [Int: TracedCall] = Dictionary(
+    all.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
 }

@@ -1,7 +1,7 @@
 import CTracerShims
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Reads a stopped tracee's memory with `process_vm_readv`, page by page so that a string ending just before an
@@ -21,7 +21,8 @@ struct TraceeMemory {
     var next = address
     while result.count < limit {
       let room = Self.page - Int(next % UInt(Self.page))
-      guard let chunk = bytes(at: next, count: min(room, limit - result.count)), !chunk.isEmpty else { return nil }
+      guard let chunk = bytes(at: next, count: min(room, limit - result.count)), !chunk.isEmpty
+      else { return nil }
       if let end = chunk.firstIndex(of: 0) {
         result += chunk[..<end]
         return result

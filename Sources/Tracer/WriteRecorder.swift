@@ -27,7 +27,8 @@ struct WriteRecorder {
   mutating func record(_ write: PendingWrite, result: Int) {
     guard let path = relative(write.path) else { return }
     let error = result < 0 && result >= -4095 ? Errno(rawValue: Int32(-result)) : nil
-    let key = Key(write: TracedWrite(path: path, action: write.action, error: error), call: write.call)
+    let key = Key(
+      write: TracedWrite(path: path, action: write.action, error: error), call: write.call)
     if let seen = counts[key] {
       counts[key] = (seen.count + 1, seen.order)
     } else if counts.count < limit {
@@ -47,7 +48,8 @@ struct WriteRecorder {
   /// `path` relative to the app directory, or nil when it is outside.
   func relative(_ path: [UInt8]) -> RelativePath? {
     if path == appDirectory { return .appDirectory }
-    let prefix = appDirectory == [UInt8(ascii: "/")] ? appDirectory : appDirectory + [UInt8(ascii: "/")]
+    let prefix =
+      appDirectory == [UInt8(ascii: "/")] ? appDirectory : appDirectory + [UInt8(ascii: "/")]
     guard path.count > prefix.count, path.starts(with: prefix) else { return nil }
     return try? RelativePath(bytes: Array(path[prefix.count...]))
   }

@@ -3,14 +3,15 @@ import Buildpack
 import CLI
 import Core
 import FileSystem
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 ResourceLimits.raiseOpenFileLimit()

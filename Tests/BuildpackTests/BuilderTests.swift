@@ -1,5 +1,5 @@
-import ChildProcessSupport
 import Buildpack
+import ChildProcessSupport
 import Core
 import FileSystem
 import Foundation
@@ -16,7 +16,9 @@ import Testing
   }
 
   /// Runs `Builder` on `tree` with `environment` and a scratch layers directory, on `threads` threads.
-  func build(_ tree: TemporaryTree, environment: [String: String] = [:], threads: Int = 1) throws -> Run {
+  func build(_ tree: TemporaryTree, environment: [String: String] = [:], threads: Int = 1) throws
+    -> Run
+  {
     let layers = try TemporaryTree()
     try layers.file("fake-check", mode: 0o755, contents: "#!/bin/sh\n")
     var env = environment
@@ -59,16 +61,22 @@ import Testing
     let tree = try railsApp()
     let run = try build(tree, environment: ["BP_GROUP_WRITABLE_AUDIT": "false"], threads: 2)
     #expect(run.status == 0)
-    #expect(run.output.contains("  - Scanned 12 entries in N.NNs with 2 threads; skipped 0 directories no pattern can reach\n"))
+    #expect(
+      run.output.contains(
+        "  - Scanned 12 entries in N.NNs with 2 threads; skipped 0 directories no pattern can reach\n"
+      ))
     #expect(run.output.contains("  - Changed 4 directories and 3 files\n"))
     #expect(tree.mode("tmp/cache/a") == 0o664)
   }
 
   @Test func listsEveryChangeInWalkOrderOnOneThreadWithDebug() throws {
     let tree = try railsApp()
-    let run = try build(tree, environment: ["BP_GROUP_WRITABLE_AUDIT": "false", "BP_LOG_LEVEL": "DEBUG"], threads: 2)
+    let run = try build(
+      tree, environment: ["BP_GROUP_WRITABLE_AUDIT": "false", "BP_LOG_LEVEL": "DEBUG"], threads: 2)
     #expect(run.status == 0)
-    #expect(run.output.contains("  - Scanned 12 entries in N.NNs; skipped 0 directories no pattern can reach\n"))
+    #expect(
+      run.output.contains(
+        "  - Scanned 12 entries in N.NNs; skipped 0 directories no pattern can reach\n"))
     #expect(run.output.contains("`tmp/cache/a` 644 -> 664"))
   }
 
@@ -123,19 +131,28 @@ import Testing
     #expect(tree.mode("tmp/cache/a") == 0o664)
     #expect(tree.mode("app/models/user.rb") == 0o644)
     #expect(tree.mode("db") == 0o755)
-    let metadata = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable.toml"), encoding: .utf8))
+    let metadata = try TOMLTable(
+      string: String(contentsOfFile: run.layers.path("group-writable.toml"), encoding: .utf8))
     #expect(metadata["types"]?["launch"]?.bool == true)
-    #expect(metadata["metadata"]?["roots"]?.array?.compactMap(\.string) == ["db/production.sqlite3", "log/", "tmp/"])
+    #expect(
+      metadata["metadata"]?["roots"]?.array?.compactMap(\.string) == [
+        "db/production.sqlite3", "log/", "tmp/",
+      ])
     #expect(metadata["metadata"]?["counts"]?["files-changed"]?.int == 3)
-    let report = try TOMLTable(string: String(contentsOfFile: run.layers.path("group-writable/report.toml"), encoding: .utf8))
+    let report = try TOMLTable(
+      string: String(contentsOfFile: run.layers.path("group-writable/report.toml"), encoding: .utf8)
+    )
     #expect(report["version"]?.string == BuildpackInfo.version)
     #expect(report["patterns"]?.array?.count == 5)
     #expect(report["patterns"]?[3]?["matches"]?.int == 0)
     #expect(report["warnings"]?.array?.count == 2)
-    let launch = try TOMLTable(string: String(contentsOfFile: run.layers.path("launch.toml"), encoding: .utf8))
+    let launch = try TOMLTable(
+      string: String(contentsOfFile: run.layers.path("launch.toml"), encoding: .utf8))
     #expect(launch["labels"]?[0]?["key"]?.string == "utility.group-writable.paths")
     #expect(launch["labels"]?[0]?["value"]?.string == #"["db/production.sqlite3","log/","tmp/"]"#)
-    #expect(FileManager.default.isExecutableFile(atPath: run.layers.path("group-writable/exec.d/group-writable-check")))
+    #expect(
+      FileManager.default.isExecutableFile(
+        atPath: run.layers.path("group-writable/exec.d/group-writable-check")))
   }
 
   @Test func debugListsEveryChange() throws {
@@ -144,7 +161,8 @@ import Testing
     let run = try build(
       tree,
       environment: [
-        "BP_GROUP_WRITABLE_PATHS": "/log/", "BP_LOG_LEVEL": "debug", "BP_GROUP_WRITABLE_AUDIT": "no",
+        "BP_GROUP_WRITABLE_PATHS": "/log/", "BP_LOG_LEVEL": "debug",
+        "BP_GROUP_WRITABLE_AUDIT": "no",
       ])
     #expect(run.status == 0)
     #expect(
@@ -189,7 +207,10 @@ import Testing
     #expect(run.status == 0)
     #expect(run.output.contains("- Audit: inspected 6 entries\n"))
     #expect(run.output.contains("! Warning: 1 setuid or setgid executable in the app directory\n"))
-    #expect(run.output.contains("  - Removed world write (`o+w`), set by the platform or the source, from 1 entry: `shared` 666 → 664\n"))
+    #expect(
+      run.output.contains(
+        "  - Removed world write (`o+w`), set by the platform or the source, from 1 entry: `shared` 666 → 664\n"
+      ))
     #expect(!run.output.contains("world-writable entry in the app directory"))
     #expect(tree.mode("shared") == 0o664)
   }
@@ -200,7 +221,9 @@ import Testing
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     var errors = ""
-    let status = Builder(context: context, app: app, log: BuildLog { _ in }, errorOutput: { errors += $0 }).run()
+    let status = Builder(
+      context: context, app: app, log: BuildLog { _ in }, errorOutput: { errors += $0 }
+    ).run()
     #expect(status == 1)
     #expect(
       errors == """
@@ -218,11 +241,15 @@ import Testing
 
 extension BuilderTests {
   /// The heading names the group the image gives the files, not the build process's (root's 0).
-  @Test(arguments: [(["CNB_GROUP_ID": "1000"], "1000"), ([:], "\(getgid())"), (["CNB_GROUP_ID": "x"], "\(getgid())")])
+  @Test(arguments: [
+    (["CNB_GROUP_ID": "1000"], "1000"), ([:], "\(getgid())"),
+    (["CNB_GROUP_ID": "x"], "\(getgid())"),
+  ])
   func namesTheGroupTheImageGivesTheFiles(environment: [String: String], group: String) throws {
     let tree = try TemporaryTree()
     try tree.file("log/a")
-    let run = try build(tree, environment: environment.merging(["BP_GROUP_WRITABLE_PATHS": "/log/"]) { $1 })
+    let run = try build(
+      tree, environment: environment.merging(["BP_GROUP_WRITABLE_PATHS": "/log/"]) { $1 })
     #expect(run.status == 0)
     #expect(run.output.contains("- Granting group write access to group \(group)\n"))
   }

@@ -11,7 +11,8 @@ import Testing
     let context = CNBContext.read(
       phase: .build, arguments: [],
       processEnvironment: [
-        "CNB_PLATFORM_DIR": platform.root, "CNB_LAYERS_DIR": "/layers/gw", "CNB_BP_PLAN_PATH": "/plan",
+        "CNB_PLATFORM_DIR": platform.root, "CNB_LAYERS_DIR": "/layers/gw",
+        "CNB_BP_PLAN_PATH": "/plan",
         "BP_LOG_LEVEL": "INFO", "BP_GROUP_WRITABLE": "true",
       ])
     #expect(context.layersDirectory == "/layers/gw")
@@ -47,12 +48,16 @@ import Testing
     let platform = try TemporaryTree()
     try platform.file("env/BP_GROUP_WRITABLE_PATHS", contents: "/tmp/")
     try platform.file("env/not-a-name", contents: "x")
-    try platform.file("env/BP_BIG", contents: String(repeating: "x", count: CNBContext.platformValueLimit + 1))
+    try platform.file(
+      "env/BP_BIG", contents: String(repeating: "x", count: CNBContext.platformValueLimit + 1))
     try platform.directory("env/BP_DIRECTORY")
     try platform.symlink("env/BP_LINK", to: "BP_GROUP_WRITABLE_PATHS")
     #expect(mkfifo(platform.path("env/BP_FIFO"), 0o644) == 0)
     let context = CNBContext.read(
       phase: .detect, arguments: [], processEnvironment: ["CNB_PLATFORM_DIR": platform.root])
-    #expect(context.environment == ["CNB_PLATFORM_DIR": platform.root, "BP_GROUP_WRITABLE_PATHS": "/tmp/"])
+    #expect(
+      context.environment == [
+        "CNB_PLATFORM_DIR": platform.root, "BP_GROUP_WRITABLE_PATHS": "/tmp/",
+      ])
   }
 }

@@ -24,15 +24,20 @@ import Testing
   @Test func writesTheReportTheMetadataTheLabelAndTheCheck() throws {
     let layers = try TemporaryTree()
     try write(report(roots: 2), to: layers)
-    let launch = try TOMLTable(string: String(contentsOfFile: layers.path("launch.toml"), encoding: .utf8))
+    let launch = try TOMLTable(
+      string: String(contentsOfFile: layers.path("launch.toml"), encoding: .utf8))
     #expect(launch["labels"]?[0]?["key"]?.string == "utility.group-writable.paths")
     #expect(launch["labels"]?[0]?["value"]?.string == #"["dir100/","dir101/"]"#)
-    let metadata = try TOMLTable(string: String(contentsOfFile: layers.path("group-writable.toml"), encoding: .utf8))
+    let metadata = try TOMLTable(
+      string: String(contentsOfFile: layers.path("group-writable.toml"), encoding: .utf8))
     #expect(metadata["types"]?["launch"]?.bool == true)
     #expect(metadata["metadata"]?["roots"]?.array?.count == 2)
     #expect(layers.mode("group-writable/exec.d/group-writable-check") == 0o755)
     #expect(layers.mode("group-writable/report.toml") == 0o644)
-    #expect(try LayerWriter(layersPath: layers.root).previousMetadata()?.get().roots == ["dir100/", "dir101/"])
+    #expect(
+      try LayerWriter(layersPath: layers.root).previousMetadata()?.get().roots == [
+        "dir100/", "dir101/",
+      ])
   }
 
   @Test func linksTheCommandLineIntoTheLayersBinReplacingWhateverWasThere() throws {
@@ -42,12 +47,14 @@ import Testing
     try write(report(roots: 1), to: layers)
     var buffer = [CChar](repeating: 0, count: 256)
     let count = readlink(layers.path("group-writable/bin/group-writable"), &buffer, buffer.count)
-    #expect(String(decoding: buffer.prefix(max(count, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      == "../exec.d/group-writable-check")
+    #expect(
+      String(decoding: buffer.prefix(max(count, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        == "../exec.d/group-writable-check")
     // The link resolves to the executable, so the launcher's `PATH` finds the command line.
     #expect(access(layers.path("group-writable/bin/group-writable"), X_OK) == 0)
     try write(report(roots: 1), to: layers)
-    #expect(readlink(layers.path("group-writable/bin/group-writable"), &buffer, buffer.count) == count)
+    #expect(
+      readlink(layers.path("group-writable/bin/group-writable"), &buffer, buffer.count) == count)
   }
 
   @Test func replacesSymlinksAndFIFOsAnEarlierBuildpackLeftWithoutFollowingOrOpeningThem() throws {
@@ -61,7 +68,9 @@ import Testing
     try write(report(roots: 1), to: layers)
     #expect(try String(contentsOfFile: outside.path("target"), encoding: .utf8) == "keep")
     var status = stat()
-    #expect(lstat(layers.path("group-writable/report.toml"), &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+    #expect(
+      lstat(layers.path("group-writable/report.toml"), &status) == 0
+        && status.st_mode & S_IFMT == S_IFREG)
     #expect(lstat(layers.path("launch.toml"), &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
   }
 
@@ -79,8 +88,12 @@ import Testing
     try layers.file("check", mode: 0o755)
     chmod(layers.root, 0o555)
     defer { chmod(layers.root, 0o755) }
-    #expect(throws: LayerWriteError.cannotOpenDirectory(path: layers.path("group-writable"), .permissionDenied)) {
-      try LayerWriter(layersPath: layers.root).write(report(roots: 1), executable: layers.path("check"))
+    #expect(
+      throws: LayerWriteError.cannotOpenDirectory(
+        path: layers.path("group-writable"), .permissionDenied)
+    ) {
+      try LayerWriter(layersPath: layers.root).write(
+        report(roots: 1), executable: layers.path("check"))
     }
   }
 
@@ -90,7 +103,8 @@ import Testing
     #expect(
       LayerWriter(layersPath: layers.root).previousMetadata()
         == .failure(
-          .previousMetadataUnusable(path: layers.path("group-writable.toml"), reason: "it is not a regular file")))
+          .previousMetadataUnusable(
+            path: layers.path("group-writable.toml"), reason: "it is not a regular file")))
   }
 
   @Test func readsNoPreviousMetadataWhereThereIsNone() throws {

@@ -12,11 +12,14 @@ import Testing
     let platform = try TemporaryTree()
     try platform.directory("env")
     try prepare(platform)
-    return CNBContext.read(phase: .build, arguments: [], processEnvironment: ["CNB_PLATFORM_DIR": platform.root])
+    return CNBContext.read(
+      phase: .build, arguments: [], processEnvironment: ["CNB_PLATFORM_DIR": platform.root])
   }
 
   func problem(_ context: CNBContext) -> ConfigurationError.PlatformFileProblem? {
-    guard case .platformVariableUnusable(_, _, let problem) = context.environmentError else { return nil }
+    guard case .platformVariableUnusable(_, _, let problem) = context.environmentError else {
+      return nil
+    }
     return problem
   }
 
@@ -27,7 +30,9 @@ import Testing
       try platform.symlink("env/BP_GROUP_WRITABLE", to: "value")
     }
     #expect(problem(linked) == .symbolicLink)
-    #expect(problem(try context { _ = mkfifo($0.path("env/BP_GROUP_WRITABLE_EXCLUSIVE"), 0o644) }) == .notRegularFile)
+    #expect(
+      problem(try context { _ = mkfifo($0.path("env/BP_GROUP_WRITABLE_EXCLUSIVE"), 0o644) })
+        == .notRegularFile)
     let big = String(repeating: "/x/\n", count: CNBContext.platformValueLimit / 4 + 1)
     #expect(
       problem(try context { try $0.file("env/BP_GROUP_WRITABLE_PATHS", contents: big) })
@@ -37,8 +42,9 @@ import Testing
   @Test func refusesAValueThatIsNotUTF8AndSaysOnWhichLine() throws {
     let context = try context { platform in
       let bytes = Array("/storage/\n!/storage/private/\n# caf".utf8) + [0xE9] + Array("\n".utf8)
-      #expect(FileManager.default.createFile(
-        atPath: platform.path("env/BP_GROUP_WRITABLE_PATHS"), contents: Data(bytes)))
+      #expect(
+        FileManager.default.createFile(
+          atPath: platform.path("env/BP_GROUP_WRITABLE_PATHS"), contents: Data(bytes)))
     }
     #expect(problem(context) == .notUTF8(line: 3))
     #expect(context.environment["BP_GROUP_WRITABLE_PATHS"] == nil)
@@ -87,8 +93,12 @@ import Testing
       var errors = ""
       let status =
         phase == .detect
-        ? Detector(context: context, app: directory, output: { _ in }, errorOutput: { errors += $0 }).run()
-        : Builder(context: context, app: directory, log: BuildLog { _ in }, errorOutput: { errors += $0 }).run()
+        ? Detector(
+          context: context, app: directory, output: { _ in }, errorOutput: { errors += $0 }
+        ).run()
+        : Builder(
+          context: context, app: directory, log: BuildLog { _ in }, errorOutput: { errors += $0 }
+        ).run()
       #expect(status == ExitStatus.failure)
       #expect(errors.contains("! Cannot read `BP_GROUP_WRITABLE_EXCLUSIVE`\n"))
       #expect(errors.contains("that file is not a regular file."))

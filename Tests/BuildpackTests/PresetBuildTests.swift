@@ -30,10 +30,12 @@ import Testing
       context: context, app: app, log: BuildLog { output += $0 }, errorOutput: { output += $0 },
       executable: layers.path("fake-check"), threads: 1
     ).run()
-    let report = try? String(contentsOfFile: layers.path("group-writable/report.toml"), encoding: .utf8)
+    let report = try? String(
+      contentsOfFile: layers.path("group-writable/report.toml"), encoding: .utf8)
     return Run(
       status: status,
-      output: output.replacingOccurrences(of: #"\d+\.\d+s"#, with: "N.NNs", options: .regularExpression),
+      output: output.replacingOccurrences(
+        of: #"\d+\.\d+s"#, with: "N.NNs", options: .regularExpression),
       report: try report.map { try TOMLTable(string: $0) })
   }
 
@@ -43,7 +45,9 @@ import Testing
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     var output = ""
-    let status = Detector(context: context, app: app, output: { output += $0 }, errorOutput: { output += $0 }).run()
+    let status = Detector(
+      context: context, app: app, output: { output += $0 }, errorOutput: { output += $0 }
+    ).run()
     return (status, output)
   }
 
@@ -51,8 +55,10 @@ import Testing
   func rails8() throws -> TemporaryTree {
     let tree = try TemporaryTree()
     for file in [
-      "bin/rails", "config/application.rb", "config/database.yml", "Gemfile", "config.ru", "Rakefile",
-      "app/models/application_record.rb", "log/.keep", "tmp/.keep", "storage/.keep", "public/robots.txt",
+      "bin/rails", "config/application.rb", "config/database.yml", "Gemfile", "config.ru",
+      "Rakefile",
+      "app/models/application_record.rb", "log/.keep", "tmp/.keep", "storage/.keep",
+      "public/robots.txt",
     ] {
       try tree.file(file)
     }
@@ -61,27 +67,36 @@ import Testing
 
   @Test func theLogAndTheReportSayWhichPresetSelectedEachRoot() throws {
     let tree = try rails8()
-    try tree.file("project.toml", contents: "[utility.group-writable]\npresets = [\"rails\"]\npaths = [\"/public/\"]\n")
+    try tree.file(
+      "project.toml",
+      contents: "[utility.group-writable]\npresets = [\"rails\"]\npaths = [\"/public/\"]\n")
     let run = try build(tree)
     #expect(run.status == 0)
-    #expect(run.output.contains("""
-      - Selecting paths
-        - `/tmp/` (preset rails:1) matched 1 path, 5 entries in all
-        - `/log/` (preset rails:2) matched 1 path, 2 entries in all
-        - `/storage/` (preset rails:3) matched 1 path, 2 entries in all
-        - `/db/*.sqlite3` (preset rails:4) matched 0 paths, 0 entries in all
-        - `/public/` (project.toml paths:1) matched 1 path, 2 entries in all
+    #expect(
+      run.output.contains(
+        """
+        - Selecting paths
+          - `/tmp/` (preset rails:1) matched 1 path, 5 entries in all
+          - `/log/` (preset rails:2) matched 1 path, 2 entries in all
+          - `/storage/` (preset rails:3) matched 1 path, 2 entries in all
+          - `/db/*.sqlite3` (preset rails:4) matched 0 paths, 0 entries in all
+          - `/public/` (project.toml paths:1) matched 1 path, 2 entries in all
 
-      """))
-    #expect(run.output.contains("""
-      - Writable paths (4)
-        - rails: `log/`
-        - `public/`
-        - rails: `storage/`
-        - rails: `tmp/`
-      - Done
-      """))
-    #expect(run.report?["root-presets"]?["rails"]?.array?.compactMap(\.string) == ["log/", "storage/", "tmp/"])
+        """))
+    #expect(
+      run.output.contains(
+        """
+        - Writable paths (4)
+          - rails: `log/`
+          - `public/`
+          - rails: `storage/`
+          - rails: `tmp/`
+        - Done
+        """))
+    #expect(
+      run.report?["root-presets"]?["rails"]?.array?.compactMap(\.string) == [
+        "log/", "storage/", "tmp/",
+      ])
     #expect(tree.mode("tmp/pids") == 0o775)
     #expect(tree.mode("app/models/application_record.rb") == 0o644)
   }

@@ -9,7 +9,9 @@ import Testing
 /// comparison, never a failed or aborted build, and the comparison is capped like every other list.
 @Suite(.spawnedTOMLParser) struct PreviousMetadataTests {
   /// Builds `/log/` and `/tmp/` of a small app with `previous` as the restored `group-writable.toml`.
-  func build(previous: String) throws -> (status: Int32, output: String, layers: TemporaryTree, app: TemporaryTree) {
+  func build(previous: String) throws -> (
+    status: Int32, output: String, layers: TemporaryTree, app: TemporaryTree
+  ) {
     let tree = try TemporaryTree()
     try tree.file("log/a", mode: 0o644)
     try tree.file("tmp/b")
@@ -34,10 +36,14 @@ import Testing
 
   @Test(arguments: [
     ("[metadata]\n[[[a]]]\n", "the TOML parser crashed on it (signal 6)"),
-    ("[metadata]\nroots = [\"log/\"]\nroots-total = -5\n",
-     "its `roots-total` (-5) is smaller than the 1 roots it lists"),
-    ("[metadata]\nroots = [\"x/\\n  - Done (finished in 0.1s)\"]\n",
-     "root 1 is not a path in the escaped form this buildpack writes"),
+    (
+      "[metadata]\nroots = [\"log/\"]\nroots-total = -5\n",
+      "its `roots-total` (-5) is smaller than the 1 roots it lists"
+    ),
+    (
+      "[metadata]\nroots = [\"x/\\n  - Done (finished in 0.1s)\"]\n",
+      "root 1 is not a path in the escaped form this buildpack writes"
+    ),
     ("[metadata\n", "Error while parsing table header"),
   ])
   func warnsAndComparesNothingWhenItCannotBeUsed(previous: String, reason: String) throws {
@@ -47,7 +53,8 @@ import Testing
     #expect(run.output.contains(reason))
     #expect(!run.output.contains("Since the previous image"))
     #expect(run.app.mode("log/a") == 0o664)
-    let written = try String(contentsOfFile: run.layers.path("group-writable.toml"), encoding: .utf8)
+    let written = try String(
+      contentsOfFile: run.layers.path("group-writable.toml"), encoding: .utf8)
     #expect(written.contains("roots = [ 'log/', 'tmp/' ]"))
   }
 
@@ -55,7 +62,9 @@ import Testing
     let roots = (0..<200).map { "\"gone\($0)/\"" }.joined(separator: ", ")
     let run = try build(previous: "[metadata]\nroots = [\(roots)]\nroots-total = 200\n")
     #expect(run.status == 0)
-    #expect(run.output.contains("  - No longer writable: `gone19/`\n  - … and 180 more no longer writable\n"))
+    #expect(
+      run.output.contains(
+        "  - No longer writable: `gone19/`\n  - … and 180 more no longer writable\n"))
     #expect(!run.output.contains("gone20/"))
   }
 }

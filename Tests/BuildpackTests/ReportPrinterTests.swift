@@ -6,7 +6,9 @@ import Testing
   func printed(_ report: Report) -> [String] {
     var text = ""
     ReportPrinter(log: BuildLog { text += $0 }).printRun(report)
-    return text.split(separator: "\n").map(String.init).filter { $0.contains("Created") || $0.contains("more `create`") }
+    return text.split(separator: "\n").map(String.init).filter {
+      $0.contains("Created") || $0.contains("more `create`")
+    }
   }
 
   @Test func namesEachMadeCreateDirectoryWithTheShallowestDirectoryMadeForIt() {
@@ -23,7 +25,9 @@ import Testing
   @Test func countsTheMadeDirectoriesPastTheSample() {
     var report = Report()
     let count = ReportLimits.pathsPerNotice + 2
-    for index in 0..<count { report.made.add(MadeDirectory(path: "d\(1000 + index)", first: "d\(1000 + index)")) }
+    for index in 0..<count {
+      report.made.add(MadeDirectory(path: "d\(1000 + index)", first: "d\(1000 + index)"))
+    }
     let lines = printed(report)
     #expect(lines.count == ReportLimits.pathsPerNotice + 1)
     #expect(lines.first == "  - Created `d1000/`")

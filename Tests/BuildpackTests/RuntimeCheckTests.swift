@@ -1,5 +1,5 @@
-import ChildProcessSupport
 import Buildpack
+import ChildProcessSupport
 import Foundation
 import TestSupport
 import Testing
@@ -42,11 +42,15 @@ import Testing
       "report.toml", contents: "roots = [\"log/\", \"tmp/\"]\n[root-presets]\nrails = [\"tmp/\"]\n")
     var errors = ""
     let status = RuntimeCheck(
-      environment: [:], reportPath: layer.path("report.toml"), appPath: tree.root, errorOutput: { errors += $0 }
+      environment: [:], reportPath: layer.path("report.toml"), appPath: tree.root,
+      errorOutput: { errors += $0 }
     ).run()
     #expect(status == 0)
-    #expect(errors.contains("! Warning: `tmp/` is missing\n!\n! The build made `tmp/` group-writable, but it does not "
-      + "exist in the container.\n!\n! The `rails` preset selected `tmp/`: Ruby on Rails writes there at run time.\n"))
+    #expect(
+      errors.contains(
+        "! Warning: `tmp/` is missing\n!\n! The build made `tmp/` group-writable, but it does not "
+          + "exist in the container.\n!\n! The `rails` preset selected `tmp/`: Ruby on Rails writes there at run time.\n"
+      ))
     #expect(errors.components(separatedBy: "preset selected").count == 2)
   }
 
@@ -61,7 +65,8 @@ import Testing
   @Test func aMissingReportIsSilent() throws {
     let tree = try TemporaryTree()
     let status = RuntimeCheck(
-      environment: [:], reportPath: tree.path("nope.toml"), errorOutput: { _ in Issue.record("printed") }
+      environment: [:], reportPath: tree.path("nope.toml"),
+      errorOutput: { _ in Issue.record("printed") }
     ).run()
     #expect(status == 0)
   }
@@ -72,7 +77,8 @@ import Testing
     let tree = try TemporaryTree()
     var errors = ""
     let status = RuntimeCheck(
-      environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], reportPath: tree.path("report.toml"), appPath: tree.root,
+      environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], reportPath: tree.path("report.toml"),
+      appPath: tree.root,
       openFileLimit: limit, errorOutput: { errors += $0 }
     ).run()
     #expect(status == 0)
@@ -101,7 +107,8 @@ import Testing
       contents: "roots = []\n[[ephemeral]]\npath = \"tmp\"\ntarget = \"\(target)\"\nmode = 493\n")
     var errors = ""
     let status = RuntimeCheck(
-      environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], reportPath: layer.path("report.toml"), appPath: tree.root,
+      environment: ["BPL_GROUP_WRITABLE_CHECK": "false"], reportPath: layer.path("report.toml"),
+      appPath: tree.root,
       errorOutput: { errors += $0 }
     ).run()
     #expect(status == 1)

@@ -35,7 +35,8 @@ extension CommandLineTests {
 
   /// The same spellings asked of git (`.git/info/exclude` holding the pattern) and of `check`.
   @Test(arguments: [
-    "tmp/../tmp/x", "./tmp/x", "tmp//x", "tmp/./x", "src/../tmp", "src/../log/a.log", "log/a.log", "tmp", "src",
+    "tmp/../tmp/x", "./tmp/x", "tmp//x", "tmp/./x", "src/../tmp", "src/../log/a.log", "log/a.log",
+    "tmp", "src",
   ])
   func decidesLikeGitCheckIgnore(path: String) throws {
     let tree = try checkTree()
@@ -50,7 +51,10 @@ extension CommandLineTests {
   /// Whether `git check-ignore` ignores `path` in `tree` made a repository excluding `pattern`.
   func gitSelects(_ path: String, pattern: String, in tree: TemporaryTree) throws -> Bool {
     let initialize = try run(
-      ["-c", "git init -q \"$0\" && printf '%s\\n' \"$1\" > \"$0/.git/info/exclude\"", tree.root, pattern],
+      [
+        "-c", "git init -q \"$0\" && printf '%s\\n' \"$1\" > \"$0/.git/info/exclude\"", tree.root,
+        pattern,
+      ],
       launching: URL(fileURLWithPath: "/bin/sh"))
     #expect(initialize.status == 0, "\(initialize.errors)")
     let check = try run(

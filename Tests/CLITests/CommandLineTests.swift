@@ -77,7 +77,8 @@ import Testing
     let tree = try app()
     let result = try run(["list", "--app", tree.root, "-p", "/tmp/", "-p", "*.log"])
     #expect(result.status == 0)
-    #expect(Set(result.text.split(separator: "\n")) == ["tmp/", "tmp/cache/", "tmp/cache/a", "log/x.log"])
+    #expect(
+      Set(result.text.split(separator: "\n")) == ["tmp/", "tmp/cache/", "tmp/cache/a", "log/x.log"])
   }
 
   @Test func listZeroPrintsRawNames() throws {
@@ -91,7 +92,8 @@ import Testing
   @Test func checkNamesTheDecidingPatternLikeGit() throws {
     let tree = try app()
     let result = try run([
-      "check", "--app", tree.root, "-p", "/tmp/", "-p", "!/tmp/keep", "tmp/cache/a", "src/main.swift",
+      "check", "--app", tree.root, "-p", "/tmp/", "-p", "!/tmp/keep", "tmp/cache/a",
+      "src/main.swift",
       "tmp/keep",
     ])
     #expect(result.status == 0)
@@ -148,7 +150,8 @@ import Testing
 
   @Test func usesTheAppsConfigurationWithoutPatterns() throws {
     let tree = try app()
-    let configured = try run(["list", "--app", tree.root], environment: ["BP_GROUP_WRITABLE_PATHS": "/log/"])
+    let configured = try run(
+      ["list", "--app", tree.root], environment: ["BP_GROUP_WRITABLE_PATHS": "/log/"])
     #expect(configured.text == "log/\nlog/x.log\n")
     let unconfigured = try run(["list", "--app", tree.root])
     #expect(unconfigured.status == 1)
@@ -218,7 +221,9 @@ import Testing
 
   @Test func doctorNamesThePresetOfEachRoot() throws {
     let tree = try app()
-    try tree.file("project.toml", contents: "[utility.group-writable]\npresets = [\"rails\"]\npaths = [\"/tmp/\"]\n")
+    try tree.file(
+      "project.toml",
+      contents: "[utility.group-writable]\npresets = [\"rails\"]\npaths = [\"/tmp/\"]\n")
     let result = try run(["doctor", "--app", tree.root])
     #expect(result.status == 0)
     #expect(

@@ -19,7 +19,8 @@ extension CommandLineTests {
     #expect(
       result.errors.hasSuffix(
         DiagnosticRenderer.render(
-          CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .stopSignal).diagnostic)))
+          CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .stopSignal).diagnostic
+        )))
   }
 
   /// A tracer stopped from outside cannot end the trace itself: the kernel kills it `--seconds` + 5 + 5 seconds in,
@@ -30,7 +31,8 @@ extension CommandLineTests {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = [
-      "trace", "--seconds", "1", "--app", tree.root, "--", "sh", "-c", "echo $$ > '\(pidFile)'; exec sleep 120",
+      "trace", "--seconds", "1", "--app", tree.root, "--", "sh", "-c",
+      "echo $$ > '\(pidFile)'; exec sleep 120",
     ]
     process.environment = Self.inherited
     process.standardOutput = FileHandle.nullDevice

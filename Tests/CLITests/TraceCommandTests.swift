@@ -30,15 +30,21 @@ extension CommandLineTests {
     // `mkdir -p` tries `tmp` first, which is there.
     #expect(
       writes == [
-        "makeDirectory tmp EEXIST", "makeDirectory tmp/pids -", "create tmp/pids/a.pid -", "writeInPlace log/x.log -",
+        "makeDirectory tmp EEXIST", "makeDirectory tmp/pids -", "create tmp/pids/a.pid -",
+        "writeInPlace log/x.log -",
       ])
   }
 
-  @Test(arguments: [("/tmp/", ExitStatus.success, [String]()), ("/log/", ExitStatus.writesDenied, ["tmp/pids"])])
-  func traceConfigListsTheWritesAConfigurationWouldDeny(pattern: String, status: Int32, denied: [String]) throws {
+  @Test(arguments: [
+    ("/tmp/", ExitStatus.success, [String]()), ("/log/", ExitStatus.writesDenied, ["tmp/pids"]),
+  ])
+  func traceConfigListsTheWritesAConfigurationWouldDeny(
+    pattern: String, status: Int32, denied: [String]
+  ) throws {
     let tree = try app()
     let result = try run([
-      "trace", "--config", "-p", pattern, "--json", "--app", tree.root, "--", "mkdir", "\(tree.root)/tmp/pids",
+      "trace", "--config", "-p", pattern, "--json", "--app", tree.root, "--", "mkdir",
+      "\(tree.root)/tmp/pids",
     ])
     #expect(result.status == status, "\(result.errors)")
     let after = try Self.document(result)["deniedAfterBuild"] as? [[String: Any]]
@@ -49,18 +55,24 @@ extension CommandLineTests {
     let tree = try app()
     let report = tree.path("report.txt")
     let result = try run([
-      "trace", "--output", report, "--app", tree.root, "--", "sh", "-c", "echo from-the-command >&2",
+      "trace", "--output", report, "--app", tree.root, "--", "sh", "-c",
+      "echo from-the-command >&2",
     ])
     #expect(result.status == ExitStatus.success)
     #expect(result.errors == "from-the-command\n")
     let text = try String(contentsOfFile: report, encoding: .utf8)
-    #expect(text.hasPrefix("## \(BuildpackInfo.name) (v\(BuildpackInfo.version))\n\n- Traced `sh -c echo from-the-command >&2` for "))
+    #expect(
+      text.hasPrefix(
+        "## \(BuildpackInfo.name) (v\(BuildpackInfo.version))\n\n- Traced `sh -c echo from-the-command >&2` for "
+      ))
     #expect(text.hasSuffix("(1 process): it exited with status 0\n- No writes in `\(tree.root)`\n"))
   }
 
   @Test func aReportThatCannotBeSavedIsAnError() throws {
     let tree = try app()
-    let result = try run(["trace", "--output", "/nonexistent/report.json", "--app", tree.root, "--", "true"])
+    let result = try run([
+      "trace", "--output", "/nonexistent/report.json", "--app", tree.root, "--", "true",
+    ])
     #expect(result.status == ExitStatus.failure)
     #expect(result.errors.hasPrefix("! Cannot write the trace report\n"))
   }

@@ -9,13 +9,15 @@ import Tracer
 
 /// `trace --config` names the preset of a framework found in the app that would allow writes still denied.
 @Suite(.spawnedTOMLParser) struct TracePresetHintTests {
-  static let rails = FrameworkDetection(preset: .rails, markers: ["bin/rails", "config/application.rb"])
+  static let rails = FrameworkDetection(
+    preset: .rails, markers: ["bin/rails", "config/application.rb"])
 
   static func report(patterns: [String], detections: [FrameworkDetection]) throws -> TraceReport {
     let configuration = try Configuration.commandLine(options: patterns, file: nil, debug: false)
     let result = TraceReportTests.result(TraceReportTests.rails)
     return TraceReport(
-      command: ["bin/rails", "server"], appDirectory: "/workspace", result: result, records: result.records,
+      command: ["bin/rails", "server"], appDirectory: "/workspace", result: result,
+      records: result.records,
       configuration: configuration, detections: detections)
   }
 
@@ -23,16 +25,17 @@ import Tracer
     let report = try Self.report(patterns: ["/db/*.sqlite3"], detections: [Self.rails])
     #expect(report.deniedAfterBuild?.count == 3)
     #expect(report.presetHints == [.presetWouldAllow(detection: Self.rails, allowed: 2, denied: 3)])
-    #expect(DiagnosticRenderer.render(report.presetHints[0].diagnostic) == """
-      ! Warning: The `rails` preset would allow 2 of the 3 writes the configuration denies
-      !
-      ! `bin/rails` and `config/application.rb` show a Ruby on Rails app, and its preset is not applied.
-      !
-      ! How to fix it:
-      ! - Apply it: add `presets = ["rails"]` to `[utility.group-writable]` in `project.toml`, or set \
-      `BP_GROUP_WRITABLE_PRESETS=rails`, then trace again.
+    #expect(
+      DiagnosticRenderer.render(report.presetHints[0].diagnostic) == """
+        ! Warning: The `rails` preset would allow 2 of the 3 writes the configuration denies
+        !
+        ! `bin/rails` and `config/application.rb` show a Ruby on Rails app, and its preset is not applied.
+        !
+        ! How to fix it:
+        ! - Apply it: add `presets = ["rails"]` to `[utility.group-writable]` in `project.toml`, or set \
+        `BP_GROUP_WRITABLE_PRESETS=rails`, then trace again.
 
-      """)
+        """)
     #expect(report.diagnostics.contains(report.presetHints[0].diagnostic))
   }
 

@@ -15,11 +15,13 @@ import Tracer
   static func path(_ text: String) -> RelativePath { (try? RelativePath(text)) ?? .appDirectory }
 
   static func record(
-    _ path: String, _ action: WriteAction, _ error: Errno? = nil, call: String = "openat", count: Int = 1,
+    _ path: String, _ action: WriteAction, _ error: Errno? = nil, call: String = "openat",
+    count: Int = 1,
     sqlite: Bool = false
   ) -> TraceRecord {
     TraceRecord(
-      write: TracedWrite(path: Self.path(path), action: action, error: error, isSQLiteDatabase: sqlite), call: call,
+      write: TracedWrite(
+        path: Self.path(path), action: action, error: error, isSQLiteDatabase: sqlite), call: call,
       count: count)
   }
 
@@ -28,14 +30,17 @@ import Tracer
     ending: TraceEnding? = .exited(0), stop: TraceStop = .finished, seconds: Double = 4.213
   ) -> TraceResult {
     TraceResult(
-      records: records, unrecorded: unrecorded, unreadable: unreadable, processes: processes, ending: ending,
+      records: records, unrecorded: unrecorded, unreadable: unreadable, processes: processes,
+      ending: ending,
       stop: stop, seconds: seconds)
   }
 
   static func report(
     _ result: TraceResult, command: [String] = ["bin/rails", "server"], patterns: [String]? = nil
   ) throws -> TraceReport {
-    let configuration = try patterns.map { try Configuration.commandLine(options: $0, file: nil, debug: false) }
+    let configuration = try patterns.map {
+      try Configuration.commandLine(options: $0, file: nil, debug: false)
+    }
     return TraceReport(
       command: command, appDirectory: "/workspace", result: result, records: result.records,
       configuration: configuration)
@@ -73,13 +78,15 @@ import Tracer
 
     """
 
-  static let rootWarning = DiagnosticRenderer.render(SuggestionNote.appDirectoryEntries(["server.pid"]).diagnostic)
+  static let rootWarning = DiagnosticRenderer.render(
+    SuggestionNote.appDirectoryEntries(["server.pid"]).diagnostic)
 
   @Test func aRunWithDenialsPrintsThemAndTheSuggestion() throws {
     let report = try Self.report(Self.result(Self.rails, ending: .exited(1)))
     #expect(
       report.text
-        == Self.header + "- Traced `bin/rails server` for 4.21s (3 processes): it exited with status 1\n"
+        == Self.header
+        + "- Traced `bin/rails server` for 4.21s (3 processes): it exited with status 1\n"
         + Self.railsWrites + "\n" + Self.rootWarning)
     #expect(report.exitStatus == ExitStatus.writesDenied)
   }
@@ -89,10 +96,10 @@ import Tracer
     #expect(
       report.text
         == Self.header + """
-        - Traced `true` for 0.05s (1 process): it exited with status 0
-        - No writes in `/workspace`
+          - Traced `true` for 0.05s (1 process): it exited with status 0
+          - No writes in `/workspace`
 
-        """)
+          """)
     #expect(report.exitStatus == ExitStatus.success)
   }
 
@@ -105,15 +112,15 @@ import Tracer
     #expect(
       report.text
         == Self.header + """
-        - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
-        - 2 writes in `/workspace`:
-          - `./`
-            - `tmp/`: made (`mkdir`), failed: `EEXIST`
-          - `tmp/`
-            - `x`: removed (`unlink`), failed: `ENOENT`
-        - No pattern to suggest
+          - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+          - 2 writes in `/workspace`:
+            - `./`
+              - `tmp/`: made (`mkdir`), failed: `EEXIST`
+            - `tmp/`
+              - `x`: removed (`unlink`), failed: `ENOENT`
+          - No pattern to suggest
 
-        """)
+          """)
     #expect(report.exitStatus == ExitStatus.success)
   }
 
@@ -170,11 +177,11 @@ import Tracer
     #expect(
       report.text
         == Self.header + Self.configTrace + """
-        - With the app's configuration, 1 write would be denied after a build:
-          - `tmp/pids/`
-            - `server.pid`: created (`openat`, 2 calls)
+          - With the app's configuration, 1 write would be denied after a build:
+            - `tmp/pids/`
+              - `server.pid`: created (`openat`, 2 calls)
 
-        """)
+          """)
     #expect(report.exitStatus == ExitStatus.writesDenied)
   }
 
@@ -184,20 +191,20 @@ import Tracer
     #expect(
       report.text
         == Self.header + """
-        - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
-        - 1 write in `/workspace`:
-          - `log/`
-            - `a.log`: written in place (`openat`, 12,000 calls)
-        - Suggested configuration, for `project.toml`:
+          - Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0
+          - 1 write in `/workspace`:
+            - `log/`
+              - `a.log`: written in place (`openat`, 12,000 calls)
+          - Suggested configuration, for `project.toml`:
 
-              [utility.group-writable]
-              paths = [ '/log/a.log' ]
+                [utility.group-writable]
+                paths = [ '/log/a.log' ]
 
-        - With the app's configuration, 1 write would be denied after a build:
-          - `log/`
-            - `a.log`: written in place (`openat`, 12,000 calls)
+          - With the app's configuration, 1 write would be denied after a build:
+            - `log/`
+              - `a.log`: written in place (`openat`, 12,000 calls)
 
-        """)
+          """)
     #expect(report.exitStatus == ExitStatus.writesDenied)
   }
 
@@ -222,13 +229,17 @@ import Tracer
     #expect(report.exitStatus == ExitStatus.failure)
     // Incomplete wins over a configuration that allows everything.
     let configured = try Self.report(result, patterns: [])
-    #expect(configured.deniedAfterBuild == [Self.write("tmp/pids/server.pid", .create, .noSuchFileOrDirectory)])
+    #expect(
+      configured.deniedAfterBuild == [
+        Self.write("tmp/pids/server.pid", .create, .noSuchFileOrDirectory)
+      ])
     #expect(configured.exitStatus == ExitStatus.failure)
     let unrecordedOnly = try Self.report(Self.result(records, unrecorded: 1))
     #expect(unrecordedOnly.exitStatus == ExitStatus.failure)
     #expect(
       unrecordedOnly.text.hasSuffix(
-        DiagnosticRenderer.render(CommandError.traceIncomplete(unreadable: 0, unrecorded: 1).diagnostic)))
+        DiagnosticRenderer.render(
+          CommandError.traceIncomplete(unreadable: 0, unrecorded: 1).diagnostic)))
   }
 
   @Test func anEscapeEndsTheReportIncompleteAndExitsOne() throws {
@@ -249,69 +260,11 @@ import Tracer
               paths = [ '/tmp/' ]
 
 
-        """ + DiagnosticRenderer.render(
-          CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild).diagnostic))
+        """
+        + DiagnosticRenderer.render(
+          CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild)
+            .diagnostic))
     #expect(report.exitStatus == ExitStatus.failure)
     #expect(try Self.report(result, patterns: ["/tmp/"]).exitStatus == ExitStatus.failure)
-  }
-
-  static func write(_ path: String, _ action: WriteAction, _ error: Errno? = nil) -> TracedWrite {
-    TracedWrite(path: Self.path(path), action: action, error: error)
-  }
-
-  @Test func moreWritesThanShownEndWithHowManyMore() throws {
-    #expect(TraceLimits.writesShown == 200)
-    let names = (0..<203).map { String(format: "f%03d", $0) }
-    let first: [TraceRecord] = names.prefix(150).map { Self.record("a/\($0)", .create) }
-    let second: [TraceRecord] = names.dropFirst(150).map { Self.record("b/\($0)", .create) }
-    let report = try Self.report(Self.result(first + second))
-    var shown: [String] = ["  - `a/`"]
-    shown += names.prefix(150).map { "    - `\($0)`: created (`openat`)" }
-    shown.append("  - `b/`")
-    shown += names.dropFirst(150).prefix(50).map { "    - `\($0)`: created (`openat`)" }
-    let start = Self.header + "- Traced `bin/rails server` for 4.21s (3 processes): it exited with status 0\n"
-    let list = "- 203 writes in `/workspace`:\n" + shown.joined(separator: "\n") + "\n"
-    let more = "  - … and 3 more writes (`--json` lists them all)\n"
-    #expect(
-      report.text
-        == start + list + more + """
-        - Suggested configuration, for `project.toml`:
-
-              [utility.group-writable]
-              paths = [ '/a/', '/b/' ]
-
-        """)
-  }
-
-  @Test func aDirectoryPastTheLimitIsNotShown() throws {
-    let names = (0..<201).map { String(format: "f%03d", $0) }
-    let records: [TraceRecord] = names.prefix(200).map { Self.record("a/\($0)", .create) }
-    let text = try Self.report(Self.result(records + [Self.record("b/x", .create)])).text
-    #expect(!text.contains("`b/`"))
-    #expect(text.contains("    - `f199`: created (`openat`)\n  - … and 1 more write (`--json` lists them all)\n"))
-  }
-
-  @Test(arguments: [
-    (TraceStop.timeLimit, TraceEnding.killed(signal: 15), 12.34, "12.3s",
-     "`--seconds` ran out, so the trace ended it; a signal (15) ended it"),
-    (.interrupted, .exited(0), 75.4, "1m 15s", "the trace was interrupted and ended it; it exited with status 0"),
-    (.finished, .killed(signal: 9), 0.004, "0.00s", "a signal (9) ended it"),
-    (.interrupted, nil, 3, "3.00s", "the trace was interrupted and ended it; its end was not seen"),
-  ] as [(TraceStop, TraceEnding?, Double, String, String)])
-  func theFirstLineSaysHowTheTraceEnded(
-    stop: TraceStop, ending: TraceEnding?, seconds: Double, duration: String, sentence: String
-  ) throws {
-    let report = try Self.report(Self.result([], processes: 2, ending: ending, stop: stop, seconds: seconds))
-    #expect(
-      report.text
-        == Self.header + "- Traced `bin/rails server` for \(duration) (2 processes): \(sentence)\n"
-        + "- No writes in `/workspace`\n")
-    #expect(report.exitStatus == ExitStatus.success)
-  }
-
-  /// Names are escaped once, as `DisplayPath` escapes them.
-  @Test func namesAreEscapedOnce() throws {
-    let report = try Self.report(Self.result([Self.record("a\\b/c\nd", .create)]))
-    #expect(report.text.contains("  - `a\\\\b/`\n    - `c\\nd`: created (`openat`)\n"))
   }
 }

@@ -19,6 +19,8 @@ extension CommandLineTests {
     #expect(result.status == 0, "\(result.errors)")
     #expect(tree.mode("tmp") == 0o755)
     #expect(tree.mode("tmp/pids") == 0o775)
-    #expect(result.text.contains(#""created":[{"mode":493,"path":"tmp"},{"mode":509,"path":"tmp/pids"}]"#))
+    #expect(
+      result.text.contains(#""created":[{"mode":493,"path":"tmp"},{"mode":509,"path":"tmp/pids"}]"#)
+    )
   }
 }

@@ -27,8 +27,16 @@ func runScenario(_ name: String, _ argument: String?) -> IsolatedCall.Outcome? {
     let status = Int32(argument ?? "") ?? 0
     return IsolatedCall.run(timeLimit: 10) { status }
   case "abort": return IsolatedCall.run(timeLimit: 10) { abort() }
-  case "segv": return IsolatedCall.run(timeLimit: 10) { raise(SIGSEGV); return 0 }
-  case "sleep": return IsolatedCall.run(timeLimit: 1) { sleep(5); return 0 }
+  case "segv":
+    return IsolatedCall.run(timeLimit: 10) {
+      raise(SIGSEGV)
+      return 0
+    }
+  case "sleep":
+    return IsolatedCall.run(timeLimit: 1) {
+      sleep(5)
+      return 0
+    }
   case "ignore-alarm":
     return IsolatedCall.run(timeLimit: 1) {
       _ = signal(SIGALRM, SIG_IGN)
@@ -44,7 +52,12 @@ func runScenario(_ name: String, _ argument: String?) -> IsolatedCall.Outcome? {
     return counter == 1 ? outcome : .returned(-1)
   case "second-thread":
     var thread = pthread_t()
-    _ = pthread_create(&thread, nil, { _ in sleep(60); return nil }, nil)
+    _ = pthread_create(
+      &thread, nil,
+      { _ in
+        sleep(60)
+        return nil
+      }, nil)
     return IsolatedCall.run(timeLimit: 10) { 0 }
   default: return nil
   }
@@ -56,10 +69,13 @@ case "parse-toml":
   guard let bytes = try? FileContents.read(path: arguments[2], limit: 16 << 20) else { exit(2) }
   exit((try? TOMLTable(string: String(decoding: bytes, as: UTF8.self))) == nil ? 1 : 0)
 case "isolated-call":
-  guard let outcome = runScenario(arguments[2], arguments.count > 3 ? arguments[3] : nil) else { exit(2) }
+  guard let outcome = runScenario(arguments[2], arguments.count > 3 ? arguments[3] : nil) else {
+    exit(2)
+  }
   StandardOutput.writeLine(describe(outcome) + "\n")
   exit(0)
 default:
-  StandardOutput.writeError("usage: ChildProbe parse-toml FILE | isolated-call SCENARIO [ARGUMENT]\n")
+  StandardOutput.writeError(
+    "usage: ChildProbe parse-toml FILE | isolated-call SCENARIO [ARGUMENT]\n")
   exit(2)
 }

@@ -1,5 +1,5 @@
-import Foundation
 import FileSystem
+import Foundation
 
 /// Runs an executable as a new process (spawned and executed, never a fork of the test runner) and waits.
 public enum SpawnedProcess {
@@ -42,7 +42,8 @@ public enum SpawnedProcess {
     } else {
       outcome = .returned(process.terminationStatus)
     }
-    return Ending(outcome: outcome, output: String(decoding: outputData, as: UTF8.self), errors: errorText)
+    return Ending(
+      outcome: outcome, output: String(decoding: outputData, as: UTF8.self), errors: errorText)
   }
 }
 

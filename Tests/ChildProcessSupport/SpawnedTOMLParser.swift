@@ -24,7 +24,8 @@ public struct SpawnedTOMLParser: SuiteTrait, TestTrait, TestScoping {
     }
     defer { try? FileManager.default.removeItem(at: file) }
     return SpawnedProcess.run(
-      BuiltExecutable.childProbe, ["parse-toml", file.path], seconds: Double(TOMLChildParser.timeLimit)
+      BuiltExecutable.childProbe, ["parse-toml", file.path],
+      seconds: Double(TOMLChildParser.timeLimit)
     ).outcome
   }
 }

@@ -1,14 +1,17 @@
-@testable import Core
 import FileSystem
 import Testing
 
+@testable import Core
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Exact text of the messages about ACLs, file capabilities and entries the kernel refused to change.
 @Suite struct AccessMessageTextTests {
-  static func rendered(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(DiagnosticRenderer.render) }
+  static func rendered(_ diagnostics: [Diagnostic]) -> [String] {
+    diagnostics.map(DiagnosticRenderer.render)
+  }
 
   @Test func selectedEntriesWithCapabilitiesOrAnACL() {
     var report = Report()
@@ -73,7 +76,10 @@ import Glibc
         """,
       ])
     report.audit = AuditFindings(userID: 1001)
-    #expect(report.accessWarnings.map(\.title) == ["The ACL and capabilities of 1 entry could not be read"])
+    #expect(
+      report.accessWarnings.map(\.title) == [
+        "The ACL and capabilities of 1 entry could not be read"
+      ])
   }
 
   @Test func theAuditsACLAndCapabilityFindings() {
@@ -128,8 +134,12 @@ import Glibc
 
   @Test func aModeChangeRefusedByAnAttributeOrAReadOnlyFileSystemIsNotCalledAnOwnershipProblem() {
     var report = Report()
-    report.failures.add(EntryFailure(path: "log/", cause: .cannotChangeMode(errno: EPERM, owner: 1001, buildUser: 1001)))
-    report.failures.add(EntryFailure(path: "mnt/", cause: .cannotChangeMode(errno: EROFS, owner: 1001, buildUser: 1001)))
+    report.failures.add(
+      EntryFailure(
+        path: "log/", cause: .cannotChangeMode(errno: EPERM, owner: 1001, buildUser: 1001)))
+    report.failures.add(
+      EntryFailure(
+        path: "mnt/", cause: .cannotChangeMode(errno: EROFS, owner: 1001, buildUser: 1001)))
     report.failures.add(EntryFailure(path: "tmp/", cause: .cannotReadAttributes(errno: EACCES)))
     let rendered = report.failureDiagnostic(buildUser: 1001).map(DiagnosticRenderer.render)
     #expect(

@@ -1,23 +1,27 @@
-@testable import Core
 import FileSystem
 import Foundation
 import Patterns
 import TestSupport
 import Testing
 
+@testable import Core
+
 @Suite struct ApplySelectionTests {
   /// Runs the pipeline on `tree` with `patterns` (one per line).
   func apply(
-    _ tree: TemporaryTree, _ patterns: String, create: [RelativePath] = [], policy: ModePolicy = ModePolicy(),
+    _ tree: TemporaryTree, _ patterns: String, create: [RelativePath] = [],
+    policy: ModePolicy = ModePolicy(),
     mode: ApplyMode = .apply, wholeApp: Bool = false, audit: Bool = false, threads: Int = 1,
     buildUser: uid_t = geteuid(), output: (any ApplyOutput)? = nil
   ) throws -> Report {
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     let configuration = Configuration(
-      patterns: PatternParser.parse(Array(patterns.utf8), source: "test"), create: create, wholeApp: wholeApp,
+      patterns: PatternParser.parse(Array(patterns.utf8), source: "test"), create: create,
+      wholeApp: wholeApp,
       policy: policy, audit: audit)
-    let changer: any PermissionChanging = mode == .apply ? SystemPermissionChanger() : DryRunPermissionChanger()
+    let changer: any PermissionChanging =
+      mode == .apply ? SystemPermissionChanger() : DryRunPermissionChanger()
     return try ApplySelection(
       configuration: configuration, mode: mode, threads: threads,
       effects: ApplyEffects(tree: app, changer: changer, output: output), buildUserID: buildUser
@@ -91,7 +95,8 @@ import Testing
   @Test func leavesHardLinkedAndSetIDFilesAlone() throws {
     let tree = try railsTree()
     try tree.file("tmp/setuid", mode: 0o4755)
-    try FileManager.default.linkItem(atPath: tree.path("tmp/cache/a"), toPath: tree.path("tmp/link"))
+    try FileManager.default.linkItem(
+      atPath: tree.path("tmp/cache/a"), toPath: tree.path("tmp/link"))
     let report = try apply(tree, "/tmp/\n")
     #expect(tree.mode("tmp/setuid") == 0o4755)
     #expect(tree.mode("tmp/cache/a") == 0o600)
@@ -130,7 +135,9 @@ import Testing
     let stranger: uid_t = geteuid() == 4242 ? 4243 : 4242
     let report = try apply(tree, "/log/\n", buildUser: stranger)
     #expect(report.failures.total == 2)
-    #expect(report.failures.elements.first?.cause == .notOwned(owner: Int(geteuid()), buildUser: Int(stranger)))
+    #expect(
+      report.failures.elements.first?.cause
+        == .notOwned(owner: Int(geteuid()), buildUser: Int(stranger)))
     #expect(tree.mode("log") == 0o755)
   }
 
@@ -138,7 +145,9 @@ import Testing
     let tree = try railsTree()
     chmod(tree.root, 0o777)
     defer { chmod(tree.root, 0o755) }
-    for path in ["app", "app/models/user.rb", "log", "log/production.log"] { chmod(tree.path(path), 0o777) }
+    for path in ["app", "app/models/user.rb", "log", "log/production.log"] {
+      chmod(tree.path(path), 0o777)
+    }
     let report = try apply(tree, "/log/\n")
     #expect(tree.mode("") == 0o755)
     #expect(tree.mode("app") == 0o775)
@@ -146,7 +155,9 @@ import Testing
     #expect(tree.mode("log") == 0o775)
     #expect(tree.mode("log/production.log") == 0o775)
     #expect(report.counts.worldWriteRemoved == 5)
-    #expect(report.changes.worldWriteRemoved.elements.first == ModeChange(path: "./", from: 0o777, to: 0o755))
+    #expect(
+      report.changes.worldWriteRemoved.elements.first
+        == ModeChange(path: "./", from: 0o777, to: 0o755))
     #expect(report.appDirectory?.modeBefore == 0o777 && report.appDirectory?.modeAfter == 0o755)
     #expect(report.changes.groupWritableOutside.paths == ["app/", "app/models/user.rb"])
   }
@@ -161,7 +172,9 @@ import Testing
 
   @Test func theExclusiveSelectionLeavesOnlyTheSelectionGroupWritable() throws {
     let tree = try railsTree()
-    for path in ["app", "app/models", "app/models/user.rb", "bin/rails", "db"] { chmod(tree.path(path), 0o777) }
+    for path in ["app", "app/models", "app/models/user.rb", "bin/rails", "db"] {
+      chmod(tree.path(path), 0o777)
+    }
     let report = try apply(tree, "/tmp/\n", policy: ModePolicy(removesGroupWriteOutside: true))
     #expect(tree.mode("app") == 0o755)
     #expect(tree.mode("app/models/user.rb") == 0o755)
@@ -184,7 +197,8 @@ import Testing
     chmod(tree.root, 0o755)
     let off = try TemporaryTree()
     try database(off, "db/x.sqlite3")
-    let closed = try apply(off, "/db/*.sqlite3\n", policy: ModePolicy(opensDatabaseDirectories: false))
+    let closed = try apply(
+      off, "/db/*.sqlite3\n", policy: ModePolicy(opensDatabaseDirectories: false))
     #expect(off.mode("db") == 0o755)
     #expect(closed.changes.closedDirectories.paths == ["db/"])
   }
@@ -209,7 +223,10 @@ import Testing
   @Test func createdDirectoriesAreReportedWithTheirMode() throws {
     let report = try apply(TemporaryTree(), "", create: ["tmp/pids"])
     #expect(report.made.elements == [MadeDirectory(path: "tmp/pids", first: "tmp")])
-    #expect(report.created == [CreatedDirectory(path: "tmp", mode: 0o755), CreatedDirectory(path: "tmp/pids", mode: 0o775)])
+    #expect(
+      report.created == [
+        CreatedDirectory(path: "tmp", mode: 0o755), CreatedDirectory(path: "tmp/pids", mode: 0o775),
+      ])
   }
 
   @Test func auditsAfterTheChangesInTheSameWalk() throws {
@@ -245,7 +262,9 @@ import Testing
       try tree.symlink("node_modules/.bin/p\(package)", to: "../p\(package)/lib/index.js")
     }
     try tree.file("node_modules/p1/setuid", mode: 0o4755)
-    #expect(link(tree.path("node_modules/p2/package.json"), tree.path("node_modules/p3/shared.json")) == 0)
+    #expect(
+      link(tree.path("node_modules/p2/package.json"), tree.path("node_modules/p3/shared.json")) == 0
+    )
     try tree.file("app/main.js", mode: 0o666)
     let before = tree.modes()
     var alone = try apply(tree, "node_modules/\n", audit: true)
@@ -276,12 +295,15 @@ import Testing
     let main = RunRecorder(changesSoFar: counter)
     let helper = RunRecorder(changesSoFar: counter)
     for index in stride(from: 99, through: 0, by: -1) {
-      let failure = EntryFailure(path: String(format: "f%03d", index), cause: .notOwned(owner: 1, buildUser: 2))
+      let failure = EntryFailure(
+        path: String(format: "f%03d", index), cause: .notOwned(owner: 1, buildUser: 2))
       (index % 2 == 0 ? main : helper).report.failures.add(failure)
     }
     main.add(helper)
     #expect(main.report.failures.total == 100)
-    #expect(main.report.failures.elements.map(\.path) == (0..<ReportLimits.failuresKept).map { String(format: "f%03d", $0) })
+    #expect(
+      main.report.failures.elements.map(\.path)
+        == (0..<ReportLimits.failuresKept).map { String(format: "f%03d", $0) })
   }
 }
 
@@ -289,7 +311,9 @@ import Testing
 final class RecordingOutput: ApplyOutput {
   var changes: [String] = []
   var wantsEveryChange: Bool { true }
-  func changed(_ path: String, kind: FileKind, from old: mode_t, to new: mode_t, reasons: ChangeReasons) {
+  func changed(
+    _ path: String, kind: FileKind, from old: mode_t, to new: mode_t, reasons: ChangeReasons
+  ) {
     changes.append(path)
   }
 }

@@ -60,7 +60,8 @@ import Testing
   @Test(arguments: EnvironmentSettings.flagVariables)
   func documentsTheCodeDefaults(variable: EnvironmentVariable) throws {
     let resolved = try ConfigurationResolver.resolve(
-      settings: nil, variables: EnvironmentSettings(environment: [variable.name: variable.defaultValue]),
+      settings: nil,
+      variables: EnvironmentSettings(environment: [variable.name: variable.defaultValue]),
       pathsFile: nil, file: "project.toml")
     #expect(resolved.policy == Configuration().policy)
     #expect(resolved.audit == Configuration().audit)

@@ -10,7 +10,9 @@ import Testing
     ("/tmp/patterns", Array((0..<count).map { "f\($0)\n" }.joined().utf8))
   }
 
-  func error(_ options: [String], _ file: (path: String, bytes: [UInt8])? = nil) -> ConfigurationError? {
+  func error(_ options: [String], _ file: (path: String, bytes: [UInt8])? = nil)
+    -> ConfigurationError?
+  {
     do {
       _ = try Configuration.commandLine(options: options, file: file, debug: false)
       return nil
@@ -21,16 +23,27 @@ import Testing
 
   @Test func keepsThePatternsInOrderWithTheirOriginsAndSources() throws {
     let configuration = try Configuration.commandLine(
-      options: ["/tmp/", "#not a comment here", "*.log"], file: ("list", Array("/log/\n".utf8)), debug: true)
-    #expect(configuration.patterns.map { String(decoding: $0.bytes, as: UTF8.self) } == ["/tmp/", "*.log", "/log/"])
-    #expect(configuration.patterns.map { "\($0.origin.source):\($0.origin.line)" } == ["--pattern:1", "--pattern:3", "list:1"])
-    #expect(configuration.sources == [.commandLinePatterns(count: 3), .commandLinePatternsFile(path: "list")])
+      options: ["/tmp/", "#not a comment here", "*.log"], file: ("list", Array("/log/\n".utf8)),
+      debug: true)
+    #expect(
+      configuration.patterns.map { String(decoding: $0.bytes, as: UTF8.self) } == [
+        "/tmp/", "*.log", "/log/",
+      ])
+    #expect(
+      configuration.patterns.map { "\($0.origin.source):\($0.origin.line)" } == [
+        "--pattern:1", "--pattern:3", "list:1",
+      ])
+    #expect(
+      configuration.sources == [
+        .commandLinePatterns(count: 3), .commandLinePatternsFile(path: "list"),
+      ])
     #expect(configuration.debug)
     #expect(!configuration.audit)
   }
 
   @Test func acceptsTenThousandPatternsFromBothOptions() throws {
-    let configuration = try Configuration.commandLine(options: Self.options(4_000), file: Self.file(6_000), debug: false)
+    let configuration = try Configuration.commandLine(
+      options: Self.options(4_000), file: Self.file(6_000), debug: false)
     #expect(configuration.patterns.count == 10_000)
   }
 
@@ -47,7 +60,9 @@ import Testing
   @Test func capsEachPatternsLength() {
     let long = String(repeating: "a", count: 4_097)
     #expect(
-      error(["ok", long]) == .patternTooLong(origin: PatternOrigin(source: "--pattern", line: 2), length: 4_097, limit: 4_096))
+      error(["ok", long])
+        == .patternTooLong(
+          origin: PatternOrigin(source: "--pattern", line: 2), length: 4_097, limit: 4_096))
   }
 
   @Test(arguments: [
@@ -55,7 +70,10 @@ import Testing
       SettingSource.commandLine(option: "--pattern", value: nil),
       "patterns); the `--pattern` options went over the limit."
     ),
-    (.commandLine(option: "--patterns-file", value: "list"), "patterns); `--patterns-file` `list` went over the limit."),
+    (
+      .commandLine(option: "--patterns-file", value: "list"),
+      "patterns); `--patterns-file` `list` went over the limit."
+    ),
   ])
   func rendersTooManyPatternsNamingTheOption(source: SettingSource, sentenceEnd: String) {
     let text = rendered(ConfigurationError.tooManyPatterns(limit: 10_000, source: source))

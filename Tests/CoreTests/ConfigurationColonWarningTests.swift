@@ -83,7 +83,9 @@ import Testing
   }
 
   @Test func doesNotWarnForCommasOrNewlines() throws {
-    let environment = ["BP_GROUP_WRITABLE_PATHS": "/tmp/,/log/:x", "BP_GROUP_WRITABLE_CREATE": "a/b:c/d\n"]
+    let environment = [
+      "BP_GROUP_WRITABLE_PATHS": "/tmp/,/log/:x", "BP_GROUP_WRITABLE_CREATE": "a/b:c/d\n",
+    ]
     let configuration = try #require(configured([:], environment))
     #expect(configuration.warnings.isEmpty)
   }

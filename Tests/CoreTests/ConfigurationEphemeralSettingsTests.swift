@@ -60,7 +60,8 @@ import Testing
   }
 
   @Test func rendersAnUnusableBaseKey() throws {
-    let error = try #require(parseProject("[utility.group-writable]\nephemeral-base = \"run\"\n").error)
+    let error = try #require(
+      parseProject("[utility.group-writable]\nephemeral-base = \"run\"\n").error)
     #expect(
       error
         == .invalidEphemeralBase(
@@ -85,9 +86,15 @@ import Testing
 
   @Test(arguments: [
     ("/", "is `/`, the root directory"),
-    ("/tmp/", "is `/tmp/`, which is not normalised (it has an empty or `.` component, or ends with `/`)"),
+    (
+      "/tmp/",
+      "is `/tmp/`, which is not normalised (it has an empty or `.` component, or ends with `/`)"
+    ),
     ("/a/../b", "is `/a/../b`, which has a `..` component"),
-    ("/" + String(repeating: "x", count: 250), "is 251 bytes long, more than the limit of 200 bytes"),
+    (
+      "/" + String(repeating: "x", count: 250),
+      "is 251 bytes long, more than the limit of 200 bytes"
+    ),
   ])
   func rendersAnUnusableBaseVariable(value: String, problem: String) throws {
     let error = try #require(
@@ -113,7 +120,9 @@ import Testing
     ("\"/tmp\"", .absolute, "/tmp"),
     ("\".\"", .appDirectory, "."),
   ])
-  func validatesEphemeralEntriesLikeCreate(entry: String, problem: RelativePath.Problem, value: String) {
+  func validatesEphemeralEntriesLikeCreate(
+    entry: String, problem: RelativePath.Problem, value: String
+  ) {
     #expect(
       parseProject("[utility.group-writable]\nephemeral = [\"ok\", \(entry)]\n").error
         == .invalidDirectory(
@@ -134,7 +143,8 @@ import Testing
 
   @Test func rendersAnEntryInTheBuildpacksOwnDirectory() {
     let error = ConfigurationError.ephemeralInBuildpackDirectory(
-      source: .key(.ephemeral, file: "project.toml", line: 3), element: 2, value: ".group-writable/ephemeral/tmp")
+      source: .key(.ephemeral, file: "project.toml", line: 3), element: 2,
+      value: ".group-writable/ephemeral/tmp")
     #expect(
       rendered(error) == """
         ! Invalid configuration in `project.toml`
@@ -180,8 +190,11 @@ import Testing
     var environment: [String: String] = [:]
     environment["BP_GROUP_WRITABLE_EPHEMERAL"] = variable
     let error = try #require(
-      decide(["project.toml": (["[utility.group-writable]"] + lines).joined(separator: "\n")], environment)
-        .error)
+      decide(
+        ["project.toml": (["[utility.group-writable]"] + lines).joined(separator: "\n")],
+        environment
+      )
+      .error)
     guard case .nestedEphemeral(let foundInner, _, let foundOuter, _) = error else {
       Issue.record("expected nested ephemeral directories, got \(error)")
       return
@@ -273,9 +286,11 @@ import Testing
   }
 
   @Test func rendersAnEmptyBaseKey() throws {
-    let error = try #require(parseProject("[utility.group-writable]\nephemeral-base = \"\"\n").error)
+    let error = try #require(
+      parseProject("[utility.group-writable]\nephemeral-base = \"\"\n").error)
     #expect(
-      rendered(error).hasPrefix("""
+      rendered(error).hasPrefix(
+        """
         ! Invalid configuration in `project.toml`
         !
         ! The key `utility.group-writable.ephemeral-base` (line 2) is an empty string.

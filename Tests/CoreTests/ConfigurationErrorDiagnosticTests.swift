@@ -1,7 +1,7 @@
 import ChildProcessSupport
 import Core
-import Patterns
 import FileSystem
+import Patterns
 import Testing
 
 @Suite(.spawnedTOMLParser) struct ConfigurationErrorDiagnosticTests {

@@ -31,7 +31,8 @@ import Testing
     #expect(ConfigurationLimits.fileBytes == 1_048_576)
     let header = "[utility.group-writable]\n#"
     let atLimit = header + String(repeating: "x", count: (1 << 20) - header.utf8.count)
-    #expect(optedInConfiguration(loadDecision(FakeAppFiles(files: ["project.toml": atLimit]))) != nil)
+    #expect(
+      optedInConfiguration(loadDecision(FakeAppFiles(files: ["project.toml": atLimit]))) != nil)
     let overLimit = atLimit + "x"
     let error = loadDecision(FakeAppFiles(files: ["project.toml": overLimit])).error
     #expect(

@@ -115,7 +115,9 @@ import Testing
     (#"a = '\u0000'"#, []),
     (#"a = "\u0001""#, []),
     ("a = '''\n\\u0000\n'''\n", []),
-    ("[t]\nb = \"\"\"\nx\n\\u0000\n\"\"\"\n", [KeyLocator.NulEscape(line: 4, keyPath: ["t", "b"])]),
+    (
+      "[t]\nb = \"\"\"\nx\n\\u0000\n\"\"\"\n", [KeyLocator.NulEscape(line: 4, keyPath: ["t", "b"])]
+    ),
     ("c = [\n  \"ok\",\n  \"\\u0000\",\n]\n", [KeyLocator.NulEscape(line: 3, keyPath: ["c"])]),
     (#"["t\u0000"]"#, [KeyLocator.NulEscape(line: 1, keyPath: ["t\u{0}"])]),
     (#""k\u0000".x = 1"#, [KeyLocator.NulEscape(line: 1, keyPath: ["k\u{0}", "x"])]),

@@ -117,11 +117,16 @@ import Testing
     (.ephemeral, 1_001, 0, .key(.ephemeral, file: "project.toml", line: 2)),
     (.ephemeral, 1, 1_000, .variable(.ephemeral)),
   ])
-  func capsTheDirectoryLists(key: ProjectSettingKey, inKey: Int, inVariable: Int, source: SettingSource) {
+  func capsTheDirectoryLists(
+    key: ProjectSettingKey, inKey: Int, inVariable: Int, source: SettingSource
+  ) {
     let files = table("\(key.rawValue) = \(Self.array(inKey, prefix: "k"))")
     let variable = key == .create ? EnvironmentVariable.create : .ephemeral
-    let environment = inVariable == 0 ? ["BP_GROUP_WRITABLE": "true"] : [variable.name: Self.list(inVariable)]
-    #expect(decide(files, environment).error == .tooManyDirectories(key: key, limit: 1_000, source: source))
+    let environment =
+      inVariable == 0 ? ["BP_GROUP_WRITABLE": "true"] : [variable.name: Self.list(inVariable)]
+    #expect(
+      decide(files, environment).error
+        == .tooManyDirectories(key: key, limit: 1_000, source: source))
   }
 
   @Test func countsDuplicatesOnce() throws {
@@ -162,10 +167,13 @@ import Testing
     (table("create = [\"\(long)\"]"), [:], "project.toml create", 1),
     ([:], ["BP_GROUP_WRITABLE_CREATE": "ok\n" + long], "BP_GROUP_WRITABLE_CREATE", 2),
   ])
-  func capsEachPattern(files: [String: String], environment: [String: String], source: String, line: Int) {
+  func capsEachPattern(
+    files: [String: String], environment: [String: String], source: String, line: Int
+  ) {
     #expect(
       decide(files, environment).error
-        == .patternTooLong(origin: PatternOrigin(source: source, line: line), length: 4_097, limit: 4_096))
+        == .patternTooLong(
+          origin: PatternOrigin(source: source, line: line), length: 4_097, limit: 4_096))
   }
 
   @Test func acceptsAPatternOfTheLongestLength() throws {
@@ -175,7 +183,8 @@ import Testing
 
   @Test func rendersAPatternTooLong() {
     let error = ConfigurationError.patternTooLong(
-      origin: PatternOrigin(source: "BP_GROUP_WRITABLE_PATHS", line: 3), length: 5_000, limit: 4_096)
+      origin: PatternOrigin(source: "BP_GROUP_WRITABLE_PATHS", line: 3), length: 5_000, limit: 4_096
+    )
     #expect(
       rendered(error) == """
         ! Pattern too long

@@ -85,12 +85,14 @@ import Testing
 
   @Test func quotesTheFalseSpellingInTheReason() {
     let result = loadDecision(FakeAppFiles(), ["BP_GROUP_WRITABLE": " NO "])
-    guard case .success(.notOptedIn(let reason)) = result, case .disabledByEnvironment = reason else {
+    guard case .success(.notOptedIn(let reason)) = result, case .disabledByEnvironment = reason
+    else {
       Issue.record("expected disabled, got \(result)")
       return
     }
     #expect(
-      reason.sentence == "Disabled by `BP_GROUP_WRITABLE= NO `; unset it or set it to `true` to opt in.")
+      reason.sentence
+        == "Disabled by `BP_GROUP_WRITABLE= NO `; unset it or set it to `true` to opt in.")
   }
 
   // MARK: - Resolution
@@ -134,7 +136,9 @@ import Testing
         "`BP_GROUP_WRITABLE_PATHS`",
       ])
     #expect(configuration.warnings.isEmpty)
-    #expect(!configuration.wholeApp && !configuration.policy.setsGroupIDOnDirectories && !configuration.debug)
+    #expect(
+      !configuration.wholeApp && !configuration.policy.setsGroupIDOnDirectories
+        && !configuration.debug)
     #expect(files.reads == ["project.toml", "config/writable"])
   }
 
@@ -157,7 +161,8 @@ import Testing
       pahts = "x"
       """
     ])
-    let configuration = try #require(optedInConfiguration(loadDecision(files, ["BP_LOG_LEVEL": "debug"])))
+    let configuration = try #require(
+      optedInConfiguration(loadDecision(files, ["BP_LOG_LEVEL": "debug"])))
     #expect(configuration.create == ["tmp/cache"])
     #expect(configuration.policy.setsGroupIDOnDirectories)
     #expect(configuration.debug)

@@ -1,7 +1,7 @@
 import ChildProcessSupport
 import Core
-import Patterns
 import FileSystem
+import Patterns
 import Testing
 
 /// Malformed `project.toml` texts: toml++'s errors, texts that abort the parser, NUL bytes and invalid UTF-8.

@@ -25,8 +25,13 @@ import Testing
   }
 
   @Test(arguments: [
-    ("[utility.\"group-writable\\u0000\"]\npaths = [\"x\"]\n", 1, "utility.\"group-writable\u{0}\""),
-    ("[\"utility\\u0000x\".group-writable]\npaths = [\"x\"]\n", 1, "\"utility\u{0}x\".group-writable"),
+    (
+      "[utility.\"group-writable\\u0000\"]\npaths = [\"x\"]\n", 1, "utility.\"group-writable\u{0}\""
+    ),
+    (
+      "[\"utility\\u0000x\".group-writable]\npaths = [\"x\"]\n", 1,
+      "\"utility\u{0}x\".group-writable"
+    ),
     ("utility = { group-writable = { paths = [\"\\u0000\"] } }\n", 1, "utility"),
     ("utility.group-writable.paths = [\"\\u0000\"]\n", 1, "\(table).paths"),
     ("[utility]\ngroup-writable.create = [\"\\u0000\"]\n", 2, "\(table).create"),

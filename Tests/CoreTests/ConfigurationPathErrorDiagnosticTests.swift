@@ -1,7 +1,7 @@
 import ChildProcessSupport
 import Core
-import Patterns
 import FileSystem
+import Patterns
 import Testing
 
 /// Exact text of the errors about `create` paths, the app directory and patterns files, and escaping.

@@ -1,7 +1,7 @@
 import ChildProcessSupport
 import Core
-import Patterns
 import FileSystem
+import Patterns
 import Testing
 
 @Suite(.spawnedTOMLParser) struct ConfigurationProjectSettingsTests {
@@ -83,7 +83,8 @@ import Testing
   @Test func readsInlineAndDottedForms() {
     let inline = "utility.group-writable = { paths = [\"a\"], setgid = true }\n"
     #expect(
-      parseProject(inline).value == ProjectSettings(paths: .lines(["a"]), pathsLine: 1, setgid: true))
+      parseProject(inline).value
+        == ProjectSettings(paths: .lines(["a"]), pathsLine: 1, setgid: true))
     let dotted = "[utility]\ngroup-writable.create = [\"x\"]\ngroup-writable.enabled = false\n"
     #expect(
       parseProject(dotted).value == ProjectSettings(create: ["x"], createLine: 2, enabled: false))

@@ -14,7 +14,10 @@ final class FakeAppFiles: AppFileReading, AppEntryProbing {
   /// Every path read, in order.
   private(set) var reads: [String] = []
 
-  init(files: [String: String] = [:], errors: [String: AppFileError] = [:], kinds: [String: FileKind] = [:]) {
+  init(
+    files: [String: String] = [:], errors: [String: AppFileError] = [:],
+    kinds: [String: FileKind] = [:]
+  ) {
     self.files = files.mapValues { Array($0.utf8) }
     self.errors = errors
     self.kinds = kinds
@@ -25,7 +28,8 @@ final class FakeAppFiles: AppFileReading, AppEntryProbing {
     if let kind = kinds[text] { return kind }
     if files[text] != nil { return .regular }
     let isParent = { (other: String) in other.hasPrefix(text + "/") }
-    return files.keys.contains(where: isParent) || kinds.keys.contains(where: isParent) ? .directory : nil
+    return files.keys.contains(where: isParent) || kinds.keys.contains(where: isParent)
+      ? .directory : nil
   }
 
   func readFile(_ relativePath: String, limit: Int) throws(AppFileError) -> [UInt8] {

@@ -41,7 +41,8 @@ import Testing
   @Test func handlesAHugeKeyWithoutASuggestion() throws {
     let key = String(repeating: "x", count: 200_000)
     let settings = try #require(parseProject("[utility.group-writable]\n\(key) = 1\n").value ?? nil)
-    #expect(settings.warnings == [.unknownKey(file: "project.toml", key: key, line: 2, suggestion: nil)])
+    #expect(
+      settings.warnings == [.unknownKey(file: "project.toml", key: key, line: 2, suggestion: nil)])
   }
 
   @Test func scansTheTextOnceForThirtyThousandKeys() throws {

@@ -87,13 +87,16 @@ import Testing
     ProjectSettingKey.keepWorldWritable, .exclusive, .sqliteDirectories, .audit,
   ])
   func rejectsANonBooleanKey(key: ProjectSettingKey) throws {
-    let error = try #require(parseProject("[utility.group-writable]\n\(key.rawValue) = \"yes\"\n").error)
+    let error = try #require(
+      parseProject("[utility.group-writable]\n\(key.rawValue) = \"yes\"\n").error)
     #expect(
       error
         == .wrongType(
           file: "project.toml", key: key, element: nil, expected: .boolean, found: .string,
           line: 2))
-    #expect(rendered(error).contains("! - Write `\(key.rawValue) = true` or `\(key.rawValue) = false`.\n"))
+    #expect(
+      rendered(error).contains("! - Write `\(key.rawValue) = true` or `\(key.rawValue) = false`.\n")
+    )
   }
 
   @Test func logsEveryVariableThatSetSomething() throws {

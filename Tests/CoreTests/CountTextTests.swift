@@ -2,7 +2,9 @@ import Core
 import Testing
 
 @Suite struct CountTextTests {
-  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1500, "-1,500")])
+  @Test(arguments: [
+    (0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567"), (-1500, "-1,500"),
+  ])
   func formatsNumbers(value: Int, expected: String) {
     #expect(CountText.number(value) == expected)
   }

@@ -1,17 +1,19 @@
-@testable import Core
 import FileSystem
 import Patterns
 import Testing
+
+@testable import Core
 
 /// Random write lists over a few names that meet every rule (SplitMix64: one seed, one sequence).
 struct CoverageGenerator: SplitMixRandom {
   static let directories = ["tmp", "db", "a", "x*y", "#h", "s ", "log"]
   static let names = ["f", "g", "app.db", "app.db-wal", "app.db-journal", "d"]
   static let errors: [Errno?] = [
-    nil, nil, nil, .permissionDenied, .noSuchFileOrDirectory, .readOnlyFileSystem, .notPermitted, .fileExists,
+    nil, nil, nil, .permissionDenied, .noSuchFileOrDirectory, .readOnlyFileSystem, .notPermitted,
+    .fileExists,
   ]
-var state: UInt64
-  
+  var state: UInt64
+
   init(seed: UInt64) { state = seed }
 
   /// One path: up to three directories deep, or the app root for a write that changes no name.
@@ -28,8 +30,11 @@ var state: UInt64
     for _ in 0...next(12) {
       // Now and then a write below a path an earlier write named, so made directories have contents.
       if let earlier = writes.last(where: { !$0.path.isAppDirectory }), next(3) == 0 {
-        let child = (try? RelativePath(bytes: earlier.path.bytes + Array("/\(pick(Self.names))".utf8))) ?? earlier.path
-        writes.append(TracedWrite(path: child, action: pick(WriteAction.allCases), error: pick(Self.errors)))
+        let child =
+          (try? RelativePath(bytes: earlier.path.bytes + Array("/\(pick(Self.names))".utf8)))
+          ?? earlier.path
+        writes.append(
+          TracedWrite(path: child, action: pick(WriteAction.allCases), error: pick(Self.errors)))
         continue
       }
       let action = pick(WriteAction.allCases)
@@ -46,7 +51,9 @@ var state: UInt64
       }
     }
     return writes.map {
-      TracedWrite(path: $0.path, action: $0.action, error: $0.error, isSQLiteDatabase: databases.contains($0.path))
+      TracedWrite(
+        path: $0.path, action: $0.action, error: $0.error,
+        isSQLiteDatabase: databases.contains($0.path))
     }
   }
 

@@ -36,9 +36,11 @@ import Testing
     let variable = inKey == 0 ? [] : Array(all.dropFirst(inKey))
     let files = table("\(key.rawValue) = [\(keyed.map { "\"\($0)\"" }.joined(separator: ","))]")
     let name = key == .create ? "BP_GROUP_WRITABLE_CREATE" : "BP_GROUP_WRITABLE_EPHEMERAL"
-    let environment = variable.isEmpty ? ["BP_GROUP_WRITABLE": "true"] : [name: variable.joined(separator: ",")]
+    let environment =
+      variable.isEmpty ? ["BP_GROUP_WRITABLE": "true"] : [name: variable.joined(separator: ",")]
     #expect(
-      decide(files, environment).error == .directoryListTooLong(key: key, limit: 64 << 10, source: source))
+      decide(files, environment).error
+        == .directoryListTooLong(key: key, limit: 64 << 10, source: source))
   }
 
   @Test func rendersTheError() {

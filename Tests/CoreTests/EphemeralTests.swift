@@ -1,19 +1,23 @@
 import ChildProcessSupport
-@testable import Core
 import FileSystem
 import Foundation
 import Patterns
 import TestSupport
 import Testing
 
+@testable import Core
+
 @Suite(.spawnedTOMLParser) struct EphemeralTests {
-  func build(_ tree: TemporaryTree, ephemeral: [RelativePath], base: String, create: [RelativePath] = [])
+  func build(
+    _ tree: TemporaryTree, ephemeral: [RelativePath], base: String, create: [RelativePath] = []
+  )
     throws -> Report
   {
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     var configuration = Configuration(
-      patterns: PatternParser.parse(Array("/log/\n".utf8), source: "test"), create: create, audit: false)
+      patterns: PatternParser.parse(Array("/log/\n".utf8), source: "test"), create: create,
+      audit: false)
     configuration.ephemeral = ephemeral
     configuration.ephemeralBase = base
     return try ApplySelection(
@@ -35,16 +39,24 @@ import Testing
     let places = try TemporaryTree()
     let base = places.path("base")
     let report = try build(tree, ephemeral: ["tmp"], base: base, create: ["tmp/pids"])
-    #expect(report.ephemeral == [EphemeralLink(path: "tmp", target: base + "/tmp", seed: ".group-writable/ephemeral/tmp", mode: 0o755)])
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: tree.path("tmp")) == base + "/tmp")
-    #expect(FileManager.default.fileExists(atPath: tree.path(".group-writable/ephemeral/tmp/cache/keep.txt")))
+    #expect(
+      report.ephemeral == [
+        EphemeralLink(
+          path: "tmp", target: base + "/tmp", seed: ".group-writable/ephemeral/tmp", mode: 0o755)
+      ])
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: tree.path("tmp")) == base + "/tmp")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: tree.path(".group-writable/ephemeral/tmp/cache/keep.txt")))
     #expect(try start(tree, report).isEmpty)
     #expect(try String(contentsOfFile: tree.path("tmp/cache/keep.txt"), encoding: .utf8) == "kept")
     #expect(places.mode("base/tmp/pids") == tree.mode(".group-writable/ephemeral/tmp/pids"))
     // A second start finds the place and leaves it alone.
     try "changed".write(toFile: tree.path("tmp/cache/keep.txt"), atomically: false, encoding: .utf8)
     #expect(try start(tree, report).isEmpty)
-    #expect(try String(contentsOfFile: tree.path("tmp/cache/keep.txt"), encoding: .utf8) == "changed")
+    #expect(
+      try String(contentsOfFile: tree.path("tmp/cache/keep.txt"), encoding: .utf8) == "changed")
   }
 
   @Test func aRebuildFindsItsOwnLinkAndAMissingDirectoryBecomesALink() throws {
@@ -75,7 +87,8 @@ import Testing
 
   @Test func makesMissingCreateDirectoriesAgainWithTheirModes() throws {
     let tree = try TemporaryTree.railsShaped()
-    let report = try build(tree, ephemeral: [], base: "/unused", create: ["tmp/pids", "tmp/sockets"])
+    let report = try build(
+      tree, ephemeral: [], base: "/unused", create: ["tmp/pids", "tmp/sockets"])
     try FileManager.default.removeItem(atPath: tree.path("tmp/sockets"))
     #expect(try start(tree, report).isEmpty)
     #expect(tree.mode("tmp/sockets") == 0o775)
@@ -98,19 +111,26 @@ import Testing
     let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
     try places.directory("base")
     chown(places.path("base"), 4242, 4242)
-    #expect(try start(tree, report) == [.cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))])
+    #expect(
+      try start(tree, report) == [
+        .cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))
+      ])
   }
 
   @Test func aPlantedBaseStopsTheStartAndNothingIsMadeInIt() throws {
     guard geteuid() == 0 else { return }
     let tree = try TemporaryTree()
     let places = try TemporaryTree()
-    let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"), create: ["tmp/pids"])
+    let report = try build(
+      tree, ephemeral: ["tmp"], base: places.path("base"), create: ["tmp/pids"])
     try places.directory("base")
     try places.directory("base/tmp")
     chown(places.path("base"), 4242, 4242)
     let problems = try start(tree, report)
-    #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))])
+    #expect(
+      problems == [
+        .cannotPrepareEphemeral(path: "tmp", .notOwned(path: places.path("base"), owner: 4242))
+      ])
     #expect(problems.allSatisfy { $0.stopsTheStart })
     #expect(!FileManager.default.fileExists(atPath: places.path("base/tmp/pids")))
   }
@@ -124,7 +144,11 @@ import Testing
     let report = try build(tree, ephemeral: ["tmp"], base: places.path("shared/base"))
     let problems = try start(tree, report)
     if refused {
-      #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .othersMayRename(path: places.path("shared"), permissions: mode))])
+      #expect(
+        problems == [
+          .cannotPrepareEphemeral(
+            path: "tmp", .othersMayRename(path: places.path("shared"), permissions: mode))
+        ])
       #expect(problems.allSatisfy { $0.stopsTheStart })
       #expect(!FileManager.default.fileExists(atPath: places.path("shared/base")))
     } else {
@@ -140,7 +164,8 @@ import Testing
     let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
     try places.symlink("base", to: victim.root)
     let problems = try start(tree, report)
-    #expect(problems == [.cannotPrepareEphemeral(path: "tmp", .notDirectory(path: places.path("base")))])
+    #expect(
+      problems == [.cannotPrepareEphemeral(path: "tmp", .notDirectory(path: places.path("base")))])
     #expect(problems.allSatisfy { $0.stopsTheStart })
     #expect(!FileManager.default.fileExists(atPath: victim.path("tmp")))
   }
@@ -152,24 +177,34 @@ import Testing
     let name = Array("caf".utf8) + [0xE9]
     let target = Array("target".utf8) + [0xFF]
     let seed = try AppDirectory.open(tree.path("tmp"))
-    try AppDirectory.withName(name) { name throws(Errno) in try seed.descriptor.makeDirectory(name, mode: 0o750) }
+    try AppDirectory.withName(name) { name throws(Errno) in
+      try seed.descriptor.makeDirectory(name, mode: 0o750)
+    }
     try seed.descriptor.makeSymbolicLink("link", toBytes: target)
     seed.descriptor.close()
     let report = try build(tree, ephemeral: ["tmp"], base: places.path("base"))
     #expect(try start(tree, report) == [])
     let place = try AppDirectory.open(places.path("base/tmp"))
     defer { place.descriptor.close() }
-    let copied = try AppDirectory.withName(name) { name throws(Errno) in try place.descriptor.status(of: name) }
+    let copied = try AppDirectory.withName(name) { name throws(Errno) in
+      try place.descriptor.status(of: name)
+    }
     #expect(copied.kind == .directory && copied.permissions == 0o750)
     #expect(try place.descriptor.symbolicLinkTarget("link") == target)
-    #expect(try DirectoryListing.names(in: place.descriptor, limit: 10).map(\.name).sorted { $0.lexicographicallyPrecedes($1) } == [name, Array("link".utf8)])
+    #expect(
+      try DirectoryListing.names(in: place.descriptor, limit: 10).map(\.name).sorted {
+        $0.lexicographicallyPrecedes($1)
+      } == [name, Array("link".utf8)])
   }
 
   @Test func refusesASeedOfMoreBytesThanTheCap() throws {
     let tree = try TemporaryTree()
     try tree.file("big/log")
     #expect(truncate(tree.path("big/log"), off_t(EphemeralLimits.seedBytes + 1)) == 0)
-    #expect(throws: ApplyError.ephemeralTooManyBytes(path: "big", bytes: EphemeralLimits.seedBytes + 1, limit: EphemeralLimits.seedBytes)) {
+    #expect(
+      throws: ApplyError.ephemeralTooManyBytes(
+        path: "big", bytes: EphemeralLimits.seedBytes + 1, limit: EphemeralLimits.seedBytes)
+    ) {
       try build(tree, ephemeral: ["big"], base: "/tmp/x")
     }
   }

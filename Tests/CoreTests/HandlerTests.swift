@@ -1,15 +1,18 @@
-@testable import Core
 import FileSystem
 import Testing
 
+@testable import Core
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Runs `body` with a `WalkEntry` for `path` whose status is known, as a fake walk hands it over.
 func withEntry<T>(
-  _ path: String, kind: FileKind, selection: EntrySelection, mode: UInt32, owner: UInt32 = 1001, links: UInt64 = 1,
-  size: Int = 0, marks: DirectoryMarks = [], throughOpenDirectory: Bool = false, _ body: (inout WalkEntry) -> T
+  _ path: String, kind: FileKind, selection: EntrySelection, mode: UInt32, owner: UInt32 = 1001,
+  links: UInt64 = 1,
+  size: Int = 0, marks: DirectoryMarks = [], throughOpenDirectory: Bool = false,
+  _ body: (inout WalkEntry) -> T
 ) -> T {
   let typeBits: UInt32 = kind == .directory ? 0o040000 : (kind == .fifo ? 0o010000 : 0o100000)
   let status = FileStatus(
@@ -20,8 +23,10 @@ func withEntry<T>(
     name.withUnsafeBufferPointer { nameBuffer in
       var entry = WalkEntry(
         path: pathBuffer, name: nameBuffer.baseAddress!, parent: .none,
-        parentStatus: FileStatus(mode: 0o040755, userID: owner, groupID: 1000), directory: nil, kind: kind,
-        selection: selection, marks: marks, status: status, reachedThroughOpenDirectory: throughOpenDirectory)
+        parentStatus: FileStatus(mode: 0o040755, userID: owner, groupID: 1000), directory: nil,
+        kind: kind,
+        selection: selection, marks: marks, status: status,
+        reachedThroughOpenDirectory: throughOpenDirectory)
       return body(&entry)
     }
   }
@@ -42,14 +47,20 @@ final class FakeChanger: PermissionChanging, @unchecked Sendable {
     isPrivileged = privileged
   }
 
-  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess {
+  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError)
+    -> ExtendedAccess
+  {
     accessReads.append(String(decoding: entry.path, as: UTF8.self))
     return try access.get()
   }
 
-  func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {
+  func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
+    throws(ModeChangeError)
+  {
     if let failure { throw failure }
-    changes.append("\(String(decoding: entry.path, as: UTF8.self)) \(String(expected.permissions, radix: 8))->\(String(mode, radix: 8))")
+    changes.append(
+      "\(String(decoding: entry.path, as: UTF8.self)) \(String(expected.permissions, radix: 8))->\(String(mode, radix: 8))"
+    )
   }
 }
 
@@ -65,7 +76,8 @@ struct FakeHeaders: FileHeaderReading {
   ) -> (PermissionApplier, RunRecorder) {
     let recorder = RunRecorder(changesSoFar: ChangeCounter())
     return (
-      PermissionApplier(policy: policy, changer: changer, recorder: recorder, buildUserID: buildUser, output: nil),
+      PermissionApplier(
+        policy: policy, changer: changer, recorder: recorder, buildUserID: buildUser, output: nil),
       recorder
     )
   }
@@ -83,14 +95,18 @@ struct FakeHeaders: FileHeaderReading {
       #expect((try? entry.status())?.permissions == 0o664)
     }
     #expect(changer.changes == ["log 755->775", "log/a 644->664"])
-    #expect(recorder.report.counts.directoriesChanged == 1 && recorder.report.counts.filesChanged == 1)
+    #expect(
+      recorder.report.counts.directoriesChanged == 1 && recorder.report.counts.filesChanged == 1)
     #expect(recorder.changesSoFar.value == 2)
   }
 
   @Test func aPrivilegedRunGrantsNothingFoundThroughADirectoryAnyoneCouldRenameIn() {
     let changer = FakeChanger(privileged: true)
     let (applier, recorder) = applier(changer, buildUser: 0)
-    withEntry("cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o666, owner: 0, throughOpenDirectory: true) {
+    withEntry(
+      "cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o666, owner: 0,
+      throughOpenDirectory: true
+    ) {
       _ = applier.visit(&$0)
     }
     #expect(changer.changes == ["cache.db 666->664"])
@@ -98,7 +114,10 @@ struct FakeHeaders: FileHeaderReading {
     #expect(recorder.report.counts.filesChanged == 0)
     let unprivileged = FakeChanger()
     let (trusting, _) = self.applier(unprivileged)
-    withEntry("cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o644, throughOpenDirectory: true) {
+    withEntry(
+      "cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o644,
+      throughOpenDirectory: true
+    ) {
       _ = trusting.visit(&$0)
     }
     #expect(unprivileged.changes == ["cache.db 644->664"])
@@ -106,16 +125,23 @@ struct FakeHeaders: FileHeaderReading {
 
   @Test func aChangerThatRefusesFailsTheEntryWithItsCause() {
     let (applier, recorder) = applier(FakeChanger(failing: .refused(.readOnlyFileSystem)))
-    withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) { _ = applier.visit(&$0) }
+    withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) {
+      _ = applier.visit(&$0)
+    }
     #expect(
       recorder.report.failures.elements
-        == [EntryFailure(path: "log/a", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))])
+        == [
+          EntryFailure(
+            path: "log/a", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
+        ])
     #expect(recorder.report.counts.filesChanged == 0)
   }
 
   @Test func anEntryReplacedUnderItIsSkippedNotChanged() {
     let (applier, recorder) = applier(FakeChanger(failing: .replaced))
-    withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) { _ = applier.visit(&$0) }
+    withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) {
+      _ = applier.visit(&$0)
+    }
     #expect(recorder.report.changes.changedDuringWalk.paths == ["log/a"])
     #expect(recorder.report.failures.isEmpty)
   }
@@ -123,22 +149,34 @@ struct FakeHeaders: FileHeaderReading {
   @Test func anotherUsersEntryThatHasWhatTheSelectionNeedsIsLeftToThePlatform() {
     let changer = FakeChanger()
     let (applier, recorder) = applier(changer)
-    withEntry("", kind: .directory, selection: .root(pattern: nil), mode: 0o2777, owner: 0) { applier.leave(&$0) }
+    withEntry("", kind: .directory, selection: .root(pattern: nil), mode: 0o2777, owner: 0) {
+      applier.leave(&$0)
+    }
     #expect(changer.changes.isEmpty)
     #expect(recorder.report.failures.isEmpty)
-    #expect(recorder.report.changes.keptByPlatform.elements == [ModeChange(path: "./", from: 0o2777, to: 0o2775)])
+    #expect(
+      recorder.report.changes.keptByPlatform.elements == [
+        ModeChange(path: "./", from: 0o2777, to: 0o2775)
+      ])
     #expect(recorder.report.changes.keptByPlatformOwners == [0])
   }
 
   @Test func anotherUsersEntryThatLacksWhatTheSelectionNeedsFails() {
     let (applier, recorder) = applier(FakeChanger())
-    withEntry("log", kind: .directory, selection: .root(pattern: 0), mode: 0o755, owner: 1000) { applier.leave(&$0) }
-    #expect(recorder.report.failures.elements == [EntryFailure(path: "log/", cause: .notOwned(owner: 1000, buildUser: 1001))])
+    withEntry("log", kind: .directory, selection: .root(pattern: 0), mode: 0o755, owner: 1000) {
+      applier.leave(&$0)
+    }
+    #expect(
+      recorder.report.failures.elements == [
+        EntryFailure(path: "log/", cause: .notOwned(owner: 1000, buildUser: 1001))
+      ])
   }
 
   @Test func aDatabaseDirectoryTheBuildUserCannotChangeIsAWarningNotAFailure() {
     let (applier, recorder) = applier(FakeChanger())
-    withEntry("", kind: .directory, selection: .unselected, mode: 0o755, owner: 0, marks: .holdsDatabase) {
+    withEntry(
+      "", kind: .directory, selection: .unselected, mode: 0o755, owner: 0, marks: .holdsDatabase
+    ) {
       applier.leave(&$0)
     }
     #expect(recorder.report.failures.isEmpty)
@@ -147,7 +185,9 @@ struct FakeHeaders: FileHeaderReading {
 
   @Test func notesSelectedFilesInDirectoriesThatStayClosedAndGroupWriteOutsideTheSelection() {
     let (applier, recorder) = applier(FakeChanger())
-    withEntry("db", kind: .directory, selection: .unselected, mode: 0o755, marks: .holdsSelectedFile) { applier.leave(&$0) }
+    withEntry(
+      "db", kind: .directory, selection: .unselected, mode: 0o755, marks: .holdsSelectedFile
+    ) { applier.leave(&$0) }
     withEntry("lib", kind: .directory, selection: .unselected, mode: 0o775) { applier.leave(&$0) }
     #expect(recorder.report.changes.closedDirectories.paths == ["db/"])
     #expect(recorder.report.changes.groupWritableOutside.paths == ["lib/"])
@@ -157,25 +197,33 @@ struct FakeHeaders: FileHeaderReading {
 @Suite struct DatabaseDetectorTests {
   static let header = Array("SQLite format 3\0".utf8)
 
-  @Test(arguments: [
-    (header, 4096, EntrySelection.root(pattern: 0), DirectoryMarks.holdsDatabase),
-    (header, 1000, .root(pattern: 0), .holdsSelectedFile),
-    (header, 0, .root(pattern: 0), .holdsSelectedFile),
-    (Array("not a database!!".utf8), 4096, .root(pattern: 0), .holdsSelectedFile),
-    (header, 4096, .inside(pattern: 0), []),
-    (header, 4096, .unselected, []),
-  ] as [([UInt8], Int, EntrySelection, DirectoryMarks)])
-  func marksTheParentOfSelectedFiles(header: [UInt8], size: Int, selection: EntrySelection, marks: DirectoryMarks) {
+  @Test(
+    arguments: [
+      (header, 4096, EntrySelection.root(pattern: 0), DirectoryMarks.holdsDatabase),
+      (header, 1000, .root(pattern: 0), .holdsSelectedFile),
+      (header, 0, .root(pattern: 0), .holdsSelectedFile),
+      (Array("not a database!!".utf8), 4096, .root(pattern: 0), .holdsSelectedFile),
+      (header, 4096, .inside(pattern: 0), []),
+      (header, 4096, .unselected, []),
+    ] as [([UInt8], Int, EntrySelection, DirectoryMarks)])
+  func marksTheParentOfSelectedFiles(
+    header: [UInt8], size: Int, selection: EntrySelection, marks: DirectoryMarks
+  ) {
     let detector = DatabaseDetector(reader: FakeHeaders(header: header), recognisesDatabases: true)
-    let result = withEntry("db/x.sqlite3", kind: .regular, selection: selection, mode: 0o644, size: size) {
+    let result = withEntry(
+      "db/x.sqlite3", kind: .regular, selection: selection, mode: 0o644, size: size
+    ) {
       detector.visit(&$0)
     }
     #expect(result == marks)
   }
 
   @Test func recognisesNoDatabaseWhenSwitchedOff() {
-    let detector = DatabaseDetector(reader: FakeHeaders(header: Self.header), recognisesDatabases: false)
-    let result = withEntry("db/x.sqlite3", kind: .regular, selection: .root(pattern: 0), mode: 0o644, size: 4096) {
+    let detector = DatabaseDetector(
+      reader: FakeHeaders(header: Self.header), recognisesDatabases: false)
+    let result = withEntry(
+      "db/x.sqlite3", kind: .regular, selection: .root(pattern: 0), mode: 0o644, size: 4096
+    ) {
       detector.visit(&$0)
     }
     #expect(result == .holdsSelectedFile)
@@ -185,10 +233,18 @@ struct FakeHeaders: FileHeaderReading {
 @Suite struct AuditInspectorTests {
   @Test func findsSetIDExecutablesWorldWritableForeignAndUnreadEntries() {
     let inspector = AuditInspector(userID: 1001, reader: FakeChanger())
-    withEntry("bin/tool", kind: .regular, selection: .unselected, mode: 0o4755) { _ = inspector.visit(&$0) }
-    withEntry("bin/notexec", kind: .regular, selection: .unselected, mode: 0o4644) { _ = inspector.visit(&$0) }
-    withEntry("shared", kind: .regular, selection: .unselected, mode: 0o666, owner: 0) { _ = inspector.visit(&$0) }
-    withEntry("drop", kind: .directory, selection: .unselected, mode: 0o1777) { inspector.leave(&$0) }
+    withEntry("bin/tool", kind: .regular, selection: .unselected, mode: 0o4755) {
+      _ = inspector.visit(&$0)
+    }
+    withEntry("bin/notexec", kind: .regular, selection: .unselected, mode: 0o4644) {
+      _ = inspector.visit(&$0)
+    }
+    withEntry("shared", kind: .regular, selection: .unselected, mode: 0o666, owner: 0) {
+      _ = inspector.visit(&$0)
+    }
+    withEntry("drop", kind: .directory, selection: .unselected, mode: 0o1777) {
+      inspector.leave(&$0)
+    }
     let path = Array("secret".utf8)
     path.withUnsafeBufferPointer {
       inspector.walkNoticed(.unreadable(.permissionDenied), at: $0, kind: .directory, needed: false)

@@ -1,35 +1,61 @@
 import ChildProcessSupport
-@testable import Core
 import Glibc
 import Testing
+
+@testable import Core
 
 /// The previous image's `<layer>.toml` is input: parsed in a child first, and only what this buildpack writes
 /// is accepted.
 @Suite(.spawnedTOMLParser) struct LayerMetadataCheckTests {
   static func metadata(roots: [String], total: Int? = nil) -> String {
     let list = roots.map { "\"\($0)\"" }.joined(separator: ", ")
-    return "[metadata]\nversion = \"0.3.0\"\nroots = [\(list)]\nroots-total = \(total ?? roots.count)\n"
+    return
+      "[metadata]\nversion = \"0.3.0\"\nroots = [\(list)]\nroots-total = \(total ?? roots.count)\n"
   }
 
   @Test(arguments: [
     ("[metadata]\n[[[a]]]\n", ReportText.ReadError.parserFailed(.killed(signal: SIGABRT))),
     ("[metadata]\nroots = [}\n", .parserFailed(.killed(signal: SIGABRT))),
-    (metadata(roots: ["log/"], total: -5), .notWrittenByThisBuildpack(
-      reason: "its `roots-total` (-5) is smaller than the 1 roots it lists")),
-    (metadata(roots: (0..<201).map { "d\($0)/" }), .notWrittenByThisBuildpack(
-      reason: "it lists 201 roots, more than the 200 this buildpack keeps")),
-    (metadata(roots: [String(repeating: "x", count: 70_000)]), .notWrittenByThisBuildpack(
-      reason: "its roots take 70000 bytes, more than the 65536 this buildpack keeps")),
-    (metadata(roots: ["log/", "esc\\u001B[31m/"]), .notWrittenByThisBuildpack(
-      reason: "root 2 is not a path in the escaped form this buildpack writes")),
-    (metadata(roots: ["new\\nline/\\n- Done"]), .notWrittenByThisBuildpack(
-      reason: "root 1 is not a path in the escaped form this buildpack writes")),
-    (metadata(roots: ["rtl\u{202E}/"]), .notWrittenByThisBuildpack(
-      reason: "root 1 is not a path in the escaped form this buildpack writes")),
-    (metadata(roots: [""]), .notWrittenByThisBuildpack(
-      reason: "root 1 is not a path in the escaped form this buildpack writes")),
-    ("[metadata]\nversion = \"\(String(repeating: "9", count: 65))\"\nroots = []\n", .notWrittenByThisBuildpack(
-      reason: "its `version` is not a version this buildpack writes")),
+    (
+      metadata(roots: ["log/"], total: -5),
+      .notWrittenByThisBuildpack(
+        reason: "its `roots-total` (-5) is smaller than the 1 roots it lists")
+    ),
+    (
+      metadata(roots: (0..<201).map { "d\($0)/" }),
+      .notWrittenByThisBuildpack(
+        reason: "it lists 201 roots, more than the 200 this buildpack keeps")
+    ),
+    (
+      metadata(roots: [String(repeating: "x", count: 70_000)]),
+      .notWrittenByThisBuildpack(
+        reason: "its roots take 70000 bytes, more than the 65536 this buildpack keeps")
+    ),
+    (
+      metadata(roots: ["log/", "esc\\u001B[31m/"]),
+      .notWrittenByThisBuildpack(
+        reason: "root 2 is not a path in the escaped form this buildpack writes")
+    ),
+    (
+      metadata(roots: ["new\\nline/\\n- Done"]),
+      .notWrittenByThisBuildpack(
+        reason: "root 1 is not a path in the escaped form this buildpack writes")
+    ),
+    (
+      metadata(roots: ["rtl\u{202E}/"]),
+      .notWrittenByThisBuildpack(
+        reason: "root 1 is not a path in the escaped form this buildpack writes")
+    ),
+    (
+      metadata(roots: [""]),
+      .notWrittenByThisBuildpack(
+        reason: "root 1 is not a path in the escaped form this buildpack writes")
+    ),
+    (
+      "[metadata]\nversion = \"\(String(repeating: "9", count: 65))\"\nroots = []\n",
+      .notWrittenByThisBuildpack(
+        reason: "its `version` is not a version this buildpack writes")
+    ),
   ])
   func refuses(text: String, expected: ReportText.ReadError) {
     #expect(throws: expected) { try ReportText.layerMetadata(fromTOML: text) }
@@ -46,10 +72,15 @@ import Testing
   }
 
   @Test(arguments: [
-    (ReportText.ReadError.parserFailed(.killed(signal: SIGABRT)), "the TOML parser crashed on it (signal 6)"),
+    (
+      ReportText.ReadError.parserFailed(.killed(signal: SIGABRT)),
+      "the TOML parser crashed on it (signal 6)"
+    ),
     (.parserFailed(.timedOut), "the TOML parser ran out of time on it"),
-    (.parserFailed(.unavailable(.tryAgain)),
-     "no child process could be started to parse it safely (EAGAIN (Resource temporarily unavailable))"),
+    (
+      .parserFailed(.unavailable(.tryAgain)),
+      "no child process could be started to parse it safely (EAGAIN (Resource temporarily unavailable))"
+    ),
     (.notAReport(reason: "keyNotFound"), "keyNotFound"),
   ])
   func saysWhy(error: ReportText.ReadError, reason: String) {

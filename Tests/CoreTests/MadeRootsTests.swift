@@ -1,6 +1,7 @@
-@testable import Core
 import Patterns
 import Testing
+
+@testable import Core
 
 /// Which writable roots a run made (and the start-up check makes again): found by display text, parsing only
 /// the roots that match.

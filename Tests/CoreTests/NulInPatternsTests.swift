@@ -8,10 +8,14 @@ import Testing
   @Test func refusesOneInThePathsFile() {
     let files = table("paths-file = \"writable.gitignore\"").merging(
       ["writable.gitignore": "/log/\n/storage/\u{0}private/\n"]) { $1 }
-    #expect(decide(files).error == .nulInPatterns(origin: PatternOrigin(source: "writable.gitignore", line: 2)))
+    #expect(
+      decide(files).error
+        == .nulInPatterns(origin: PatternOrigin(source: "writable.gitignore", line: 2)))
   }
 
-  @Test(arguments: [("/storage/\u{0}private/", 1), ("/tmp/\n/log/\n/storage/\u{0}", 3), ("/a/,/b\u{0}/", 1)])
+  @Test(arguments: [
+    ("/storage/\u{0}private/", 1), ("/tmp/\n/log/\n/storage/\u{0}", 3), ("/a/,/b\u{0}/", 1),
+  ])
   func refusesOneInTheVariable(value: String, line: Int) {
     #expect(
       decide([:], ["BP_GROUP_WRITABLE_PATHS": value]).error
@@ -19,7 +23,9 @@ import Testing
   }
 
   @Test func refusesOneInThePatternsFile() {
-    #expect(throws: ConfigurationError.nulInPatterns(origin: PatternOrigin(source: "p.txt", line: 1))) {
+    #expect(
+      throws: ConfigurationError.nulInPatterns(origin: PatternOrigin(source: "p.txt", line: 1))
+    ) {
       try Configuration.commandLine(
         options: [], file: ("p.txt", Array("/storage/\u{0}private/\n".utf8)), debug: false)
     }

@@ -17,25 +17,30 @@ struct PresetTableTests {
       let path = try RelativePath(text)
       #expect(selection.decide(path: path.bytes, isDirectory: true)?.isSelected == true, "\(text)")
     }
-    #expect(PresetPaths.patterns(preset).map(\.origin.source) == definition.paths.map { _ in "preset \(preset.name)" })
+    #expect(
+      PresetPaths.patterns(preset).map(\.origin.source)
+        == definition.paths.map { _ in "preset \(preset.name)" })
   }
 
   @Test(arguments: Preset.allCases)
   func theDocumentedTableNamesEachPresetsDocumentationAndVersions(preset: Preset) throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent()
     let text = try String(
       contentsOf: root.appendingPathComponent("docs/CONFIGURATION.md"), encoding: .utf8)
     let definition = PresetTable.definition(of: preset)
-    let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `\(preset.name)` |") })
+    let row = try #require(
+      text.split(separator: "\n").first { $0.hasPrefix("| `\(preset.name)` |") })
     #expect(row.contains("(\(definition.documentation))"))
     #expect(row.hasSuffix("| \(definition.versions) |"))
   }
 
   @Test func literalPathsDropGlobsAnchorsAndRepeats() {
-    #expect(PresetPaths.literal(.rails).map(\.description) == [
-      "tmp", "log", "storage", "tmp/pids", "tmp/cache", "tmp/sockets",
-    ])
+    #expect(
+      PresetPaths.literal(.rails).map(\.description) == [
+        "tmp", "log", "storage", "tmp/pids", "tmp/cache", "tmp/sockets",
+      ])
     #expect(PresetPaths.literal(.django).map(\.description) == ["media", "db.sqlite3"])
     #expect(PresetPaths.literal(.django, directoriesOnly: true).map(\.description) == ["media"])
   }
@@ -48,7 +53,8 @@ struct PresetTableTests {
   }
 
   static let detections: [DetectionRow] = [
-    DetectionRow(files: ["bin/rails": "", "config/application.rb": ""], kinds: [:], expected: [.rails]),
+    DetectionRow(
+      files: ["bin/rails": "", "config/application.rb": ""], kinds: [:], expected: [.rails]),
     DetectionRow(files: ["bin/rails": ""], kinds: [:], expected: []),
     DetectionRow(files: ["artisan": ""], kinds: [:], expected: [.laravel]),
     DetectionRow(files: [:], kinds: ["artisan": .symbolicLink], expected: []),
@@ -58,7 +64,9 @@ struct PresetTableTests {
     DetectionRow(files: ["bin/console": ""], kinds: [:], expected: []),
     DetectionRow(files: ["manage.py": ""], kinds: [:], expected: [.django]),
     DetectionRow(files: ["next.config.mjs": ""], kinds: [:], expected: [.nextjs]),
-    DetectionRow(files: ["next.config.ts": "", "wp-config.php": ""], kinds: [:], expected: [.nextjs, .wordpress]),
+    DetectionRow(
+      files: ["next.config.ts": "", "wp-config.php": ""], kinds: [:],
+      expected: [.nextjs, .wordpress]),
     DetectionRow(files: ["config/application.rb": ""], kinds: ["bin": .symbolicLink], expected: []),
   ]
 
@@ -70,7 +78,10 @@ struct PresetTableTests {
 
   @Test func saysWhichFilesShowedTheFramework() {
     let app = FakeAppFiles(files: ["next.config.cjs": ""])
-    #expect(FrameworkDetection.detect(in: app) == [FrameworkDetection(preset: .nextjs, markers: ["next.config.cjs"])])
+    #expect(
+      FrameworkDetection.detect(in: app) == [
+        FrameworkDetection(preset: .nextjs, markers: ["next.config.cjs"])
+      ])
   }
 
   @Test func findsTheFirstLinkOnTheWay() {

@@ -35,7 +35,8 @@ import Testing
   @Test func saysHowManyFailuresWereLeftOut() {
     let report = report {
       $0.failures = Sample(
-        elements: [EntryFailure(path: "a", cause: .notOwned(owner: 5, buildUser: 7))], total: 51, limit: 50)
+        elements: [EntryFailure(path: "a", cause: .notOwned(owner: 5, buildUser: 7))], total: 51,
+        limit: 50)
     }
     let text = report.failureDiagnostic(buildUser: 7).map(DiagnosticRenderer.render) ?? ""
     #expect(text.contains("! - `a`: owned by uid 5; the build user is uid 7\n! - … and 50 more\n"))
@@ -87,7 +88,8 @@ import Testing
   }
 
   @Test func unmatchedPatternsExcludeNegationsAndCreateDirectories() {
-    let patterns = PatternParser.parse(Array("/tmp/\n!/keep/\n/used/\n".utf8), source: "project.toml paths")
+    let patterns = PatternParser.parse(
+      Array("/tmp/\n!/keep/\n/used/\n".utf8), source: "project.toml paths")
     let create = PatternParser.parse(Array("/tmp/pids/\n".utf8), source: PatternCount.createSource)
     let counts = [
       PatternCount(index: 0, pattern: patterns[0], matches: 0, selected: 0),

@@ -21,15 +21,19 @@ import Testing
     report.sources = ["`project.toml` table `[utility.group-writable]`"]
     report.created = [CreatedDirectory(path: "tmp/pids", mode: 0o775)]
     report.made.add(MadeDirectory(path: "tmp/pids", first: "tmp/pids"))
-    let pattern = PatternParser.parseLine(Array("/tmp/".utf8), origin: PatternOrigin(source: "project.toml paths", line: 1))
-    if let pattern { report.patterns = [PatternCount(index: 0, pattern: pattern, matches: 1, selected: 4)] }
+    let pattern = PatternParser.parseLine(
+      Array("/tmp/".utf8), origin: PatternOrigin(source: "project.toml paths", line: 1))
+    if let pattern {
+      report.patterns = [PatternCount(index: 0, pattern: pattern, matches: 1, selected: 4)]
+    }
     report.patternsTotal = 1
     report.counts.scanned = 12
     report.counts.filesChanged = 3
     report.counts.worldWriteRemoved = 1
     report.changes.worldWriteRemoved.add(ModeChange(path: "./", from: 0o777, to: 0o755))
     report.changes.keptByPlatformOwners = [0]
-    report.appDirectory = AppDirectoryFacts(owner: 1001, group: 1000, modeBefore: 0o777, modeAfter: 0o755)
+    report.appDirectory = AppDirectoryFacts(
+      owner: 1001, group: 1000, modeBefore: 0o777, modeAfter: 0o755)
     report.failures.add(EntryFailure(path: "x", cause: .notOwned(owner: 0, buildUser: 1001)))
     var audit = AuditFindings(userID: 1001)
     audit.setIDExecutables.add("bin/tool")
@@ -58,8 +62,10 @@ import Testing
 
   @Test func oddNamesRoundTripExactly() throws {
     let names: [[UInt8]] = [
-      Array("new\nline\"q".utf8) + [0xFF], Array(#"bad\xFF"#.utf8), [0x62, 0x61, 0x64, 0xFF], [0x01, 0x7F],
-      Array("\u{202E}txt".utf8), Array("tab\there".utf8), Array(#"back\slash"#.utf8), Array("é".utf8),
+      Array("new\nline\"q".utf8) + [0xFF], Array(#"bad\xFF"#.utf8), [0x62, 0x61, 0x64, 0xFF],
+      [0x01, 0x7F],
+      Array("\u{202E}txt".utf8), Array("tab\there".utf8), Array(#"back\slash"#.utf8),
+      Array("é".utf8),
     ]
     var report = Report()
     for name in names { report.roots.add(DisplayPath.relative(name, isDirectory: true)) }
@@ -81,16 +87,22 @@ import Testing
 
   @Test func readsAnOlderImagesFlatMetadata() throws {
     let metadata = try ReportText.layerMetadata(
-      fromTOML: "[types]\nlaunch = true\n[metadata]\nroots = [\"log/\"]\nroots-total = 1\nfiles-changed = 3\n")
+      fromTOML:
+        "[types]\nlaunch = true\n[metadata]\nroots = [\"log/\"]\nroots-total = 1\nfiles-changed = 3\n"
+    )
     #expect(metadata.roots == ["log/"] && !metadata.isCapped)
   }
 
   /// The `changes` and `audit` keys 0.3.0 added: a `report.toml` written by 0.2.0 has none of them.
   static let keysSince020 = [
-    "changes.acl-entries", "changes.acl-write-kept", "changes.acl-write-removed", "changes.attributes-unread",
-    "changes.capability-files", "changes.closed-database-companions", "changes.default-acl-directories",
-    "changes.other-file-systems", "changes.protected-write-removed", "changes.reached-through-open-directory",
-    "audit.acl-writable", "audit.default-acl-directories", "audit.other-file-systems", "audit.unread-attributes",
+    "changes.acl-entries", "changes.acl-write-kept", "changes.acl-write-removed",
+    "changes.attributes-unread",
+    "changes.capability-files", "changes.closed-database-companions",
+    "changes.default-acl-directories",
+    "changes.other-file-systems", "changes.protected-write-removed",
+    "changes.reached-through-open-directory",
+    "audit.acl-writable", "audit.default-acl-directories", "audit.other-file-systems",
+    "audit.unread-attributes",
     "audit.writable-capability-files",
   ]
 

@@ -1,13 +1,16 @@
-@testable import Core
 import Testing
+
+@testable import Core
 
 /// Adding a path as bytes (the walk's cheap way, which skips making display paths a full sample would drop) keeps
 /// exactly what adding its display path keeps, whatever the names and the order they come in.
 @Suite struct SampleGateTests {
   static let names: [[UInt8]] = [
-    Array("a".utf8), Array("b".utf8), Array("log".utf8), Array("log/app.log".utf8), Array("tmp/x y".utf8),
+    Array("a".utf8), Array("b".utf8), Array("log".utf8), Array("log/app.log".utf8),
+    Array("tmp/x y".utf8),
     Array("Z".utf8), Array("~end".utf8), Array("back\\slash".utf8), Array("caf\u{E9}".utf8),
-    Array("cafe\u{301}".utf8), Array("cafe".utf8), Array("cafez".utf8), Array("\u{65E5}\u{672C}".utf8),
+    Array("cafe\u{301}".utf8), Array("cafe".utf8), Array("cafez".utf8),
+    Array("\u{65E5}\u{672C}".utf8),
     [0x6E, 0x0A, 0x6C], [0x62, 0x61, 0x64, 0xFF], Array("tab\there".utf8), Array("a b".utf8),
     Array("a!".utf8), Array("a/".utf8.dropLast()), Array(" lead".utf8), Array("\u{2028}".utf8),
   ]
@@ -37,7 +40,9 @@ import Testing
           cheapChanges.add(path: $0, isDirectory: isDirectory, from: from, to: from & ~0o002)
         }
         plainChanges.add(
-          ModeChange(path: DisplayPath.relative(bytes, isDirectory: isDirectory), from: from, to: from & ~0o002))
+          ModeChange(
+            path: DisplayPath.relative(bytes, isDirectory: isDirectory), from: from,
+            to: from & ~0o002))
       }
       #expect(cheap == plain && cheap.total == Self.names.count * 2)
       #expect(cheapChanges == plainChanges)
@@ -45,13 +50,16 @@ import Testing
   }
 
   @Test(arguments: [
-    ("log", false, "log", 0), ("log", true, "log/", 0), ("log", false, "log/", -1), ("logs", false, "log/", 1),
+    ("log", false, "log", 0), ("log", true, "log/", 0), ("log", false, "log/", -1),
+    ("logs", false, "log/", 1),
     ("a", false, "caf\u{E9}", -1), ("z", false, "caf\u{E9}", 1), ("cafe", false, "cafe\u{301}", -1),
     ("b", false, "a\\\\b", 1),
   ])
   func ordersPlainPathsAsStringsDo(path: String, isDirectory: Bool, display: String, order: Int) {
     let bytes = Array(path.utf8)
-    let found = bytes.withUnsafeBufferPointer { DisplayPath.order(of: $0, isDirectory: isDirectory, against: display) }
+    let found = bytes.withUnsafeBufferPointer {
+      DisplayPath.order(of: $0, isDirectory: isDirectory, against: display)
+    }
     #expect(found == order)
     let shown = DisplayPath.relative(bytes, isDirectory: isDirectory)
     #expect((shown < display ? -1 : shown == display ? 0 : 1) == order)
@@ -59,7 +67,10 @@ import Testing
 
   @Test func cannotTellForPathsDisplayedOtherwise() {
     for bytes in [[UInt8](), Array("back\\slash".utf8), [0x61, 0x0A], Array("caf\u{E9}".utf8)] {
-      #expect(bytes.withUnsafeBufferPointer { DisplayPath.order(of: $0, isDirectory: false, against: "m") } == nil)
+      #expect(
+        bytes.withUnsafeBufferPointer {
+          DisplayPath.order(of: $0, isDirectory: false, against: "m")
+        } == nil)
     }
   }
 }

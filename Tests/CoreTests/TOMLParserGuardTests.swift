@@ -1,7 +1,8 @@
 import ChildProcessSupport
-@testable import Core
 import FileSystem
 import Testing
+
+@testable import Core
 
 /// When no child process can be started, `project.toml` is refused, never parsed in-process.
 @Suite(.spawnedTOMLParser) struct TOMLParserGuardTests {
@@ -11,7 +12,9 @@ import Testing
   }
 
   /// The known abort shapes and a valid file: all refused alike, the abort shapes never parsed.
-  @Test(arguments: ["[, utility]\n", "paths = [}\n", "[utility.group-writable]\npaths = [\"log/\"]\n"])
+  @Test(arguments: [
+    "[, utility]\n", "paths = [}\n", "[utility.group-writable]\npaths = [\"log/\"]\n",
+  ])
   func refusesWhenNoChildCanBeStarted(text: String) {
     var result: ProjectSettings??
     var error: ConfigurationError?

@@ -1,5 +1,6 @@
-@testable import Core
 import Testing
+
+@testable import Core
 
 /// The exact text of `trace`'s warnings (the suggestion's notes) and of its two command errors.
 @Suite struct TraceDiagnosticTests {
@@ -40,14 +41,16 @@ import Testing
 
   @Test(arguments: [
     Case(
-      name: "names in the root", diagnostic: SuggestionNote.appDirectoryEntries([".", "server.pid"]).diagnostic,
+      name: "names in the root",
+      diagnostic: SuggestionNote.appDirectoryEntries([".", "server.pid"]).diagnostic,
       text: rootText("`.`, `server.pid`")),
     Case(
       name: "one name in the root, shown as the suggestion escaped it",
       diagnostic: SuggestionNote.appDirectoryEntries(["a\\nb\\\\c"]).diagnostic,
       text: rootText("`a\\nb\\\\c`")),
     Case(
-      name: "owner changes", diagnostic: SuggestionNote.needsOwner(["public/x", "tmp/y"]).diagnostic,
+      name: "owner changes",
+      diagnostic: SuggestionNote.needsOwner(["public/x", "tmp/y"]).diagnostic,
       text: """
         ! Warning: The app changes modes, owners or times that only the owner may change
         !
@@ -57,7 +60,8 @@ import Testing
 
         """ + ownerSuggestion),
     Case(
-      name: "read-only file system", diagnostic: SuggestionNote.readOnlyFileSystem(["log/a.log"]).diagnostic,
+      name: "read-only file system",
+      diagnostic: SuggestionNote.readOnlyFileSystem(["log/a.log"]).diagnostic,
       text: """
         ! Warning: Writes failed on a read-only file system
         !
@@ -117,7 +121,8 @@ import Testing
         """),
     Case(
       name: "a child made with CLONE_UNTRACED",
-      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild).diagnostic,
+      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .untracedChild)
+        .diagnostic,
       text: """
         ! The trace is incomplete: the suggestion may not cover every write
         !
@@ -131,7 +136,8 @@ import Testing
         """),
     Case(
       name: "a stop signal that could reach the tracer",
-      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .stopSignal).diagnostic,
+      diagnostic: CommandError.traceIncomplete(unreadable: 0, unrecorded: 0, escape: .stopSignal)
+        .diagnostic,
       text: """
         ! The trace is incomplete: the suggestion may not cover every write
         !
@@ -145,7 +151,8 @@ import Testing
         """),
     Case(
       name: "a call of another ABI, with an unreadable call",
-      diagnostic: CommandError.traceIncomplete(unreadable: 1, unrecorded: 0, escape: .otherABI).diagnostic,
+      diagnostic: CommandError.traceIncomplete(unreadable: 1, unrecorded: 0, escape: .otherABI)
+        .diagnostic,
       text: """
         ! The trace is incomplete: the suggestion may not cover every write
         !
@@ -167,11 +174,14 @@ import Testing
   }
 
   @Test func notesAreWarningsAndCommandErrorsAreErrors() {
-    for note in [SuggestionNote.appDirectoryEntries(["x"]), .needsOwner(["x"]), .readOnlyFileSystem(["x"])] {
+    for note in [
+      SuggestionNote.appDirectoryEntries(["x"]), .needsOwner(["x"]), .readOnlyFileSystem(["x"]),
+    ] {
       #expect(note.diagnostic.severity == .warning)
     }
     #expect(CommandError.cannotWriteOutput(path: "x").diagnostic.severity == .error)
-    #expect(CommandError.traceIncomplete(unreadable: 1, unrecorded: 1).diagnostic.severity == .error)
+    #expect(
+      CommandError.traceIncomplete(unreadable: 1, unrecorded: 1).diagnostic.severity == .error)
   }
 
   /// `p00`, `p01`, … in byte order.
@@ -189,14 +199,16 @@ import Testing
     #expect(
       DiagnosticRenderer.render(SuggestionNote.readOnlyFileSystem(paths).diagnostic)
         == "! Warning: Writes failed on a read-only file system\n!\n! No mode makes these writable: "
-        + Self.listed(20) + ". The patterns are suggested all the same.\n!\n" + Self.readOnlySuggestion)
+        + Self.listed(20) + ". The patterns are suggested all the same.\n!\n"
+        + Self.readOnlySuggestion)
   }
 
   @Test func aLongerListShowsTheFirstPathsAndHowManyMore() {
     #expect(
       DiagnosticRenderer.render(SuggestionNote.readOnlyFileSystem(Self.paths(21)).diagnostic)
         == "! Warning: Writes failed on a read-only file system\n!\n! No mode makes these writable: "
-        + Self.listed(21) + " and 1 more. The patterns are suggested all the same.\n!\n" + Self.readOnlySuggestion)
+        + Self.listed(21) + " and 1 more. The patterns are suggested all the same.\n!\n"
+        + Self.readOnlySuggestion)
     do {
       #expect(
         DiagnosticRenderer.render(SuggestionNote.needsOwner(Self.paths(25)).diagnostic)

@@ -1,7 +1,8 @@
-@testable import Core
 import FileSystem
 import Patterns
 import Testing
+
+@testable import Core
 
 /// `group-writable trace`'s pure part: recorded writes in, the smallest `paths`/`create` configuration out.
 @Suite struct TraceSuggestionTests {
@@ -13,7 +14,9 @@ import Testing
     var create: [String] = []
     var notes: [SuggestionNote] = []
     var testDescription: String { name }
-    var expected: PatternSuggestion { PatternSuggestion(paths: paths, create: create, notes: notes) }
+    var expected: PatternSuggestion {
+      PatternSuggestion(paths: paths, create: create, notes: notes)
+    }
   }
 
   static func write(
@@ -59,7 +62,8 @@ import Testing
     Case(
       name: "an ancestor directory pattern covers the rest",
       writes: [
-        write("tmp/pids/a.pid", .create), write("tmp/a.pid", .writeInPlace), write("tmp/b", .remove),
+        write("tmp/pids/a.pid", .create), write("tmp/a.pid", .writeInPlace),
+        write("tmp/b", .remove),
         write("tmp/pids/cache/x", .writeInPlace),
       ], paths: ["/tmp/"]),
     Case(
@@ -74,10 +78,12 @@ import Testing
       paths: ["/tmp/"], create: ["tmp/pids"]),
     Case(
       name: "a file pattern of a directory covers what is below it",
-      writes: [write("public", .changeTimes), write("public/assets/x", .create)], paths: ["/public"]),
+      writes: [write("public", .changeTimes), write("public/assets/x", .create)], paths: ["/public"]
+    ),
     Case(
       name: "a directory written in place and in is one directory pattern",
-      writes: [write("storage", .changeTimes, eacces), write("storage/x", .create)], paths: ["/storage/"]),
+      writes: [write("storage", .changeTimes, eacces), write("storage/x", .create)],
+      paths: ["/storage/"]),
   ])
   func suggestsDirectoriesFilesAndCreate(_ row: Case) {
     #expect(PatternSuggestion.suggest(row.writes) == row.expected)
@@ -93,7 +99,8 @@ import Testing
     Case(
       name: "journals only; the database marked by a times change",
       writes: [
-        write("db/app.sqlite3", .changeTimes, sqlite: true), write("db/app.sqlite3-journal", .create, eacces),
+        write("db/app.sqlite3", .changeTimes, sqlite: true),
+        write("db/app.sqlite3-journal", .create, eacces),
       ], paths: ["/db/app.sqlite3"]),
     Case(
       name: "another file made next to the database",
@@ -102,10 +109,12 @@ import Testing
         write("db/app.sqlite3-shm", .create), write("db/other.txt", .create),
       ], paths: ["/db/"]),
     Case(
-      name: "a database made at run time", writes: [write("db/new.db", .create), write("db/new.db-journal", .create)],
+      name: "a database made at run time",
+      writes: [write("db/new.db", .create), write("db/new.db-journal", .create)],
       paths: ["/db/"]),
     Case(
-      name: "journal of a database not known to be one", writes: [write("db/app.sqlite3-journal", .create)],
+      name: "journal of a database not known to be one",
+      writes: [write("db/app.sqlite3-journal", .create)],
       paths: ["/db/"]),
     Case(
       name: "database at the root",
@@ -141,7 +150,8 @@ import Testing
         write(.appDirectory, .changeTimes), write(".cache", .makeDirectory),
       ], paths: [], notes: [.appDirectoryEntries([".", ".cache", "a.log", "b.pid"])]),
     Case(
-      name: "mode change", writes: [write("public/x", .changeMode)], paths: [], notes: [.needsOwner(["public/x"])]),
+      name: "mode change", writes: [write("public/x", .changeMode)], paths: [],
+      notes: [.needsOwner(["public/x"])]),
     Case(
       name: "owner, explicit times and the root's mode",
       writes: [
@@ -154,20 +164,24 @@ import Testing
     Case(
       name: "the app's own entries need no owner",
       writes: [
-        write("tmp/puma.sock", .create), write("tmp/puma.sock", .changeMode), write("tmp/d", .makeDirectory),
+        write("tmp/puma.sock", .create), write("tmp/puma.sock", .changeMode),
+        write("tmp/d", .makeDirectory),
         write("tmp/d", .changeOwner), write("tmp/.n", .create), write("tmp/.n", .renameFrom),
         write("tmp/n", .renameTo), write("tmp/n", .changeTimes, .notPermitted),
       ], paths: ["/tmp/"]),
     Case(
       name: "renamed over, removed: no longer the app's",
       writes: [
-        write("tmp/a", .create), write("tmp/a", .remove), write("tmp/a", .changeMode), write("tmp/b", .create),
+        write("tmp/a", .create), write("tmp/a", .remove), write("tmp/a", .changeMode),
+        write("tmp/b", .create),
         write("tmp/b", .renameTo), write("tmp/b", .changeMode),
       ], paths: ["/tmp/"], notes: [.needsOwner(["tmp/a", "tmp/b"])]),
     Case(
-      name: "read-only file system: the pattern and the note (the mode of its own file needs no owner)",
+      name:
+        "read-only file system: the pattern and the note (the mode of its own file needs no owner)",
       writes: [
-        write("tmp/x", .create, .readOnlyFileSystem), write("log/a.log", .writeInPlace, .readOnlyFileSystem),
+        write("tmp/x", .create, .readOnlyFileSystem),
+        write("log/a.log", .writeInPlace, .readOnlyFileSystem),
         write("tmp/x", .changeMode, .readOnlyFileSystem),
       ], paths: ["/log/a.log", "/tmp/"],
       notes: [.readOnlyFileSystem(["log/a.log", "tmp/x"])]),
@@ -175,27 +189,36 @@ import Testing
       name: "every note, in order",
       writes: [
         write("x", .create, .readOnlyFileSystem), write("p/q", .changeMode), write("r/s", .create),
-      ], paths: ["/r/"], notes: [.appDirectoryEntries(["x"]), .needsOwner(["p/q"]), .readOnlyFileSystem(["x"])]),
+      ], paths: ["/r/"],
+      notes: [.appDirectoryEntries(["x"]), .needsOwner(["p/q"]), .readOnlyFileSystem(["x"])]),
   ])
   func notesWhatNoPatternGrants(_ row: Case) {
     #expect(PatternSuggestion.suggest(row.writes) == row.expected)
   }
 
   @Test(arguments: [
-    Case(name: "glob characters", writes: [write("a*b[1]", .writeInPlace)], paths: ["/a\\*b\\[1\\]"]),
+    Case(
+      name: "glob characters", writes: [write("a*b[1]", .writeInPlace)], paths: ["/a\\*b\\[1\\]"]),
     Case(name: "? and backslash", writes: [write("q?/b\\s/f", .create)], paths: ["/q\\?/b\\\\s/"]),
     Case(
-      name: "leading # and !", writes: [write("#x/f", .create), write("!y/g", .create), write("#z", .writeInPlace)],
+      name: "leading # and !",
+      writes: [write("#x/f", .create), write("!y/g", .create), write("#z", .writeInPlace)],
       paths: ["/#x/", "/#z", "/\\!y/"]),
-    Case(name: "trailing space of a file", writes: [write("d/name ", .writeInPlace)], paths: ["/d/name\\ "]),
+    Case(
+      name: "trailing space of a file", writes: [write("d/name ", .writeInPlace)],
+      paths: ["/d/name\\ "]),
     Case(name: "trailing space of a directory", writes: [write("d /f", .create)], paths: ["/d /"]),
     Case(
-      name: "invalid UTF-8", writes: [write(bytes(Array("b".utf8) + [0xFF, 0xC3] + Array("c".utf8)), .writeInPlace)],
+      name: "invalid UTF-8",
+      writes: [write(bytes(Array("b".utf8) + [0xFF, 0xC3] + Array("c".utf8)), .writeInPlace)],
       paths: ["/b??c"]),
-    Case(name: "line breaks", writes: [write(bytes(Array("a\nb\r".utf8)), .writeInPlace)], paths: ["/a?b?"]),
+    Case(
+      name: "line breaks", writes: [write(bytes(Array("a\nb\r".utf8)), .writeInPlace)],
+      paths: ["/a?b?"]),
     Case(
       name: "a create directory that is no UTF-8: its parent instead",
-      writes: [write(bytes(Array("a/".utf8) + [0xFF] + Array("/x".utf8)), .create, enoent)], paths: ["/a/"]),
+      writes: [write(bytes(Array("a/".utf8) + [0xFF] + Array("/x".utf8)), .create, enoent)],
+      paths: ["/a/"]),
     Case(
       name: "… at the root: a root entry",
       writes: [write(bytes([0xFF] + Array("/x".utf8)), .create, enoent)], paths: [],
@@ -215,7 +238,9 @@ import Testing
       let pattern = PatternSuggestion.patternText(path, isDirectory: isDirectory)
       let set = try Self.patternSet(paths: [pattern], create: [])
       #expect(set.decide(path: path.bytes, isDirectory: true)?.isSelected == true, "\(pattern)")
-      #expect((set.decide(path: path.bytes, isDirectory: false)?.isSelected ?? false) == !isDirectory, "\(pattern)")
+      #expect(
+        (set.decide(path: path.bytes, isDirectory: false)?.isSelected ?? false) == !isDirectory,
+        "\(pattern)")
     }
   }
 
@@ -233,16 +258,23 @@ import Testing
         let pattern = others.remove(at: index)
         let set = try Self.patternSet(paths: others, create: suggestion.create)
         let isDirectory = pattern.hasSuffix("/")
-        let covered = set.decide(path: TraceCoverage.unescaped(pattern), isDirectory: isDirectory)?.isSelected
+        let covered = set.decide(path: TraceCoverage.unescaped(pattern), isDirectory: isDirectory)?
+          .isSelected
         #expect(covered != true, "\(pattern) is covered by \(others) + create \(suggestion.create)")
-        let without = PatternSuggestion(paths: others, create: suggestion.create, notes: suggestion.notes)
-        #expect(try !TraceCoverage.uncovered(writes, without).isEmpty, "\(pattern) is not needed for \(writes)")
+        let without = PatternSuggestion(
+          paths: others, create: suggestion.create, notes: suggestion.notes)
+        #expect(
+          try !TraceCoverage.uncovered(writes, without).isEmpty,
+          "\(pattern) is not needed for \(writes)")
       }
       for index in suggestion.create.indices {
         var others = suggestion.create
         others.remove(at: index)
-        let without = PatternSuggestion(paths: suggestion.paths, create: others, notes: suggestion.notes)
-        #expect(try !TraceCoverage.uncovered(writes, without).isEmpty, "\(suggestion.create[index]) is not needed")
+        let without = PatternSuggestion(
+          paths: suggestion.paths, create: others, notes: suggestion.notes)
+        #expect(
+          try !TraceCoverage.uncovered(writes, without).isEmpty,
+          "\(suggestion.create[index]) is not needed")
       }
     }
   }
@@ -252,7 +284,8 @@ import Testing
     let configuration = try Configuration.commandLine(options: paths, file: nil, debug: false)
     let created = try create.enumerated().compactMap { index, text in
       PatternParser.parseLine(
-        try RelativePath(text).directoryPatternBytes, origin: PatternOrigin(source: "create", line: index + 1))
+        try RelativePath(text).directoryPatternBytes,
+        origin: PatternOrigin(source: "create", line: index + 1))
     }
     #expect(configuration.patterns.count == paths.count)
     return PatternSet(configuration.patterns + created)

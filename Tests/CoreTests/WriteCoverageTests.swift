@@ -1,7 +1,8 @@
-@testable import Core
 import FileSystem
 import Patterns
 import Testing
+
+@testable import Core
 
 /// `trace --config`: which traced writes a configuration would still deny after a build.
 @Suite struct WriteCoverageTests {
@@ -15,7 +16,8 @@ import Testing
 
     var testDescription: String {
       "patterns \(patterns), create \(create), ephemeral \(ephemeral)"
-        + (wholeApp ? ", whole app" : "") + (sqliteDirectories ? "" : ", sqlite-directories = false")
+        + (wholeApp ? ", whole app" : "")
+        + (sqliteDirectories ? "" : ", sqlite-directories = false")
     }
 
     func configuration() throws -> Configuration {
@@ -58,26 +60,32 @@ import Testing
       settings: Settings(patterns: ["/tmp/"]),
       writes: [
         write("tmp/a", .create, eacces), write("tmp/b", .makeDirectory), write("tmp/c", .remove),
-        write("tmp/d", .renameFrom), write("tmp/e", .renameTo), write("tmp/f", .writeInPlace, eacces),
-        write("tmp/g", .changeTimes), write("tmp/sub/deep/x", .create), write("tmp/sub/y", .writeInPlace),
+        write("tmp/d", .renameFrom), write("tmp/e", .renameTo),
+        write("tmp/f", .writeInPlace, eacces),
+        write("tmp/g", .changeTimes), write("tmp/sub/deep/x", .create),
+        write("tmp/sub/y", .writeInPlace),
       ], denied: []),
     Case(
       name: "… and nothing outside it",
       settings: Settings(patterns: ["/tmp/"]),
       writes: [
-        write("log/x", .create), write("tmp/f", .writeInPlace), write("log/a.log", .writeInPlace, eacces),
+        write("log/x", .create), write("tmp/f", .writeInPlace),
+        write("log/a.log", .writeInPlace, eacces),
         write("tmpx/y", .create), write("var/tmp/z", .create),
       ],
       denied: [
-        write("log/x", .create), write("log/a.log", .writeInPlace, eacces), write("tmpx/y", .create),
+        write("log/x", .create), write("log/a.log", .writeInPlace, eacces),
+        write("tmpx/y", .create),
         write("var/tmp/z", .create),
       ]),
     Case(
       name: "a file pattern allows the file in place, not names next to it",
       settings: Settings(patterns: ["/log/a.log"]),
       writes: [
-        write("log/a.log", .writeInPlace), write("log/a.log", .changeTimes, eacces), write("log/a.log.1", .create),
-        write("log/a.log", .renameTo), write("log/a.log", .remove), write("log/b.log", .writeInPlace),
+        write("log/a.log", .writeInPlace), write("log/a.log", .changeTimes, eacces),
+        write("log/a.log.1", .create),
+        write("log/a.log", .renameTo), write("log/a.log", .remove),
+        write("log/b.log", .writeInPlace),
       ],
       denied: [
         write("log/a.log.1", .create), write("log/a.log", .renameTo), write("log/a.log", .remove),
@@ -86,7 +94,10 @@ import Testing
     Case(
       name: "an unanchored pattern, at any depth",
       settings: Settings(patterns: ["*.log"]),
-      writes: [write("log/a.log", .writeInPlace), write("a/b/c.log", .writeInPlace), write("log/b.log", .create)],
+      writes: [
+        write("log/a.log", .writeInPlace), write("a/b/c.log", .writeInPlace),
+        write("log/b.log", .create),
+      ],
       denied: [write("log/b.log", .create)]),
     Case(
       name: "the entries of a directory but not the directory itself, one excluded",
@@ -118,7 +129,9 @@ import Testing
     Case(
       name: "… marked by any write of it",
       settings: Settings(patterns: ["/db/app.sqlite3"]),
-      writes: [write("db/app.sqlite3-shm", .create), write("db/app.sqlite3", .changeTimes, sqlite: true)],
+      writes: [
+        write("db/app.sqlite3-shm", .create), write("db/app.sqlite3", .changeTimes, sqlite: true),
+      ],
       denied: []),
     Case(
       name: "… not with sqlite-directories = false",
@@ -139,8 +152,12 @@ import Testing
     Case(
       name: "a database that is not selected opens nothing",
       settings: Settings(patterns: ["/log/"]),
-      writes: [write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create)],
-      denied: [write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create)]),
+      writes: [
+        write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create),
+      ],
+      denied: [
+        write("db/app.sqlite3", .writeInPlace, sqlite: true), write("db/app.sqlite3-wal", .create),
+      ]),
     Case(
       name: "a selected database at the root opens the root, sticky",
       settings: Settings(patterns: ["/app.sqlite3"]),
@@ -159,18 +176,22 @@ import Testing
       settings: Settings(create: ["tmp/pids"]),
       writes: [
         write("tmp/pids/server.pid", .create, enoent), write("tmp/pids/old.pid", .remove),
-        write("tmp/pids/x", .writeInPlace), write("tmp/other", .create), write("tmp/cache/x", .create, enoent),
+        write("tmp/pids/x", .writeInPlace), write("tmp/other", .create),
+        write("tmp/cache/x", .create, enoent),
       ],
       denied: [write("tmp/other", .create), write("tmp/cache/x", .create, enoent)]),
     Case(
       name: "a missing directory stays missing, selected or not",
       settings: Settings(patterns: ["/tmp/"]),
-      writes: [write("tmp/pids/server.pid", .create, enoent), write("tmp/cache", .makeDirectory, eexist)],
+      writes: [
+        write("tmp/pids/server.pid", .create, enoent), write("tmp/cache", .makeDirectory, eexist),
+      ],
       denied: [write("tmp/pids/server.pid", .create, enoent)]),
     Case(
       name: "a missing directory the app makes itself needs its parent writable",
       settings: Settings(patterns: ["/tmp/"]),
-      writes: [write("tmp/cache", .makeDirectory), write("tmp/cache/x", .create, enoent)], denied: []),
+      writes: [write("tmp/cache", .makeDirectory), write("tmp/cache/x", .create, enoent)],
+      denied: []),
     Case(
       name: "… and is named once, by its mkdir, when it is not",
       settings: Settings(patterns: ["/log/"]),
@@ -196,7 +217,8 @@ import Testing
       name: "an ephemeral directory is writable, and only what is in it",
       settings: Settings(ephemeral: ["tmp/cache"]),
       writes: [
-        write("tmp/cache/x", .create), write("tmp/cache/y", .writeInPlace), write("tmp/cache/z", .remove),
+        write("tmp/cache/x", .create), write("tmp/cache/y", .writeInPlace),
+        write("tmp/cache/z", .remove),
         write("tmp/cache/d", .makeDirectory), write("tmp/other", .create),
       ],
       denied: [write("tmp/other", .create)]),
@@ -213,7 +235,8 @@ import Testing
 
   @Test(arguments: [
     Case(
-      name: "names in the root are denied whatever the patterns", settings: Settings(patterns: ["/tmp/", "*"]),
+      name: "names in the root are denied whatever the patterns",
+      settings: Settings(patterns: ["/tmp/", "*"]),
       writes: rootWrites, denied: rootWrites),
     Case(
       name: "… but in whole-app mode", settings: Settings(wholeApp: true),
@@ -221,21 +244,26 @@ import Testing
     Case(
       name: "mode and owner changes are never listed", settings: Settings(),
       writes: [
-        write("x", .changeMode), write("y/z", .changeOwner, .notPermitted), write("z", .changeTimes, .notPermitted),
+        write("x", .changeMode), write("y/z", .changeOwner, .notPermitted),
+        write("z", .changeTimes, .notPermitted),
         write(.appDirectory, .changeMode),
       ], denied: []),
     Case(
-      name: "removing or renaming away a missing name (rm -f) is never listed", settings: Settings(),
+      name: "removing or renaming away a missing name (rm -f) is never listed",
+      settings: Settings(),
       writes: [
-        write("tmp/x", .remove, enoent), write("log/y", .renameFrom, enoent), write("z", .remove, enoent),
+        write("tmp/x", .remove, enoent), write("log/y", .renameFrom, enoent),
+        write("z", .remove, enoent),
         write("tmp/w", .remove, eacces),
       ],
       denied: [write("tmp/w", .remove, eacces)]),
     Case(
       name: "mkdir of a directory that is there is never listed", settings: Settings(),
-      writes: [write("tmp", .makeDirectory, eexist), write("tmp/pids", .makeDirectory, eexist)], denied: []),
+      writes: [write("tmp", .makeDirectory, eexist), write("tmp/pids", .makeDirectory, eexist)],
+      denied: []),
     Case(
-      name: "the app's own entries need no permission to write in place", settings: Settings(patterns: ["/tmp/"]),
+      name: "the app's own entries need no permission to write in place",
+      settings: Settings(patterns: ["/tmp/"]),
       writes: [
         write("log/x", .create), write("log/x", .writeInPlace), write("log/x", .changeTimes),
         write("log/y", .create, eexist), write("log/y", .writeInPlace), write("log/x", .remove),
@@ -262,7 +290,9 @@ import Testing
   /// (`utimensat`, `open(O_WRONLY)` of a directory fails, but a times change of it does not).
   @Test func aDirectoryPatternAllowsTheDirectorysOwnTimes() throws {
     let configuration = try Settings(patterns: ["/storage/"]).configuration()
-    let writes = [Self.write("storage", .changeTimes, Self.eacces), Self.write("storage/x", .create)]
+    let writes = [
+      Self.write("storage", .changeTimes, Self.eacces), Self.write("storage/x", .create),
+    ]
     // `PatternSuggestion` suggests exactly `/storage/` for these writes (TraceSuggestionTests).
     #expect(PatternSuggestion.suggest(writes).paths == ["/storage/"])
     #expect(WriteCoverage(configuration).denied(writes) == [])

@@ -1,6 +1,6 @@
 import FileSystem
-import Patterns
 import Foundation
+import Patterns
 import TestSupport
 import Testing
 
@@ -49,7 +49,8 @@ import Testing
     #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == path("tmp/pids"))
     #expect(try app.createDirectories(path("tmp/pids/x"), mode: 0o755) == nil)
     var isDirectory: ObjCBool = false
-    #expect(FileManager.default.fileExists(atPath: tree.path("tmp/pids/x"), isDirectory: &isDirectory))
+    #expect(
+      FileManager.default.fileExists(atPath: tree.path("tmp/pids/x"), isDirectory: &isDirectory))
     #expect(isDirectory.boolValue)
   }
 
@@ -63,8 +64,16 @@ import Testing
   }
 
   @Test(arguments: [
-    ("link/x", DirectoryCreationError.symbolicLink(path: fixturePath("link/x"), component: fixturePath("link"))),
-    ("file/x", DirectoryCreationError.notDirectory(path: fixturePath("file/x"), component: fixturePath("file"))),
+    (
+      "link/x",
+      DirectoryCreationError.symbolicLink(
+        path: fixturePath("link/x"), component: fixturePath("link"))
+    ),
+    (
+      "file/x",
+      DirectoryCreationError.notDirectory(
+        path: fixturePath("file/x"), component: fixturePath("file"))
+    ),
   ])
   func refusesToCreate(text: String, expected: DirectoryCreationError) throws {
     let tree = try TemporaryTree()

@@ -26,10 +26,12 @@ import Testing
     return try path.withUnsafeBufferPointer { pathBuffer in
       try name.withCString { cName in
         var entry = WalkEntry(
-          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: directory,
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent,
+          directory: directory,
           kind: status.kind, selection: .root(pattern: 0), status: status)
         defer { entry.pathHandle?.close() }
-        let access = try SystemPermissionChanger(privileged: privileged).extendedAccess(of: &entry, expected: status)
+        let access = try SystemPermissionChanger(privileged: privileged).extendedAccess(
+          of: &entry, expected: status)
         // A privileged reader leaves the checked handle for the change; an unprivileged one reads by name.
         #expect((entry.pathHandle != nil) == (privileged && status.kind != .directory))
         return access
@@ -48,12 +50,17 @@ import Testing
     #expect(Self.tool("setfacl", ["-m", "u:1003:r", tree.path("readers")]) == .returned(0))
     #expect(Self.tool("setfacl", ["-d", "-m", "u:1003:rwx", tree.path("uploads")]) == .returned(0))
     #expect(try read(tree, "plain", privileged: privileged) == .none)
-    #expect(try read(tree, "shared", privileged: privileged) == ExtendedAccess(hasAccessACL: true, namedWrite: true))
+    #expect(
+      try read(tree, "shared", privileged: privileged)
+        == ExtendedAccess(hasAccessACL: true, namedWrite: true))
     #expect(try read(tree, "readers", privileged: privileged) == ExtendedAccess(hasAccessACL: true))
-    #expect(try read(tree, "uploads", privileged: privileged) == ExtendedAccess(hasDefaultACL: true))
+    #expect(
+      try read(tree, "uploads", privileged: privileged) == ExtendedAccess(hasDefaultACL: true))
   }
 
-  @Test(.enabled(if: geteuid() == 0, "setting capabilities needs CAP_SETFCAP"), arguments: [false, true])
+  @Test(
+    .enabled(if: geteuid() == 0, "setting capabilities needs CAP_SETFCAP"),
+    arguments: [false, true])
   func readsFileCapabilities(privileged: Bool) throws {
     let tree = try TemporaryTree()
     try tree.file("tool", mode: 0o755)
@@ -74,7 +81,8 @@ import Testing
     path.withUnsafeBufferPointer { pathBuffer in
       "selected".withCString { cName in
         var entry = WalkEntry(
-          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent,
+          directory: nil,
           kind: .regular, selection: .root(pattern: 0), status: status)
         #expect(throws: ModeChangeError.replaced) {
           try SystemPermissionChanger(privileged: true).extendedAccess(of: &entry, expected: status)
@@ -96,7 +104,8 @@ import Testing
     try path.withUnsafeBufferPointer { pathBuffer in
       try "selected".withCString { cName in
         var entry = WalkEntry(
-          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent,
+          directory: nil,
           kind: .regular, selection: .root(pattern: 0), status: status)
         let changer = SystemPermissionChanger(privileged: true)
         _ = try changer.extendedAccess(of: &entry, expected: status)

@@ -1,7 +1,8 @@
 import ChildProcessSupport
-@testable import FileSystem
 import Glibc
 import Testing
+
+@testable import FileSystem
 
 /// `IsolatedCall` forks without exec, so it is run in the one-threaded `ChildProbe`, never in the test runner.
 @Suite struct IsolatedCallTests {
@@ -55,13 +56,14 @@ import Testing
 
 /// The thread count `IsolatedCall`'s check reads.
 @Suite struct ProcessThreadsTests {
-  @Test(arguments: [
-    ("1 (sh) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 5 1 2 3", 1),
-    ("7 (a b) c)) R 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 12 0 9", 12),
-    ("7 (name) R 1 7", nil),
-    ("no parenthesis", nil),
-    ("7 (x) R 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1a 0", nil),
-  ] as [(String, Int?)])
+  @Test(
+    arguments: [
+      ("1 (sh) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 5 1 2 3", 1),
+      ("7 (a b) c)) R 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 12 0 9", 12),
+      ("7 (name) R 1 7", nil),
+      ("no parenthesis", nil),
+      ("7 (x) R 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1a 0", nil),
+    ] as [(String, Int?)])
   func readsNumThreadsAfterTheLastParenthesis(line: String, expected: Int?) {
     #expect(ProcessThreads.numberOfThreads(inStat: Array(line.utf8)) == expected)
   }

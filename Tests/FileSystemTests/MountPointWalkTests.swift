@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A bind mount inside the app directory (same file system, so the same device) is neither visited nor entered.
@@ -26,20 +26,25 @@ import Glibc
     try elsewhere.directory("volume")
     try elsewhere.file("volume/data", mode: 0o666)
     try elsewhere.file("secret", mode: 0o600)
-    #expect(Self.run("mount", ["--bind", elsewhere.path("volume"), tree.path("cache")]) == .returned(0))
-    #expect(Self.run("mount", ["--bind", elsewhere.path("secret"), tree.path("config.yml")]) == .returned(0))
+    #expect(
+      Self.run("mount", ["--bind", elsewhere.path("volume"), tree.path("cache")]) == .returned(0))
+    #expect(
+      Self.run("mount", ["--bind", elsewhere.path("secret"), tree.path("config.yml")])
+        == .returned(0))
     defer {
       _ = Self.run("umount", [tree.path("cache")])
       _ = Self.run("umount", [tree.path("config.yml")])
     }
-    let set = PatternSet(PatternParser.parse(Array("/cache/\n/log/\n/config.yml\n".utf8), source: "test"))
+    let set = PatternSet(
+      PatternParser.parse(Array("/cache/\n/log/\n/config.yml\n".utf8), source: "test"))
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     let handler = RecordingHandler()
     handler.readsStatus = true
     var options = WalkOptions()
     options.visitsEveryEntry = everyEntry
-    let summary = TreeWalker(patterns: set, options: options, handler: handler).walk(root: app.descriptor)
+    let summary = TreeWalker(patterns: set, options: options, handler: handler).walk(
+      root: app.descriptor)
     #expect(!handler.visited.contains { $0.hasPrefix("cache/") })
     #expect(handler.noticed == ["cache/ otherFileSystem needed"])
     #expect(summary.mountPointsSkipped == 1)

@@ -16,7 +16,8 @@ import Testing
     try path.withUnsafeBufferPointer { pathBuffer in
       try name.withCString { cName in
         let entry = WalkEntry(
-          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent, directory: nil,
+          path: pathBuffer, name: cName, parent: app.descriptor, parentStatus: parent,
+          directory: nil,
           kind: status.kind, selection: .root(pattern: 0), status: status)
         try body(entry, status)
       }
@@ -28,7 +29,8 @@ import Testing
     let tree = try TemporaryTree()
     try tree.file("a")
     try withEntry(tree, "a") { entry, status in
-      try SystemPermissionChanger(privileged: privileged).changeMode(of: entry, expected: status, to: 0o664)
+      try SystemPermissionChanger(privileged: privileged).changeMode(
+        of: entry, expected: status, to: 0o664)
     }
     #expect(tree.mode("a") == 0o664)
   }
@@ -42,7 +44,8 @@ import Testing
       #expect(rename(tree.path("selected"), tree.path("moved")) == 0)
       #expect(rename(tree.path("secret"), tree.path("selected")) == 0)
       #expect(throws: ModeChangeError.replaced) {
-        try SystemPermissionChanger(privileged: true).changeMode(of: entry, expected: status, to: 0o666)
+        try SystemPermissionChanger(privileged: true).changeMode(
+          of: entry, expected: status, to: 0o666)
       }
     }
     #expect(tree.mode("selected") == 0o600)
@@ -59,14 +62,16 @@ import Testing
       #expect(unlink(tree.path("a")) == 0)
       #expect(symlink(outside.path("target"), tree.path("a")) == 0)
       #expect(throws: ModeChangeError.replaced) {
-        try SystemPermissionChanger(privileged: true).changeMode(of: entry, expected: status, to: 0o666)
+        try SystemPermissionChanger(privileged: true).changeMode(
+          of: entry, expected: status, to: 0o666)
       }
     }
     #expect(outside.mode("target") == 0o600)
     try withEntry(tree, "b") { entry, status in
       #expect(link(tree.path("b"), tree.path("b2")) == 0)
       #expect(throws: ModeChangeError.replaced) {
-        try SystemPermissionChanger(privileged: true).changeMode(of: entry, expected: status, to: 0o666)
+        try SystemPermissionChanger(privileged: true).changeMode(
+          of: entry, expected: status, to: 0o666)
       }
     }
     #expect(tree.mode("b") == 0o644)
@@ -81,7 +86,9 @@ import Testing
     }
     for mode: mode_t in [0o775, 0o757, 0o1777] {
       chmod(tree.root, mode)
-      try withEntry(tree, "a") { entry, _ in #expect(!SystemPermissionChanger(privileged: false).mayUseName(entry)) }
+      try withEntry(tree, "a") { entry, _ in
+        #expect(!SystemPermissionChanger(privileged: false).mayUseName(entry))
+      }
     }
     chmod(tree.root, 0o755)
   }
@@ -92,7 +99,8 @@ import Testing
     try withEntry(tree, "a") { entry, status in
       #expect(unlink(tree.path("a")) == 0)
       #expect(throws: ModeChangeError.vanished) {
-        try SystemPermissionChanger(privileged: true).changeMode(of: entry, expected: status, to: 0o666)
+        try SystemPermissionChanger(privileged: true).changeMode(
+          of: entry, expected: status, to: 0o666)
       }
     }
   }

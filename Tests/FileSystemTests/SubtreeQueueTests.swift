@@ -1,11 +1,13 @@
-@testable import FileSystem
 import Foundation
 import Testing
+
+@testable import FileSystem
 
 @Suite struct SubtreeQueueTests {
   func task(_ name: String) -> SubtreeTask {
     SubtreeTask(
-      descriptor: FileDescriptor(rawValue: -1), status: FileStatus(mode: 0o40755, userID: 0, groupID: 0),
+      descriptor: FileDescriptor(rawValue: -1),
+      status: FileStatus(mode: 0o40755, userID: 0, groupID: 0),
       path: Array(name.utf8), mode: .selected(pattern: nil), selection: .inside(pattern: nil))
   }
 

@@ -24,7 +24,9 @@ import Testing
   }
 
   @Test(arguments: [(2, 1, 1), (0, 1, 1)])
-  func theEntryPastTheCapIsAFailureAndOnlyTheFirstAreKept(entryLimit: Int, failed: Int, kept: Int) throws {
+  func theEntryPastTheCapIsAFailureAndOnlyTheFirstAreKept(entryLimit: Int, failed: Int, kept: Int)
+    throws
+  {
     let source = try TemporaryTree()
     let destination = try TemporaryTree()
     for name in ["a", "b", "c"] { try source.file(name) }
@@ -37,6 +39,7 @@ import Testing
     #expect(copier.failureCount == failed)
     #expect(copier.failures.count == kept)
     #expect(copier.failures.allSatisfy { $0.error == .fileTooLarge })
-    #expect(try FileManager.default.contentsOfDirectory(atPath: destination.root).count == entryLimit)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: destination.root).count == entryLimit)
   }
 }

@@ -13,7 +13,8 @@ import Testing
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
-    let summary = TreeWalker(patterns: set, options: options, handler: handler).walk(root: app.descriptor)
+    let summary = TreeWalker(patterns: set, options: options, handler: handler).walk(
+      root: app.descriptor)
     return (handler, summary)
   }
 
@@ -21,10 +22,12 @@ import Testing
 
   @Test func visitsSelectedEntriesAndTheDirectoriesItEnters() throws {
     let (handler, summary) = try walk(railsTree(), "/tmp/\n/log/\n*.sqlite3\n")
-    #expect(Set(handler.visited) == [
-      "./", "app/", "app/models/", "bin/", "db/", "db/production.sqlite3 root:2", "log/ root:1",
-      "log/production.log inside", "tmp/ root:0", "tmp/cache/ inside", "tmp/cache/a inside", "tmp/pids/ inside",
-    ])
+    #expect(
+      Set(handler.visited) == [
+        "./", "app/", "app/models/", "bin/", "db/", "db/production.sqlite3 root:2", "log/ root:1",
+        "log/production.log inside", "tmp/ root:0", "tmp/cache/ inside", "tmp/cache/a inside",
+        "tmp/pids/ inside",
+      ])
     #expect(summary.matchesPerPattern == [1, 1, 1])
     #expect(summary.selectedPerPattern == [4, 2, 1])
     #expect(summary.selectedDirectories == 4)
@@ -61,9 +64,10 @@ import Testing
   @Test func negationAndLastMatchWins() throws {
     let (handler, summary) = try walk(railsTree(), "/tmp/*\n!/tmp/pids/\n")
     #expect(summary.matchesPerPattern == [1, 1])
-    #expect(handler.visited.filter { $0.hasPrefix("tmp/") }.sorted() == [
-      "tmp/", "tmp/cache/ root:0", "tmp/cache/a inside",
-    ])
+    #expect(
+      handler.visited.filter { $0.hasPrefix("tmp/") }.sorted() == [
+        "tmp/", "tmp/cache/ root:0", "tmp/cache/a inside",
+      ])
   }
 
   @Test func neverOpensSymlinksOrSpecialFiles() throws {
@@ -82,7 +86,8 @@ import Testing
   }
 
   @Test func selectsEverythingInWholeAppMode() throws {
-    let (handler, summary) = try walk(railsTree(), "", options: WalkOptions(selectsEverything: true))
+    let (handler, summary) = try walk(
+      railsTree(), "", options: WalkOptions(selectsEverything: true))
     #expect(handler.visited.first == "./ root")
     #expect(handler.visited.dropFirst().allSatisfy { $0.hasSuffix(" inside") })
     #expect(summary.selectedFiles == 5)
@@ -135,7 +140,9 @@ import Testing
 
   @Test func handlesNamesWithControlCharactersAndInvalidUTF8() throws {
     let tree = try TemporaryTree()
-    let names: [[UInt8]] = [Array("new\nline".utf8), [0x66, 0xFF, 0x6F], Array("-rf".utf8), Array("#x".utf8)]
+    let names: [[UInt8]] = [
+      Array("new\nline".utf8), [0x66, 0xFF, 0x6F], Array("-rf".utf8), Array("#x".utf8),
+    ]
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     for name in names {

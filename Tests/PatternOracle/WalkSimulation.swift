@@ -45,7 +45,8 @@ public enum WalkSimulation: Equatable {
     switch (self, decision) {
     case (.pruned, let decision): return decision?.isSelected != true
     case (.unmatched, nil): return true
-    case (.selected(let index), let decision?): return decision.isSelected && decision.index == index
+    case (.selected(let index), let decision?):
+      return decision.isSelected && decision.index == index
     case (.reincluded(let index), let decision?):
       return !decision.isSelected && decision.index == index
     default: return false

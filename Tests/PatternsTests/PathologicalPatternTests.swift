@@ -1,6 +1,6 @@
+import PatternOracle
 import Testing
 
-import PatternOracle
 @testable import Patterns
 
 /// Patterns that make a naive backtracking matcher (and git itself, for `**/` chains) take

@@ -87,7 +87,8 @@ import Testing
 
   @Test func escapingIsUnambiguousAndReversible() {
     let samples: [[UInt8]] = [
-      Array(#"bad\xFF"#.utf8), [0x62, 0x61, 0x64, 0xFF], Array(#"a\\b"#.utf8), Array(#"\n"#.utf8), [0x0A],
+      Array(#"bad\xFF"#.utf8), [0x62, 0x61, 0x64, 0xFF], Array(#"a\\b"#.utf8), Array(#"\n"#.utf8),
+      [0x0A],
       Array(#"\u{85}"#.utf8), [0xC2, 0x85], [0xE2, 0x80, 0xAE], [0x00, 0x7F, 0x5C],
     ]
     let escaped = samples.map { EscapedText.escaping($0) }
@@ -95,8 +96,10 @@ import Testing
     for (sample, text) in zip(samples, escaped) { #expect(EscapedText.unescaping(text) == sample) }
     var random: UInt64 = 42
     for _ in 0..<2000 {
-      random = random &* 6364136223846793005 &+ 1442695040888963407
-      let bytes = (0..<Int(random >> 60)).map { index in UInt8(truncatingIfNeeded: random >> (index * 4)) }
+      random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let bytes = (0..<Int(random >> 60)).map { index in
+        UInt8(truncatingIfNeeded: random >> (index * 4))
+      }
       #expect(EscapedText.unescaping(EscapedText.escaping(bytes)) == bytes)
     }
   }

@@ -17,9 +17,9 @@ public final class TemporaryTree {
   deinit {
     // Make everything removable first (tests create unreadable directories); never through a symbolic link,
     // which chmod would follow out of the tree (to /dev/null, say).
-    _ = try? FileManager.default.subpathsOfDirectory(atPath: root).forEach {
+    for subpath in (try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? [] {
       var status = stat()
-      let path = "\(root)/\($0)"
+      let path = "\(root)/\(subpath)"
       if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK { chmod(path, 0o755) }
     }
     try? FileManager.default.removeItem(atPath: root)
@@ -30,7 +30,8 @@ public final class TemporaryTree {
 
   /// Creates a directory (and parents) with `mode`.
   public func directory(_ relative: String, mode: mode_t = 0o755) throws {
-    try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: path(relative), withIntermediateDirectories: true)
     chmod(path(relative), mode)
   }
 
@@ -69,7 +70,9 @@ public final class TemporaryTree {
   public func restore(_ modes: [String: mode_t]) {
     for (relative, mode) in modes {
       var status = stat()
-      guard lstat(path(relative), &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { continue }
+      guard lstat(path(relative), &status) == 0, status.st_mode & S_IFMT != S_IFLNK else {
+        continue
+      }
       chmod(path(relative), mode)
     }
   }

@@ -5,13 +5,15 @@ import Testing
 @testable import Tracer
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// How a traced call's path becomes the absolute path it names: `.`, `..` and empty components removed, the
 /// directory part resolved through symbolic links, the last name kept as written.
 @Suite struct PathResolverTests {
-  static func text(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+  static func text(_ bytes: [UInt8]?) -> String? {
+    bytes.map { String(decoding: $0, as: UTF8.self) }
+  }
 
   static func normalized(_ path: String) -> String {
     String(decoding: PathResolver.normalized(Array(path.utf8)), as: UTF8.self)
@@ -19,7 +21,8 @@ import Glibc
 
   /// `realpath(3)` of an existing path.
   static func real(_ path: String) throws -> String {
-    try #require(ExecutableLookupForTests.realPath(path).map { String(decoding: $0, as: UTF8.self) })
+    try #require(
+      ExecutableLookupForTests.realPath(path).map { String(decoding: $0, as: UTF8.self) })
   }
 
   /// A directory name no test machine has, so that `realpath` leaves the directory part as it is.
@@ -92,7 +95,8 @@ import Glibc
     for directory: Int32? in [nil, PathResolver.workingDirectory] {
       #expect(Self.text(resolver.absolute(Array("x".utf8), directory: directory)) == "\(prefix)/x")
       #expect(
-        Self.text(resolver.absolute(Array("group-writable-missing/../y/./z".utf8), directory: directory))
+        Self.text(
+          resolver.absolute(Array("group-writable-missing/../y/./z".utf8), directory: directory))
           == "\(prefix)/y/z")
       #expect(Self.text(resolver.absolute([], directory: directory)) == cwd)
     }

@@ -16,7 +16,7 @@ import Testing
   static let stopSignal = trace | 2
   static let otherABI = trace | 3
   /// `AUDIT_ARCH_X86_64` and `AUDIT_ARCH_I386` (linux/audit.h).
-  static let x86_64: UInt32 = 0xc000_003e
+  static let amd64: UInt32 = 0xc000_003e
   static let i386: UInt32 = 0x4000_0003
   /// The bit x32 system call numbers carry (`__X32_SYSCALL_BIT`).
   static let x32Bit: Int32 = 0x4000_0000
@@ -36,7 +36,7 @@ import Testing
   /// at 16, little endian.
   struct SeccompData {
     var number: Int32
-    var arch: UInt32 = SeccompFilterTests.x86_64
+    var arch: UInt32 = SeccompFilterTests.amd64
     var instructionPointer: UInt64 = 0x7f00_dead_beef
     var arguments: [UInt64] = [0, 0, 0, 0, 0, 0]
 
@@ -102,15 +102,18 @@ import Testing
   @Test func theConstantsAreTheKernelsForX86_64() {
     #expect(gw_seccomp_allow == Self.allow)
     #expect(gw_seccomp_trace == Self.trace)
-    #expect(gw_audit_arch == Self.x86_64)
+    #expect(gw_audit_arch == Self.amd64)
     #expect(gw_seccomp_data_nr == 0)
     #expect(gw_seccomp_data_arch == 4)
     #expect(gw_seccomp_data_args == 16)
     #expect(gw_seccomp_errno == 0x0005_0000)
     #expect(gw_clone_untraced == 0x0080_0000)
     #expect(
-      [gw_sys_clone, gw_sys_clone3, gw_sys_kill, gw_sys_tkill, gw_sys_tgkill, gw_sys_rt_sigqueueinfo,
-       gw_sys_rt_tgsigqueueinfo, gw_sys_pidfd_send_signal] == [56, 435, 62, 200, 234, 129, 297, 424])
+      [
+        gw_sys_clone, gw_sys_clone3, gw_sys_kill, gw_sys_tkill, gw_sys_tgkill,
+        gw_sys_rt_sigqueueinfo,
+        gw_sys_rt_tgsigqueueinfo, gw_sys_pidfd_send_signal,
+      ] == [56, 435, 62, 200, 234, 129, 297, 424])
     #expect(SeccompFilter.Stop.allCases.map(\.rawValue) == [0, 1, 2, 3])
   }
 
@@ -120,7 +123,8 @@ import Testing
     for call in calls {
       for arguments: [UInt64] in [[0, 0, 0, 0, 0, 0], [UInt64](repeating: .max, count: 6)] {
         let data = SeccompData(number: Int32(call.number), arguments: arguments)
-        #expect(try Self.verdict(data) == Self.trace, "\(call.name) (\(call.number)) with \(arguments)")
+        #expect(
+          try Self.verdict(data) == Self.trace, "\(call.name) (\(call.number)) with \(arguments)")
       }
     }
   }
@@ -144,7 +148,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("O_RDONLY", readOnly, allow), ("O_RDONLY|O_DIRECTORY|O_CLOEXEC", readOnly | directory | closeOnExec, allow),
+    ("O_RDONLY", readOnly, allow),
+    ("O_RDONLY|O_DIRECTORY|O_CLOEXEC", readOnly | directory | closeOnExec, allow),
     ("O_APPEND alone (read-only)", append, allow),
     ("O_WRONLY", writeOnly, trace), ("O_RDWR", readWrite, trace), ("O_CREAT", create, trace),
     ("O_TRUNC", truncate, trace), ("O_APPEND|O_WRONLY", append | writeOnly, trace),
@@ -155,7 +160,8 @@ import Testing
   func opensStopOnlyWhenTheirFlagsWrite(flags: String, value: UInt64, expected: UInt32) throws {
     for (name, flagsArgument) in [("open", 1), ("openat", 2)] {
       let call = try Self.call(name)
-      var data = SeccompData(number: Int32(call.number), arguments: [0x7ffd_0000_1000, 0x7ffd_0000_2000, 0, 0, 0, 0])
+      var data = SeccompData(
+        number: Int32(call.number), arguments: [0x7ffd_0000_1000, 0x7ffd_0000_2000, 0, 0, 0, 0])
       data.arguments[flagsArgument] = value
       #expect(try Self.verdict(data) == expected, "\(name) with \(flags)")
     }
@@ -169,7 +175,8 @@ import Testing
       for flags in [Self.writeOnly, Self.readWrite, Self.create | Self.writeOnly, Self.truncate] {
         var data = SeccompData(number: Int32(call.number))
         data.arguments[other] = flags
-        #expect(try Self.verdict(data) == Self.allow, "\(name): flags \(flags) in argument \(other)")
+        #expect(
+          try Self.verdict(data) == Self.allow, "\(name): flags \(flags) in argument \(other)")
       }
     }
   }
@@ -189,7 +196,8 @@ import Testing
   @Test(arguments: [0, 1, 39, 59, 9, 3, 101])
   func otherCallsRunUntraced(number: Int32) throws {
     #expect(TracedCall.byNumber[Int(number)] == nil)
-    let data = SeccompData(number: number, arguments: [UInt64](repeating: Self.writeOnly | Self.create, count: 6))
+    let data = SeccompData(
+      number: number, arguments: [UInt64](repeating: Self.writeOnly | Self.create, count: 6))
     #expect(try Self.verdict(data) == Self.allow)
   }
 
@@ -197,7 +205,8 @@ import Testing
   @Test func callsOfAnotherArchitectureStopAsOtherABI() throws {
     for number in TracedCall.all.map({ Int32($0.number) }) + [0, 39, 56, 62] {
       for arch in [Self.i386, 0, 0xc000_00b7] {  // i386, nothing, AUDIT_ARCH_AARCH64
-        let data = SeccompData(number: number, arch: arch, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
+        let data = SeccompData(
+          number: number, arch: arch, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
         #expect(try Self.verdict(data) == Self.otherABI, "\(number) with arch \(arch)")
       }
     }
@@ -205,7 +214,8 @@ import Testing
 
   @Test func x32CallsStopAsOtherABI() throws {
     for number in TracedCall.all.map({ Int32($0.number) }) + [0, 39, 56, 62] {
-      let data = SeccompData(number: number | Self.x32Bit, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
+      let data = SeccompData(
+        number: number | Self.x32Bit, arguments: [UInt64](repeating: Self.writeOnly, count: 6))
       #expect(try Self.verdict(data) == Self.otherABI, "\(number) | x32")
     }
   }
@@ -219,7 +229,8 @@ import Testing
     for flags in Self.cloneFlags {
       let plain = SeccompData(number: 56, arguments: [flags, 0x7ffd_0000, 0, 0, 0, 0])
       #expect(try Self.verdict(plain) == Self.allow, "clone \(flags)")
-      let untraced = SeccompData(number: 56, arguments: [flags | 0x0080_0000, 0x7ffd_0000, 0, 0, 0, 0])
+      let untraced = SeccompData(
+        number: 56, arguments: [flags | 0x0080_0000, 0x7ffd_0000, 0, 0, 0, 0])
       #expect(try Self.verdict(untraced) == Self.untracedClone, "clone \(flags) | CLONE_UNTRACED")
       for other in 1..<6 {
         var elsewhere = SeccompData(number: 56, arguments: [flags, 0, 0, 0, 0, 0])
@@ -230,7 +241,9 @@ import Testing
   }
 
   @Test func clone3FailsWithENOSYSWhateverItsArguments() throws {
-    for arguments: [UInt64] in [[0, 0, 0, 0, 0, 0], [0x7ffd_0000, 88, 0, 0, 0, 0], [UInt64](repeating: .max, count: 6)] {
+    for arguments: [UInt64] in [
+      [0, 0, 0, 0, 0, 0], [0x7ffd_0000, 88, 0, 0, 0, 0], [UInt64](repeating: .max, count: 6),
+    ] {
       #expect(try Self.verdict(SeccompData(number: 435, arguments: arguments)) == Self.noSystemCall)
     }
   }
@@ -239,7 +252,10 @@ import Testing
   /// `rt_tgsigqueueinfo` in argument 2: a stop signal there stops, any other signal runs untraced.
   @Test(arguments: [(62, 1), (200, 1), (234, 2), (129, 1), (297, 2), (424, 1)])
   func signalCallsStopOnlyForAStopSignal(number: Int32, signalArgument: Int) throws {
-    #expect(SeccompFilter.signalCalls.contains { $0.number == Int(number) && Int($0.signalArgument) == signalArgument })
+    #expect(
+      SeccompFilter.signalCalls.contains {
+        $0.number == Int(number) && Int($0.signalArgument) == signalArgument
+      })
     for signal: UInt64 in 0...64 {
       var data = SeccompData(number: number, arguments: [1234, 1234, 1234, 0, 0, 0])
       data.arguments[signalArgument] = signal
@@ -276,7 +292,9 @@ import Testing
   @Test func aProgramForNoCallsAllowsEverything() throws {
     let program = SeccompFilter.program(calls: [])
     for call in TracedCall.all {
-      #expect(try Self.run(program, on: SeccompData(number: Int32(call.number))) == Self.allow, "\(call.name)")
+      #expect(
+        try Self.run(program, on: SeccompData(number: Int32(call.number))) == Self.allow,
+        "\(call.name)")
     }
   }
 }

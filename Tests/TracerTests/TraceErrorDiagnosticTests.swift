@@ -99,8 +99,11 @@ import Testing
         !
 
         """ + notFoundSuggestion),
-    Case(error: .cannotStart(command: "bin/rails", step: .traceMe, .notPermitted), text: ptraceRefused),
-    Case(error: .cannotStart(command: "bin/rails", step: .setOptions, .notPermitted), text: ptraceRefused),
+    Case(
+      error: .cannotStart(command: "bin/rails", step: .traceMe, .notPermitted), text: ptraceRefused),
+    Case(
+      error: .cannotStart(command: "bin/rails", step: .setOptions, .notPermitted),
+      text: ptraceRefused),
     Case(
       error: .cannotStart(command: "bin/rails", step: .noNewPrivileges, .invalidArgument),
       text: seccompRefused("EINVAL (Invalid argument)")),
@@ -171,11 +174,11 @@ import Testing
   /// The tracer runs where it was built for x86_64, and refuses before starting anything elsewhere.
   @Test func refusesEveryProcessorButX86_64() {
     #if arch(x86_64)
-    #expect(throws: Never.self) { try PtraceWriteTracer.checkArchitecture() }
+      #expect(throws: Never.self) { try PtraceWriteTracer.checkArchitecture() }
     #elseif arch(arm64)
-    #expect(throws: TraceError.unsupportedArchitecture("linux/arm64")) {
-      try PtraceWriteTracer.checkArchitecture()
-    }
+      #expect(throws: TraceError.unsupportedArchitecture("linux/arm64")) {
+        try PtraceWriteTracer.checkArchitecture()
+      }
     #endif
   }
 

@@ -6,7 +6,7 @@ import Testing
 @testable import Tracer
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// What a hostile command does to get out of the trace: each way ends it at once, killed and incomplete.
@@ -29,7 +29,8 @@ extension TracerTests {
     #expect(result.ending == .killed(signal: SIGKILL))
     #expect(lines == ["create before", "create escaped"])
     var status = stat()
-    #expect(stat(tree.path("escaped"), &status) == 0 && status.st_size == 0, "the untraced child ran")
+    #expect(
+      stat(tree.path("escaped"), &status) == 0 && status.st_size == 0, "the untraced child ran")
   }
 
   @Test func clone3FailsWithENOSYSSoThreadsAndForksComeThroughCloneAndAreTraced() throws {
@@ -39,7 +40,8 @@ extension TracerTests {
         "import ctypes, os, threading; libc = ctypes.CDLL(None, use_errno=True); libc.syscall(435, 0, 0); "
           + "open(\"errno-%d\" % ctypes.get_errno(), \"w\"); "
           + "t = threading.Thread(target=lambda: open(\"thread\", \"w\")); t.start(); t.join(); "
-          + "pid = os.fork()\nif pid == 0: open(\"forked\", \"w\"); os._exit(0)\nos.waitpid(pid, 0)"), in: tree)
+          + "pid = os.fork()\nif pid == 0: open(\"forked\", \"w\"); os._exit(0)\nos.waitpid(pid, 0)"
+      ), in: tree)
     #expect(lines == ["create errno-38", "create thread", "create forked"])
     #expect(result.stop == .finished)
     #expect(result.isComplete)
@@ -49,7 +51,8 @@ extension TracerTests {
     let tree = try TemporaryTree()
     // x32's `getpid`: the number with `__X32_SYSCALL_BIT`.
     let (result, lines) = try Self.trace(
-      Self.python("import ctypes; ctypes.CDLL(None).syscall(39 | 0x40000000)") + "; echo x > after", in: tree)
+      Self.python("import ctypes; ctypes.CDLL(None).syscall(39 | 0x40000000)") + "; echo x > after",
+      in: tree)
     #expect(result.escape == .otherABI)
     #expect(result.stop == .escaped)
     #expect(lines == [])

@@ -7,7 +7,7 @@ import Testing
 @testable import Tracer
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Traces real commands (`/bin/sh` and coreutils) in a scratch app directory.
@@ -74,7 +74,8 @@ import Glibc
   @Test func countsRepeatsOnceAndKeepsTheOrderOfFirstCalls() throws {
     let tree = try TemporaryTree()
     try tree.file("b")
-    let (result, lines) = try Self.trace("for i in 1 2 3; do echo $i >> b; done; echo > a", in: tree)
+    let (result, lines) = try Self.trace(
+      "for i in 1 2 3; do echo $i >> b; done; echo > a", in: tree)
     #expect(lines == ["writeInPlace b", "create a"])
     #expect(result.records.map(\.count) == [3, 1])
     #expect(result.isComplete)
@@ -90,7 +91,8 @@ import Glibc
 
   @Test func endsTheProcessesWhenTheTimeLimitRunsOut() throws {
     let tree = try TemporaryTree()
-    let (result, lines) = try Self.trace("echo x > before; sleep 30 & sleep 30; echo x > after", in: tree, seconds: 0.5)
+    let (result, lines) = try Self.trace(
+      "echo x > before; sleep 30 & sleep 30; echo x > after", in: tree, seconds: 0.5)
     #expect(result.stop == .timeLimit)
     #expect(result.seconds < 5)
     #expect(lines == ["create before"])
@@ -99,7 +101,8 @@ import Glibc
 
   /// `/usr/bin/python3 -c SCRIPT` as a shell word (for hostile calls a shell cannot make).
   static func python(_ script: String) -> String {
-    #expect(access("/usr/bin/python3", X_OK) == 0, "the test needs /usr/bin/python3 (Debian's python3)")
+    #expect(
+      access("/usr/bin/python3", X_OK) == 0, "the test needs /usr/bin/python3 (Debian's python3)")
     return "/usr/bin/python3 -c '\(script)'"
   }
 
@@ -118,7 +121,8 @@ import Glibc
     let tree = try TemporaryTree()
     let extra = 25
     let (result, _) = try Self.trace(
-      Self.python("[open(\"f%d\" % i, \"w\").close() for i in range(\(TraceLimits.distinctWrites + extra))]"),
+      Self.python(
+        "[open(\"f%d\" % i, \"w\").close() for i in range(\(TraceLimits.distinctWrites + extra))]"),
       in: tree)
     #expect(result.records.count == TraceLimits.distinctWrites)
     #expect(result.unrecorded == extra)
@@ -130,7 +134,8 @@ import Glibc
     try tree.file("script", mode: 0o644, contents: "#!/bin/sh\n")
     let app = try #require(ExecutableLookupForTests.realPath(tree.root))
     let request = TraceRequest(
-      executable: tree.path("script"), arguments: ["script"], environment: [], appDirectory: app, seconds: nil)
+      executable: tree.path("script"), arguments: ["script"], environment: [], appDirectory: app,
+      seconds: nil)
     #expect(throws: TraceError.cannotStart(command: "script", step: .exec, .permissionDenied)) {
       try PtraceWriteTracer().trace(request)
     }

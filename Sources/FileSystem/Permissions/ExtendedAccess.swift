@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// What an entry's extended attributes grant beside its mode bits: a POSIX ACL and file capabilities.

@@ -1,13 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reads an entry's ACLs and capabilities (`ExtendedAccess`); the real one asks the kernel, tests fake it.
 public protocol ExtendedAccessReading: Sendable {
   /// What the extended attributes of `entry`, which `expected` describes, grant; a reader that opens a checked
   /// handle on the entry leaves it in `entry.pathHandle` for the change that follows (the caller closes it).
-  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError) -> ExtendedAccess
+  func extendedAccess(of entry: inout WalkEntry, expected: FileStatus) throws(ModeChangeError)
+    -> ExtendedAccess
 }
 
 /// Reads extended attributes of the entry that was inspected.
@@ -30,19 +32,23 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
     of entry: inout WalkEntry, expected: FileStatus
   ) throws(ModeChangeError) -> ExtendedAccess {
     if let directory = entry.directory {
-      return try Self.mapped { () throws(Errno) in try Self.access(from: .descriptor(directory), status: expected) }
+      return try Self.mapped { () throws(Errno) in
+        try Self.access(from: .descriptor(directory), status: expected)
+      }
     }
     if readsByName && Self.kernelHasAttributesAt.load(ordering: .relaxed) {
       do {
         return try Self.access(from: .name(entry.name, in: entry.parent), status: expected)
-      } catch where error.rawValue == ENOSYS {
+      } catch  where error.rawValue == ENOSYS {
         Self.kernelHasAttributesAt.store(false, ordering: .relaxed)
       } catch {
         throw Self.modeChangeError(error)
       }
     }
     let handle: FileDescriptor
-    do { handle = try entry.parent.openPathHandle(entry.name) } catch { throw Self.modeChangeError(error) }
+    do { handle = try entry.parent.openPathHandle(entry.name) } catch {
+      throw Self.modeChangeError(error)
+    }
     do {
       let access = try Self.read(entry, through: handle, expected: expected)
       entry.pathHandle = handle
@@ -61,7 +67,7 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
     guard current.isSameEntry(as: expected), current.kind != .symbolicLink else { throw .replaced }
     do {
       return try access(from: .path("/proc/self/fd/\(handle.rawValue)"), status: expected)
-    } catch where error.rawValue == ENOENT {
+    } catch  where error.rawValue == ENOENT {
       // No /proc: read the name, then check it still names the handle's inode.
       let byName = try mapped { () throws(Errno) in
         try access(from: .name(entry.name, in: entry.parent), status: expected)
@@ -76,11 +82,13 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
   }
 
   /// What the attributes `source` lists grant; a file system without extended attributes has none.
-  static func access(from source: AttributeSource, status: FileStatus) throws(Errno) -> ExtendedAccess {
+  static func access(from source: AttributeSource, status: FileStatus) throws(Errno)
+    -> ExtendedAccess
+  {
     let names: [UInt8]
     do {
       names = try source.names()
-    } catch where error.rawValue == ENOTSUP || error.rawValue == EOPNOTSUPP {
+    } catch  where error.rawValue == ENOTSUP || error.rawValue == EOPNOTSUPP {
       return .none
     }
     var access = ExtendedAccess.none
@@ -89,7 +97,8 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
       case ExtendedAccess.accessACLName:
         guard let value = try source.value(of: ExtendedAccess.accessACLName) else { continue }
         access.hasAccessACL = true
-        access.namedWrite = ExtendedAccess.aclGrantsNamedWrite(value, owner: status.userID, group: status.groupID)
+        access.namedWrite = ExtendedAccess.aclGrantsNamedWrite(
+          value, owner: status.userID, group: status.groupID)
       case ExtendedAccess.defaultACLName where status.kind == .directory:
         access.hasDefaultACL = true
       case ExtendedAccess.capabilitiesName where status.kind == .regular:
@@ -101,7 +110,9 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
     return access
   }
 
-  private static func mapped(_ read: () throws(Errno) -> ExtendedAccess) throws(ModeChangeError) -> ExtendedAccess {
+  private static func mapped(_ read: () throws(Errno) -> ExtendedAccess) throws(ModeChangeError)
+    -> ExtendedAccess
+  {
     do { return try read() } catch { throw modeChangeError(error) }
   }
 

@@ -15,7 +15,8 @@ public struct SystemFileHeaderReader: FileHeaderReading {
   public func header(of entry: WalkEntry, expected: FileStatus, length: Int) -> [UInt8]? {
     guard let file = try? entry.parent.openForReading(entry.name) else { return nil }
     defer { file.close() }
-    guard let status = try? file.status(), status.isSameEntry(as: expected), status.kind == .regular else {
+    guard let status = try? file.status(), status.isSameEntry(as: expected), status.kind == .regular
+    else {
       return nil
     }
     var bytes = [UInt8](repeating: 0, count: length)

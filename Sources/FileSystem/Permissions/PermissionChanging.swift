@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a mode change did not happen.
 public enum ModeChangeError: Error, Sendable, Equatable {
@@ -22,7 +23,8 @@ public protocol PermissionChanging: ExtendedAccessReading {
 
   /// Changes the permission bits of `entry`, which `expected` describes (the status its new mode was computed
   /// from), to `mode`.
-  func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError)
+  func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
+    throws(ModeChangeError)
 }
 
 /// Changes permission bits for real, always on the entry that was inspected.
@@ -57,11 +59,14 @@ public struct SystemPermissionChanger: PermissionChanging {
   public func extendedAccess(
     of entry: inout WalkEntry, expected: FileStatus
   ) throws(ModeChangeError) -> ExtendedAccess {
-    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(of: &entry, expected: expected)
+    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(
+      of: &entry, expected: expected)
   }
 
   /// Changes `entry` through its descriptor, by name where that is safe, or through a checked handle.
-  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {
+  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
+    throws(ModeChangeError)
+  {
     if let directory = entry.directory {
       do { try directory.changeMode(to: mode) } catch { throw .refused(error) }
       return
@@ -104,7 +109,8 @@ public struct SystemPermissionChanger: PermissionChanging {
     defer { if entry.pathHandle == nil { handle.close() } }
     let current: FileStatus
     do { current = try handle.status() } catch { throw .refused(error) }
-    guard current.isSameEntry(as: expected), current.mode == expected.mode, current.kind != .symbolicLink
+    guard current.isSameEntry(as: expected), current.mode == expected.mode,
+      current.kind != .symbolicLink
     else { throw .replaced }
     do { try handle.changeModeOfHandle(to: mode) } catch { throw .refused(error) }
   }
@@ -124,9 +130,12 @@ public struct DryRunPermissionChanger: PermissionChanging {
   public func extendedAccess(
     of entry: inout WalkEntry, expected: FileStatus
   ) throws(ModeChangeError) -> ExtendedAccess {
-    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(of: &entry, expected: expected)
+    try SystemExtendedAccessReader(readsByName: !isPrivileged).extendedAccess(
+      of: &entry, expected: expected)
   }
 
   /// Does nothing.
-  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t) throws(ModeChangeError) {}
+  public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
+    throws(ModeChangeError)
+  {}
 }

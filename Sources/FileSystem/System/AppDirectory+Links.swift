@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a directory could not be turned into a link to a writable place.
 public enum LinkError: Error, Equatable, Sendable {
@@ -26,7 +27,9 @@ public enum LinkOutcome: Equatable, Sendable {
 extension AppDirectory {
   /// Replaces the directory `path` with a symlink to `target` (making missing parents 0755), moving what the
   /// directory held to `seed` (made as needed) so nothing is lost; never through a symlink.
-  public func link(_ path: RelativePath, to target: String, seed: RelativePath) throws(LinkError) -> LinkOutcome {
+  public func link(_ path: RelativePath, to target: String, seed: RelativePath) throws(LinkError)
+    -> LinkOutcome
+  {
     if let parent = path.parent, !parent.isAppDirectory { try makeParents(parent) }
     let state: Result<LinkOutcome?, Errno>
     do {
@@ -48,7 +51,9 @@ extension AppDirectory {
     case .success(nil):
       try moveAside(path, to: seed)
       do {
-        try withParent(of: path) { parent, name throws(Errno) in try parent.makeSymbolicLink(name, to: target) }
+        try withParent(of: path) { parent, name throws(Errno) in
+          try parent.makeSymbolicLink(name, to: target)
+        }
       } catch {
         throw .systemError(error)
       }
@@ -64,14 +69,15 @@ extension AppDirectory {
       let status: FileStatus
       do {
         status = try parent.status(of: name)
-      } catch where error == .noSuchFileOrDirectory {
+      } catch  where error == .noSuchFileOrDirectory {
         try parent.makeSymbolicLink(name, to: target)
         return .success(.linked(seed: nil))
       }
       switch status.kind {
       case .symbolicLink:
         let current = try parent.symbolicLinkTarget(name)
-        return current == Array(target.utf8) ? .success(.alreadyLinked) : .failure(.tooManySymbolicLinks)
+        return current == Array(target.utf8)
+          ? .success(.alreadyLinked) : .failure(.tooManySymbolicLinks)
       case .directory:
         let directory = try parent.openDirectory(name)
         let isEmpty = (try? DirectoryListing.names(in: directory, limit: 1).isEmpty) ?? false
@@ -93,7 +99,9 @@ extension AppDirectory {
     if let parent = seed.parent, !parent.isAppDirectory { try makeParents(parent) }
     do {
       try withParent(of: seed) { seedParent, seedName throws(Errno) in
-        try withParent(of: path) { parent, name throws(Errno) in try parent.move(name, to: seedParent, as: seedName) }
+        try withParent(of: path) { parent, name throws(Errno) in
+          try parent.move(name, to: seedParent, as: seedName)
+        }
       }
     } catch {
       throw .systemError(error)
@@ -114,7 +122,9 @@ extension AppDirectory {
 
   /// The target of the symlink at `path`, as text.
   public func symlinkTarget(_ path: RelativePath) -> String? {
-    guard let bytes = try? withParent(of: path, { parent, name throws(Errno) in try parent.symbolicLinkTarget(name) })
+    guard
+      let bytes = try? withParent(
+        of: path, { parent, name throws(Errno) in try parent.symbolicLinkTarget(name) })
     else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }

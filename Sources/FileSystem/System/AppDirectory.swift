@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a `create` directory could not be made.
 public enum DirectoryCreationError: Error, Equatable, Sendable {
@@ -41,7 +42,9 @@ public struct AppDirectory: AppFileReading {
     var directory = descriptor
     defer { if directory != descriptor { directory.close() } }
     for component in path.components.dropLast() {
-      let next = try Self.withName(component) { name throws(Errno) in try directory.openDirectoryHandle(name) }
+      let next = try Self.withName(component) { name throws(Errno) in
+        try directory.openDirectoryHandle(name)
+      }
       if directory != descriptor { directory.close() }
       directory = next
     }
@@ -57,7 +60,9 @@ public struct AppDirectory: AppFileReading {
 
   /// Reads a regular file inside the app directory, at most `limit` bytes, refusing symlinks anywhere on the way.
   public func readFile(_ relativePath: String, limit: Int) throws(AppFileError) -> [UInt8] {
-    guard let path = try? RelativePath(relativePath) else { throw .outsideAppDirectory(path: relativePath) }
+    guard let path = try? RelativePath(relativePath) else {
+      throw .outsideAppDirectory(path: relativePath)
+    }
     let result: Result<[UInt8], AppFileError>
     do {
       result = try withParent(of: path) { parent, name throws(Errno) in
@@ -81,12 +86,16 @@ public struct AppDirectory: AppFileReading {
   ) -> Result<[UInt8], AppFileError> {
     do throws(Errno) {
       let status = try parent.status(of: name)
-      if status.kind == .symbolicLink { return .failure(.symbolicLink(path: path, component: path)) }
+      if status.kind == .symbolicLink {
+        return .failure(.symbolicLink(path: path, component: path))
+      }
       guard status.kind == .regular else { return .failure(.notRegularFile(path: path)) }
       guard status.size <= limit else { return .failure(.tooLarge(path: path, limit: limit)) }
       let file = try parent.openForReading(name)
       defer { file.close() }
-      guard try file.status().isSameEntry(as: status) else { return .failure(.notRegularFile(path: path)) }
+      guard try file.status().isSameEntry(as: status) else {
+        return .failure(.notRegularFile(path: path))
+      }
       let bytes = try file.readAll(limit: limit)
       guard bytes.count <= limit else { return .failure(.tooLarge(path: path, limit: limit)) }
       return .success(bytes)
@@ -149,7 +158,7 @@ public struct AppDirectory: AppFileReading {
       do {
         try directory.makeDirectory(name, mode: 0o700)
         made = true
-      } catch where error == .fileExists {}
+      } catch  where error == .fileExists {}
       let status = try directory.status(of: name)
       if status.kind == .symbolicLink { throw Errno.tooManySymbolicLinks }
       guard status.kind == .directory else { throw Errno.notDirectory }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Where to read extended attributes from: an open entry, a name in an open directory, or a `/proc` path.
 public enum AttributeSource {
@@ -18,7 +19,8 @@ public enum AttributeSource {
       try retryingOnInterrupt { () -> Int in
         switch self {
         case .descriptor(let fd): gw_list_attributes_fd(fd.rawValue, buffer, size)
-        case .name(let name, let directory): gw_list_attributes_at(directory.rawValue, name, buffer, size)
+        case .name(let name, let directory):
+          gw_list_attributes_at(directory.rawValue, name, buffer, size)
         case .path(let path): gw_list_attributes_path(path, buffer, size)
         }
       }.get()
@@ -38,7 +40,7 @@ public enum AttributeSource {
           }
         }.get()
       }
-    } catch where error.rawValue == ENODATA {
+    } catch  where error.rawValue == ENODATA {
       return nil
     }
   }

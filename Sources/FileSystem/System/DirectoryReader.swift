@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// One entry read from a directory: its NUL-terminated name (inside the reader's buffer) and `d_type`.

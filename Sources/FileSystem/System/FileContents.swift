@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Reads a whole file named by a path the user gave (the command line's `--patterns-file`).

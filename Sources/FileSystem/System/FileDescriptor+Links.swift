@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension FileDescriptor {
   /// `symlinkat(target, self, name)`.
@@ -10,7 +11,8 @@ extension FileDescriptor {
   }
 
   /// `symlinkat(target, self, name)` with a target of any bytes (a link copied as it is).
-  public func makeSymbolicLink(_ name: UnsafePointer<CChar>, toBytes target: [UInt8]) throws(Errno) {
+  public func makeSymbolicLink(_ name: UnsafePointer<CChar>, toBytes target: [UInt8]) throws(Errno)
+  {
     try AppDirectory.withName(target) { target throws(Errno) in
       _ = try retryingOnInterrupt { symlinkat(target, rawValue, name) }.get()
     }
@@ -26,10 +28,13 @@ extension FileDescriptor {
   }
 
   /// `renameat2(self, name, directory, newName, RENAME_NOREPLACE)`: moves an entry, never over another.
-  public func move(_ name: UnsafePointer<CChar>, to directory: FileDescriptor, as newName: UnsafePointer<CChar>)
+  public func move(
+    _ name: UnsafePointer<CChar>, to directory: FileDescriptor, as newName: UnsafePointer<CChar>
+  )
     throws(Errno)
   {
-    _ = try retryingOnInterrupt { gw_rename_noreplace(rawValue, name, directory.rawValue, newName) }.get()
+    _ = try retryingOnInterrupt { gw_rename_noreplace(rawValue, name, directory.rawValue, newName) }
+      .get()
   }
 
   /// `unlinkat(self, name, AT_REMOVEDIR)`: removes an empty directory.

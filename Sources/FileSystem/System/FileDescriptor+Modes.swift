@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension FileDescriptor {
   /// `fchmod(self, mode)`: changes the open entry's permission bits (a directory or file opened for reading).

@@ -1,13 +1,15 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 extension FileDescriptor {
   /// Opens the directory `name` in this directory, making it (with `mode`) when missing; never through a symlink.
-  public func openOrMakeDirectory(_ name: UnsafePointer<CChar>, mode: mode_t) throws(Errno) -> FileDescriptor {
+  public func openOrMakeDirectory(_ name: UnsafePointer<CChar>, mode: mode_t) throws(Errno)
+    -> FileDescriptor
+  {
     do {
       try makeDirectory(name, mode: mode)
-    } catch where error == .fileExists {}
+    } catch  where error == .fileExists {}
     return try openDirectory(name)
   }
 

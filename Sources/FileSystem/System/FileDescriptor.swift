@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// An open file descriptor; every `*at` call takes a name relative to it, never a path to re-resolve.
 public struct FileDescriptor: Hashable, Sendable {
@@ -26,7 +27,8 @@ public struct FileDescriptor: Hashable, Sendable {
   /// `openat(self, name, O_PATH|O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC)`: a handle on a directory to look up names
   /// in (search permission is enough: it need not be readable), never through a symlink.
   public func openDirectoryHandle(_ name: UnsafePointer<CChar>) throws(Errno) -> FileDescriptor {
-    FileDescriptor(rawValue: try retryingOnInterrupt { gw_open_directory_handle(rawValue, name) }.get())
+    FileDescriptor(
+      rawValue: try retryingOnInterrupt { gw_open_directory_handle(rawValue, name) }.get())
   }
 
   /// `openat(self, "..")`: this directory's parent, as it is now (the caller checks it is the one it expects).
@@ -66,7 +68,8 @@ public struct FileDescriptor: Hashable, Sendable {
   }
 
   /// `getdents64(self)`: fills `buffer` with `linux_dirent64` records; 0 at the end of the directory.
-  public func readDirectoryEntries(into buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int {
+  public func readDirectoryEntries(into buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int
+  {
     try retryingOnInterrupt { gw_getdents64(rawValue, buffer.baseAddress, buffer.count) }.get()
   }
 
@@ -99,7 +102,9 @@ public struct FileDescriptor: Hashable, Sendable {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
     while bytes.count <= limit {
-      let result = chunk.withUnsafeMutableBytes { raw in Result { () throws(Errno) in try read(into: raw) } }
+      let result = chunk.withUnsafeMutableBytes { raw in
+        Result { () throws(Errno) in try read(into: raw) }
+      }
       let count = try result.get()
       if count == 0 { break }
       bytes.append(contentsOf: chunk[0..<count])

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The parts of `struct stat` the walker needs.
 public struct FileStatus: Sendable, Equatable {
@@ -39,8 +40,10 @@ public struct FileStatus: Sendable, Equatable {
 
   init(_ raw: gw_file_status) {
     self.init(
-      mode: mode_t(raw.mode), userID: uid_t(raw.uid), groupID: gid_t(raw.gid), linkCount: UInt64(raw.link_count),
-      device: UInt64(raw.device), inode: UInt64(raw.inode), size: Int(raw.size), isMountRoot: raw.mount_root == 1)
+      mode: mode_t(raw.mode), userID: uid_t(raw.uid), groupID: gid_t(raw.gid),
+      linkCount: UInt64(raw.link_count),
+      device: UInt64(raw.device), inode: UInt64(raw.inode), size: Int(raw.size),
+      isMountRoot: raw.mount_root == 1)
   }
 
   /// The entry's type.
@@ -63,6 +66,7 @@ public struct FileStatus: Sendable, Equatable {
 
   /// Whether `other` describes the same inode, of the same type and link count.
   public func isSameEntry(as other: FileStatus) -> Bool {
-    device == other.device && inode == other.inode && kind == other.kind && linkCount == other.linkCount
+    device == other.device && inode == other.inode && kind == other.kind
+      && linkCount == other.linkCount
   }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #endif
 
 /// Runs a function in a forked copy of the process, so that an abort inside it cannot end the caller.
@@ -30,12 +30,13 @@ public enum IsolatedCall {
   /// too (`parentGrace` later), so a child stuck before it armed the alarm still ends as `.timedOut`.
   public static func run(timeLimit: UInt32, _ body: () -> Int32) -> Outcome {
     #if DEBUG
-    if let threads = ProcessThreads.count(), threads > 1 {
-      preconditionFailure(
-        "IsolatedCall.run forks without exec while \(threads) threads run; a lock another thread holds "
-          + "would never be released in the child. Fork only while the process has one thread "
-          + "(docs/ARCHITECTURE.md, \"Child processes\"); tests parse TOML through TOMLChildParser.isolate.")
-    }
+      if let threads = ProcessThreads.count(), threads > 1 {
+        preconditionFailure(
+          "IsolatedCall.run forks without exec while \(threads) threads run; a lock another thread holds "
+            + "would never be released in the child. Fork only while the process has one thread "
+            + "(docs/ARCHITECTURE.md, \"Child processes\"); tests parse TOML through TOMLChildParser.isolate."
+        )
+      }
     #endif
     let child = fork()
     if child < 0 { return .unavailable(.current) }
@@ -67,12 +68,15 @@ public enum IsolatedCall {
   private static func wait(for child: pid_t, seconds: Double) -> Outcome {
     let clock = MonotonicClock()
     let deadline = clock.now() + seconds
-    var pause = 100_000  // nanoseconds, doubling up to 20 ms: a child is reaped within about twice its run time
+    // Nanoseconds, doubling up to 20 ms: a child is reaped within about twice its run time.
+    var pause = 100_000
     var status: Int32 = 0
     while true {
       let reaped = waitpid(child, &status, WNOHANG)
       if reaped == child { return outcome(of: status) }
-      if reaped < 0, case let error = Errno.current, error != .interrupted { return .unavailable(error) }
+      if reaped < 0, case let error = Errno.current, error != .interrupted {
+        return .unavailable(error)
+      }
       if clock.now() >= deadline {
         _ = kill(child, SIGKILL)
         while waitpid(child, &status, 0) < 0 && Errno.current == .interrupted {}

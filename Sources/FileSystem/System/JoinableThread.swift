@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A POSIX thread running one closure, joined before its results are used (no Foundation, no Dispatch).

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Why a directory outside the app (an ephemeral directory's writable place) could not be opened or made.
@@ -84,7 +84,9 @@ public enum OwnedDirectory {
     do {
       next = try parent.openDirectory(component)
     } catch {
-      if error == .tooManySymbolicLinks || error == .notDirectory { return .failure(.notDirectory(path: shown)) }
+      if error == .tooManySymbolicLinks || error == .notDirectory {
+        return .failure(.notDirectory(path: shown))
+      }
       return .failure(.systemError(path: shown, error))
     }
     do {

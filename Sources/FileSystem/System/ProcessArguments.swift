@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The process's arguments, also where `/proc` is not mounted (a static executable's `CommandLine.arguments`
 /// comes from `/proc/self/cmdline`); kept by an initialiser that runs before the Swift runtime's.
@@ -9,7 +10,9 @@ public enum ProcessArguments {
   /// `argv`, the executable's name first.
   public static func all() -> [String] {
     if !CommandLine.arguments.isEmpty { return CommandLine.arguments }
-    return (0..<gw_argument_count()).compactMap { index in gw_argument(index).map { String(cString: $0) } }
+    return (0..<gw_argument_count()).compactMap { index in
+      gw_argument(index).map { String(cString: $0) }
+    }
   }
 
   /// A path that opens the running executable: `/proc/self/exe`, or without `/proc` the name it was run as.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The user and groups this process runs as (numeric ids only: no NSS lookups in a static binary).

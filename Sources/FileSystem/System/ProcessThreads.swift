@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #endif
 
 /// The threads of the calling process, as the kernel counts them.
@@ -11,7 +11,9 @@ public enum ProcessThreads {
   /// Under qemu-user the count is qemu's (the guest's threads plus qemu's own), so callers use it as a check in
   /// debug builds only, never to decide anything in a shipped binary.
   public static func count() -> Int? {
-    guard let bytes = try? FileContents.read(path: "/proc/self/stat", limit: 4096) else { return nil }
+    guard let bytes = try? FileContents.read(path: "/proc/self/stat", limit: 4096) else {
+      return nil
+    }
     return numberOfThreads(inStat: bytes)
   }
 

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How many CPUs this process may use: what a parallel walk sizes its threads by.
 public enum ProcessorCount {
@@ -14,7 +15,9 @@ public enum ProcessorCount {
 
   /// The CPUs a `cpu.max` file allows, rounded up: `150000 100000` allows 2, `max 100000` sets no limit.
   public static func quotaLimit(cpuMax: [UInt8]) -> Int? {
-    let fields = cpuMax.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") })
+    let fields = cpuMax.split(whereSeparator: {
+      $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
+    })
     guard fields.count == 2, let quota = Int(String(decoding: fields[0], as: UTF8.self)),
       let period = Int(String(decoding: fields[1], as: UTF8.self)), quota > 0, period > 0
     else { return nil }
@@ -23,7 +26,8 @@ public enum ProcessorCount {
 
   /// The cgroup v2 path in a `/proc/self/cgroup` file (its `0::` line), such as `/system.slice/x.scope`.
   public static func cgroupPath(procSelfCgroup: [UInt8]) -> String? {
-    for line in procSelfCgroup.split(separator: UInt8(ascii: "\n")) where line.starts(with: "0::".utf8) {
+    for line in procSelfCgroup.split(separator: UInt8(ascii: "\n"))
+    where line.starts(with: "0::".utf8) {
       let path = String(decoding: line.dropFirst(3), as: UTF8.self)
       return path.hasPrefix("/") ? path : nil
     }
@@ -43,7 +47,9 @@ public enum ProcessorCount {
     var smallest: Int?
     while true {
       let file = "/sys/fs/cgroup" + (directory == "/" ? "" : directory) + "/cpu.max"
-      if let cpuMax = try? FileContents.read(path: file, limit: 4096), let limit = quotaLimit(cpuMax: cpuMax) {
+      if let cpuMax = try? FileContents.read(path: file, limit: 4096),
+        let limit = quotaLimit(cpuMax: cpuMax)
+      {
         smallest = min(smallest ?? limit, limit)
       }
       guard directory != "/", let cut = directory.lastIndex(of: "/") else { return smallest }

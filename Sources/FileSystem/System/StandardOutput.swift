@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CSystemShims
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Buffered writes to standard output and standard error, as bytes or text.
 public enum StandardOutput {

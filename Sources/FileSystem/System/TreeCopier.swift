@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// One entry a `TreeCopier` could not copy.
@@ -80,14 +80,17 @@ public struct TreeCopier {
   }
 
   private mutating func copyEntry(
-    _ name: UnsafePointer<CChar>, from source: FileDescriptor, into destination: FileDescriptor, entry: [UInt8],
+    _ name: UnsafePointer<CChar>, from source: FileDescriptor, into destination: FileDescriptor,
+    entry: [UInt8],
     depth: Int
   ) throws(Errno) {
     let status = try source.status(of: name)
     switch status.kind {
     case .directory:
       guard depth + 1 < depthLimit else { throw Errno.nameTooLong }
-      do { try destination.makeDirectory(name, mode: 0o700) } catch where error == .fileExists { return }
+      do { try destination.makeDirectory(name, mode: 0o700) } catch  where error == .fileExists {
+        return
+      }
       let from = try source.openDirectory(name)
       defer { from.close() }
       let into = try destination.openDirectory(name)
@@ -102,7 +105,7 @@ public struct TreeCopier {
       let target = try source.symbolicLinkTarget(name)
       do {
         try destination.makeSymbolicLink(name, toBytes: target)
-      } catch where error == .fileExists {}
+      } catch  where error == .fileExists {}
     default:
       return
     }
@@ -117,19 +120,24 @@ public struct TreeCopier {
     let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
     let raw: CInt
     do {
-      raw = try retryingOnInterrupt { openat(destination.rawValue, name, flags, mode_t(0o600)) }.get()
-    } catch where error == .fileExists {
+      raw = try retryingOnInterrupt { openat(destination.rawValue, name, flags, mode_t(0o600)) }
+        .get()
+    } catch  where error == .fileExists {
       return
     }
     let output = FileDescriptor(rawValue: raw)
     defer { output.close() }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
-      let result = chunk.withUnsafeMutableBytes { buffer in Result { () throws(Errno) in try input.read(into: buffer) } }
+      let result = chunk.withUnsafeMutableBytes { buffer in
+        Result { () throws(Errno) in try input.read(into: buffer) }
+      }
       let count = try result.get()
       if count == 0 { break }
       let written = chunk.withUnsafeBytes { buffer in
-        Result { () throws(Errno) in try output.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
+        Result { () throws(Errno) in
+          try output.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
       }
       try written.get()
     }

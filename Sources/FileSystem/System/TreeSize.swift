@@ -14,13 +14,16 @@ public struct TreeSize: Equatable, Sendable {
 
   /// The size of what `directory` holds; counting stops past `entryLimit` entries (the result then has more) or
   /// below `depthLimit` levels (`ENAMETOOLONG`).
-  public static func of(_ directory: FileDescriptor, entryLimit: Int, depthLimit: Int = 64) throws(Errno) -> TreeSize {
+  public static func of(_ directory: FileDescriptor, entryLimit: Int, depthLimit: Int = 64)
+    throws(Errno) -> TreeSize
+  {
     var size = TreeSize()
     try size.add(directory, entryLimit: entryLimit, depth: depthLimit)
     return size
   }
 
-  private mutating func add(_ directory: FileDescriptor, entryLimit: Int, depth: Int) throws(Errno) {
+  private mutating func add(_ directory: FileDescriptor, entryLimit: Int, depth: Int) throws(Errno)
+  {
     guard depth > 0 else { throw Errno.nameTooLong }
     for (name, _) in try DirectoryListing.names(in: directory, limit: entryLimit + 1) {
       entries += 1

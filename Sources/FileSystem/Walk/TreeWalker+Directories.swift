@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 extension TreeWalker {
@@ -48,7 +48,8 @@ extension TreeWalker {
     frames[top].marks.formUnion(handler.visit(&visited))
     let matching = isMatching(mode)
     let depth = baseDepth + frames.count
-    let sharesMatching = depth <= Self.deepestSharedMatching && budget >= Self.budgetForSharedMatching
+    let sharesMatching =
+      depth <= Self.deepestSharedMatching && budget >= Self.budgetForSharedMatching
     if let queue, queue.wantsWork, !matching || sharesMatching {
       openFrames -= 1
       var upward: PendingLeave?
@@ -61,15 +62,18 @@ extension TreeWalker {
       }
       queue.push(
         SubtreeTask(
-          descriptor: child, status: status, path: Array(path.bytes), mode: mode, selection: selection,
-          reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory, upward: upward,
+          descriptor: child, status: status, path: Array(path.bytes), mode: mode,
+          selection: selection,
+          reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory,
+          upward: upward,
           depth: depth))
       return false
     }
     push(
       PendingFrame(
         descriptor: child, status: status, mode: mode, selection: selection, name: entry.name,
-        owned: true, isBase: false, pathLength: path.count, parentPathLength: frames[top].pathLength,
+        owned: true, isBase: false, pathLength: path.count,
+        parentPathLength: frames[top].pathLength,
         reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory),
       buffer: buffer(forDepth: frames.count))
     return true
@@ -99,12 +103,14 @@ extension TreeWalker {
 
   /// Opens `name` in the top frame, first closing the shallowest open directories when the budget is spent (or
   /// the process runs out of descriptors).
-  private func openWithinBudget(_ name: UnsafePointer<CChar>, in top: Int) throws(Errno) -> FileDescriptor {
+  private func openWithinBudget(_ name: UnsafePointer<CChar>, in top: Int) throws(Errno)
+    -> FileDescriptor
+  {
     if openFrames >= budget { _ = closeShallowestFrame(below: top) }
     while true {
       do {
         return try frames[top].descriptor.openDirectory(name)
-      } catch where error == .tooManyOpenFiles || error.rawValue == ENFILE {
+      } catch  where error == .tooManyOpenFiles || error.rawValue == ENFILE {
         guard closeShallowestFrame(below: top) else { throw error }
       }
     }
@@ -113,7 +119,8 @@ extension TreeWalker {
   /// Closes the shallowest open directory above `top` (never the app directory or a thread's base); false when
   /// there is none left to close.
   private func closeShallowestFrame(below top: Int) -> Bool {
-    guard closedFrames < top, !frames[closedFrames].isBase, frames[closedFrames].ownsDescriptor else {
+    guard closedFrames < top, !frames[closedFrames].isBase, frames[closedFrames].ownsDescriptor
+    else {
       return false
     }
     frames[closedFrames].descriptor.close()
@@ -126,9 +133,12 @@ extension TreeWalker {
   func push(_ pending: PendingFrame, buffer: UnsafeMutableRawBufferPointer) {
     frames.append(
       WalkFrame(
-        descriptor: pending.descriptor, reader: DirectoryReader(descriptor: pending.descriptor, buffer: buffer),
-        status: pending.status, pathLength: pending.pathLength, parentPathLength: pending.parentPathLength,
-        mode: pending.mode, ownsDescriptor: pending.owned, isBase: pending.isBase, selection: pending.selection,
+        descriptor: pending.descriptor,
+        reader: DirectoryReader(descriptor: pending.descriptor, buffer: buffer),
+        status: pending.status, pathLength: pending.pathLength,
+        parentPathLength: pending.parentPathLength,
+        mode: pending.mode, ownsDescriptor: pending.owned, isBase: pending.isBase,
+        selection: pending.selection,
         name: pending.name, reachedThroughOpenDirectory: pending.reachedThroughOpenDirectory,
         upward: pending.upward))
   }
@@ -138,7 +148,9 @@ extension TreeWalker {
   /// instead, and left by the thread that finishes the last of them (`PendingLeave`).
   func finishTopFrame() {
     guard var frame = frames.popLast() else { return }
-    if frame.isOpen, let parent = frames.indices.last, !frames[parent].isOpen, !frames[parent].isAbandoned {
+    if frame.isOpen, let parent = frames.indices.last, !frames[parent].isOpen,
+      !frames[parent].isAbandoned
+    {
       reopen(parent, from: frame)
     }
     if let pending = frame.pendingLeave {
@@ -159,7 +171,8 @@ extension TreeWalker {
       var entry = WalkEntry(
         path: path.prefix(frame.pathLength), name: frame.name,
         parent: frames.last.map { $0.isOpen ? $0.descriptor : .none } ?? .none,
-        parentStatus: frame.isBase ? nil : frames.last?.status, directory: frame.descriptor, kind: .directory,
+        parentStatus: frame.isBase ? nil : frames.last?.status, directory: frame.descriptor,
+        kind: .directory,
         selection: frame.selection, marks: frame.marks, status: frame.status,
         reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory)
       handler.leave(&entry)
@@ -190,7 +203,8 @@ extension TreeWalker {
     let name = UnsafeBufferPointer(start: frame.name, count: strlen(frame.name) + 1)
     return ParkedDirectory(
       path: Array(path.prefix(frame.pathLength)), name: Array(name), descriptor: frame.descriptor,
-      ownsDescriptor: frame.ownsDescriptor && frame.isOpen, status: frame.status, selection: frame.selection,
+      ownsDescriptor: frame.ownsDescriptor && frame.isOpen, status: frame.status,
+      selection: frame.selection,
       reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory, marks: frame.marks,
       isAbandoned: frame.isAbandoned || !frame.isOpen, upward: upward)
   }
@@ -204,8 +218,10 @@ extension TreeWalker {
           directory.name.withUnsafeBufferPointer { name in
             guard let nameStart = name.baseAddress else { return }
             var entry = WalkEntry(
-              path: path, name: nameStart, parent: .none, parentStatus: nil, directory: directory.descriptor,
-              kind: .directory, selection: directory.selection, marks: directory.marks, status: directory.status,
+              path: path, name: nameStart, parent: .none, parentStatus: nil,
+              directory: directory.descriptor,
+              kind: .directory, selection: directory.selection, marks: directory.marks,
+              status: directory.status,
               reachedThroughOpenDirectory: directory.reachedThroughOpenDirectory)
             handler.leave(&entry)
           }
@@ -224,7 +240,9 @@ extension TreeWalker {
       let status: FileStatus
       do throws(Errno) {
         status = try parent.status()
-        guard status.device == frames[index].status.device, status.inode == frames[index].status.inode else {
+        guard status.device == frames[index].status.device,
+          status.inode == frames[index].status.inode
+        else {
           throw Errno.changedDuringWalk
         }
         try frames[index].reader.resume(with: parent)

@@ -32,7 +32,8 @@ extension TreeWalker {
         openFrames += 1
         push(
           WalkFrame.base(
-            descriptor: task.descriptor, status: task.status, mode: task.mode, selection: task.selection,
+            descriptor: task.descriptor, status: task.status, mode: task.mode,
+            selection: task.selection,
             owned: true, pathLength: task.path.count,
             reachedThroughOpenDirectory: task.reachedThroughOpenDirectory, upward: task.upward),
           buffer: buffer(forDepth: 0))

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Walks a directory tree by descriptor, selects entries as git would ignore them, and hands entries to a
 /// `WalkHandler`; it changes nothing itself.
@@ -69,7 +70,8 @@ public final class TreeWalker: @unchecked Sendable {
     summary = WalkSummary(patternCount: patterns.patterns.count)
     startTime = options.clock.now()
     nextProgress = startTime + options.progressDelay
-    budget = options.descriptorBudget ?? ResourceLimits.descriptorBudget(threads: helperHandlers.count + 1)
+    budget =
+      options.descriptorBudget ?? ResourceLimits.descriptorBudget(threads: helperHandlers.count + 1)
     let status: FileStatus
     do {
       try root.rewind()
@@ -90,7 +92,8 @@ public final class TreeWalker: @unchecked Sendable {
     let mode: WalkFrame.Mode =
       options.selectsEverything ? .selected(pattern: nil) : .matching(patterns.rootScope())
     push(
-      WalkFrame.base(descriptor: root, status: status, mode: mode, selection: selection, owned: false),
+      WalkFrame.base(
+        descriptor: root, status: status, mode: mode, selection: selection, owned: false),
       buffer: buffer(forDepth: 0))
     run()
     if let queue {
@@ -141,7 +144,9 @@ public final class TreeWalker: @unchecked Sendable {
   }
 
   /// Decides one entry of a matching directory; returns whether a frame was pushed for it.
-  private func match(_ entry: DirectoryEntry, nameStart: Int, in top: Int, scope: MatchScope) -> Bool {
+  private func match(_ entry: DirectoryEntry, nameStart: Int, in top: Int, scope: MatchScope)
+    -> Bool
+  {
     var kind = entry.kind
     var status: FileStatus?
     if kind == .unknown {
@@ -158,7 +163,9 @@ public final class TreeWalker: @unchecked Sendable {
       return handle(entry, kind: kind, status: status, in: top, selection: .root(pattern: index))
     }
     guard isDirectory else {
-      if options.visitsEveryEntry { visitLeaf(entry, kind: kind, status: status, in: top, selection: .unselected) }
+      if options.visitsEveryEntry {
+        visitLeaf(entry, kind: kind, status: status, in: top, selection: .unselected)
+      }
       return false
     }
     let childScope = patterns.scope(entering: path.suffix(from: nameStart), from: scope)
@@ -177,7 +184,9 @@ public final class TreeWalker: @unchecked Sendable {
     var kind = entry.kind
     var status: FileStatus?
     if kind == .unknown {
-      guard let known = statusOrNotice(entry, in: top, needed: selection.isSelected) else { return false }
+      guard let known = statusOrNotice(entry, in: top, needed: selection.isSelected) else {
+        return false
+      }
       status = known
       kind = known.kind
     }
@@ -186,7 +195,8 @@ public final class TreeWalker: @unchecked Sendable {
 
   /// Counts a selected or listed entry and visits it (entering it when it is a directory).
   private func handle(
-    _ entry: DirectoryEntry, kind: FileKind, status: FileStatus?, in top: Int, selection: EntrySelection
+    _ entry: DirectoryEntry, kind: FileKind, status: FileStatus?, in top: Int,
+    selection: EntrySelection
   ) -> Bool {
     let pattern: Int?
     switch selection {
@@ -212,11 +222,13 @@ public final class TreeWalker: @unchecked Sendable {
 
   /// Visits an entry that is not a directory.
   private func visitLeaf(
-    _ entry: DirectoryEntry, kind: FileKind, status: FileStatus?, in top: Int, selection: EntrySelection
+    _ entry: DirectoryEntry, kind: FileKind, status: FileStatus?, in top: Int,
+    selection: EntrySelection
   ) {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: nil, kind: kind, selection: selection, status: status,
+      parentStatus: frames[top].status, directory: nil, kind: kind, selection: selection,
+      status: status,
       reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
   }
@@ -226,7 +238,8 @@ public final class TreeWalker: @unchecked Sendable {
     do {
       return try frames[top].descriptor.status(of: entry.name)
     } catch {
-      let incident: WalkIncident = error == .noSuchFileOrDirectory ? .vanished : .unreadableStatus(error)
+      let incident: WalkIncident =
+        error == .noSuchFileOrDirectory ? .vanished : .unreadableStatus(error)
       handler.walkNoticed(incident, at: path.bytes, kind: .unknown, needed: needed)
       return nil
     }

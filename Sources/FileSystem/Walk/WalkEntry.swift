@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Whether the patterns select an entry.
@@ -67,7 +67,8 @@ public struct WalkEntry {
   /// An entry; `status` is its status when already known (the walk's `fstat`, or a fake's).
   public init(
     path: UnsafeBufferPointer<UInt8>, name: UnsafePointer<CChar>, parent: FileDescriptor,
-    parentStatus: FileStatus?, directory: FileDescriptor?, kind: FileKind, selection: EntrySelection,
+    parentStatus: FileStatus?, directory: FileDescriptor?, kind: FileKind,
+    selection: EntrySelection,
     marks: DirectoryMarks = [], status: FileStatus? = nil, reachedThroughOpenDirectory: Bool = false
   ) {
     self.path = path

@@ -68,7 +68,8 @@ struct WalkFrame {
 
   /// A frame with no parent frame, at path length 0 (the caller sets the path first).
   static func base(
-    descriptor: FileDescriptor, status: FileStatus, mode: Mode, selection: EntrySelection, owned: Bool,
+    descriptor: FileDescriptor, status: FileStatus, mode: Mode, selection: EntrySelection,
+    owned: Bool,
     pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false, upward: PendingLeave? = nil
   ) -> PendingFrame {
     PendingFrame(

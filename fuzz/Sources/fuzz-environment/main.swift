@@ -20,7 +20,8 @@ func environmentFuzzTarget(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     EnvironmentSettings.logLevelVariable,
   ]
   var environment: [String: String] = [:]
-  let values = bytes.split(separator: 0, maxSplits: names.count - 1, omittingEmptySubsequences: false)
+  let values = bytes.split(
+    separator: 0, maxSplits: names.count - 1, omittingEmptySubsequences: false)
   for (name, value) in zip(names, values) {
     environment[name] = String(decoding: value, as: UTF8.self)
   }

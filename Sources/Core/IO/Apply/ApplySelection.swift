@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What a run does with the selection.
 public enum ApplyMode: Sendable, Equatable {
@@ -43,7 +44,8 @@ public struct ApplyEffects {
 
   /// The effects; `changer` defaults to the real one for `.apply` (pass `DryRunPermissionChanger` otherwise).
   public init(
-    tree: any AppTree, changer: any PermissionChanging, headers: any FileHeaderReading = SystemFileHeaderReader(),
+    tree: any AppTree, changer: any PermissionChanging,
+    headers: any FileHeaderReading = SystemFileHeaderReader(),
     clock: any Clock = MonotonicClock(), output: (any ApplyOutput)? = nil
   ) {
     self.tree = tree
@@ -95,7 +97,8 @@ public struct ApplySelection {
             report.made.add(made[made.count - 1])
           }
         } catch {
-          throw .cannotCreateDirectory(error, hint: PlatformHint(creationFailure: error, buildUser: Int(buildUserID)))
+          throw .cannotCreateDirectory(
+            error, hint: PlatformHint(creationFailure: error, buildUser: Int(buildUserID)))
         }
       }
     }
@@ -106,11 +109,14 @@ public struct ApplySelection {
     let patterns = configuration.walkPatterns
     let counter = ChangeCounter()
     let perEntry = effects.output.map { $0.wantsEveryChange || $0.wantsEverySelection } ?? false
-    let walkers = (0..<(perEntry ? 1 : max(1, threads))).map { _ in ThreadHandlers(self, counter: counter) }
+    let walkers = (0..<(perEntry ? 1 : max(1, threads))).map { _ in
+      ThreadHandlers(self, counter: counter)
+    }
     let summary = effects.tree.walk(
       patterns: PatternSet(patterns),
       options: WalkOptions(
-        selectsEverything: configuration.wholeApp, visitsEveryEntry: visitsEveryEntry, clock: effects.clock),
+        selectsEverything: configuration.wholeApp, visitsEveryEntry: visitsEveryEntry,
+        clock: effects.clock),
       handler: walkers[0].chain, helpers: walkers.dropFirst().map(\.chain))
     for walker in walkers.dropFirst() { walkers[0].add(walker) }
     report = walkers[0].merged(into: report)
@@ -129,7 +135,8 @@ public struct ApplySelection {
     switch mode {
     case .list: return false
     case .audit: return true
-    case .apply, .dryRun: return configuration.policy.changesUnselectedEntries || configuration.audit
+    case .apply, .dryRun:
+      return configuration.policy.changesUnselectedEntries || configuration.audit
     }
   }
 
@@ -142,7 +149,9 @@ public struct ApplySelection {
     return roots.compactMap { root -> RelativePath? in
       guard root.hasSuffix("/") else { return nil }
       let depth = names(in: root)
-      guard chains.contains(where: { $0.shown.utf8.starts(with: root.utf8) && depth >= $0.firstDepth }) else {
+      guard
+        chains.contains(where: { $0.shown.utf8.starts(with: root.utf8) && depth >= $0.firstDepth })
+      else {
         return nil
       }
       return DisplayPath.path(of: root)
@@ -156,7 +165,9 @@ public struct ApplySelection {
 
   /// The walk's counts, the patterns' counts and the `create` directories' modes; `made` are the `create`
   /// directories this run made.
-  private func fill(_ report: inout Report, summary: WalkSummary, patterns: [Pattern], made: [MadeDirectory]) {
+  private func fill(
+    _ report: inout Report, summary: WalkSummary, patterns: [Pattern], made: [MadeDirectory]
+  ) {
     report.wholeApp = configuration.wholeApp
     report.dryRun = mode == .dryRun
     report.threads = summary.threads
@@ -188,7 +199,8 @@ public struct ApplySelection {
       guard let status = effects.tree.status(of: path), status.kind == .directory else { continue }
       report.created.append(
         CreatedDirectory(
-          path: DisplayPath.relative(path.bytes, isDirectory: false), mode: Int(status.permissions)))
+          path: DisplayPath.relative(path.bytes, isDirectory: false), mode: Int(status.permissions))
+      )
     }
   }
 
@@ -201,18 +213,22 @@ public struct ApplySelection {
     init(_ run: ApplySelection, counter: ChangeCounter) {
       recorder = RunRecorder(changesSoFar: counter)
       let configuration = run.configuration
-      var handlers: [any WalkHandler] = [SelectionRecorder(recorder: recorder, output: run.effects.output)]
+      var handlers: [any WalkHandler] = [
+        SelectionRecorder(recorder: recorder, output: run.effects.output)
+      ]
       if run.mode == .apply || run.mode == .dryRun {
         handlers.append(
           DatabaseDetector(
-            reader: run.effects.headers, recognisesDatabases: configuration.policy.opensDatabaseDirectories))
+            reader: run.effects.headers,
+            recognisesDatabases: configuration.policy.opensDatabaseDirectories))
         handlers.append(
           PermissionApplier(
             policy: configuration.policy, changer: run.effects.changer, recorder: recorder,
             buildUserID: run.buildUserID, output: run.effects.output))
       }
       let audits = run.mode == .audit || (run.mode != .list && configuration.audit)
-      inspector = audits ? AuditInspector(userID: Int(run.buildUserID), reader: run.effects.changer) : nil
+      inspector =
+        audits ? AuditInspector(userID: Int(run.buildUserID), reader: run.effects.changer) : nil
       if let inspector { handlers.append(inspector) }
       chain = HandlerChain(handlers)
     }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Finds the files SQLite keeps next to a database (`-wal`, `-shm`, `-journal`) that the build left without
 /// group write in a database directory: its sticky bit keeps the run user from replacing them, and it cannot
@@ -20,7 +21,10 @@ enum DatabaseCompanions {
         let entries = tree.regularFiles(in: path, limit: entriesPerDirectory)
       else { return [] }
       return entries.compactMap { name, status in
-        guard suffixes.contains(where: { name.count > $0.count && name.reversed().starts(with: $0.reversed()) }),
+        guard
+          suffixes.contains(where: {
+            name.count > $0.count && name.reversed().starts(with: $0.reversed())
+          }),
           status.permissions & S_IWGRP == 0
         else { return nil }
         let bytes = path.isAppDirectory ? name : path.bytes + [UInt8(ascii: "/")] + name

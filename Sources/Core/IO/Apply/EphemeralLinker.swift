@@ -39,8 +39,12 @@ struct EphemeralLinker {
       }
       let kept: String?
       switch outcome {
-      case .linked(let moved): kept = moved.map { DisplayPath.relative($0.bytes, isDirectory: false) }
-      case .alreadyLinked: kept = tree.status(of: seed)?.kind == .directory ? DisplayPath.relative(seed.bytes, isDirectory: false) : nil
+      case .linked(let moved):
+        kept = moved.map { DisplayPath.relative($0.bytes, isDirectory: false) }
+      case .alreadyLinked:
+        kept =
+          tree.status(of: seed)?.kind == .directory
+          ? DisplayPath.relative(seed.bytes, isDirectory: false) : nil
       }
       let mode = status.map { Int($0.permissions & 0o755) | 0o700 } ?? 0o755
       links.append(

@@ -31,7 +31,8 @@ public struct ConfigurationLoader {
   /// - Parameter environment: The merged environment (process and platform `env` files).
   public func load(environment: [String: String]) throws(ConfigurationError) -> OptInDecision {
     if try EnvironmentSettings.enabled(in: environment) == false {
-      let value = environment[EnvironmentVariable.enabled.name] ?? EnvironmentSettings.falseSpellings[0]
+      let value =
+        environment[EnvironmentVariable.enabled.name] ?? EnvironmentSettings.falseSpellings[0]
       return .notOptedIn(.disabledByEnvironment(value: value))
     }
     let variables = try EnvironmentSettings(environment: environment)
@@ -39,7 +40,8 @@ public struct ConfigurationLoader {
     var request = PresetRequest()
     if let settings {
       try request.add(
-        settings.presets, source: .key(.presets, file: Self.projectFileName, line: settings.presetsLine))
+        settings.presets,
+        source: .key(.presets, file: Self.projectFileName, line: settings.presetsLine))
     }
     // The variable's own request decides its opt-in: a preset it names opts in, as `BP_GROUP_WRITABLE_PATHS`
     // does; its `auto` (a platform may set it for every app) only where a framework is found and the table does
@@ -50,7 +52,8 @@ public struct ConfigurationLoader {
       try request.add(variableValue: value)
     }
     let presets = PresetInputs(request: request, probe: probe)
-    let autoOptsIn = variableRequest.auto != nil && !presets.detections.isEmpty && settings?.enabled != false
+    let autoOptsIn =
+      variableRequest.auto != nil && !presets.detections.isEmpty && settings?.enabled != false
     let tableOptsIn = settings?.enabled ?? false
     let environmentOptsIn =
       variables.enabled == true || variables.paths != nil || variables.create != nil

@@ -20,6 +20,8 @@ public enum TOMLChildParser {
   /// Parses `text` in a forked child.
   public static let forked: Isolate = { text in
     let document = String(text)
-    return IsolatedCall.run(timeLimit: timeLimit) { (try? TOMLTable(string: document)) == nil ? 1 : 0 }
+    return IsolatedCall.run(timeLimit: timeLimit) {
+      (try? TOMLTable(string: document)) == nil ? 1 : 0
+    }
   }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Records the audit's findings (CBPP-0002 style) on every entry, after earlier handlers changed it: setuid and
 /// setgid executables, world-writable entries, entries another user owns, and the directories it could not read;
@@ -41,14 +42,16 @@ final class AuditInspector: WalkHandler {
   private func inspect(_ entry: inout WalkEntry) {
     guard let status = try? entry.status() else { return }
     if status.isMountRoot && !entry.isAppRoot {
-      findings.otherFileSystems.add(DisplayPath.relative(entry.path, isDirectory: status.kind == .directory))
+      findings.otherFileSystems.add(
+        DisplayPath.relative(entry.path, isDirectory: status.kind == .directory))
       return
     }
     findings.inspected += 1
     let permissions = status.permissions
     let path = entry.path
     let shown = { DisplayPath.relative(path, isDirectory: status.kind == .directory) }
-    if status.kind == .regular && permissions & (S_ISUID | S_ISGID) != 0 && permissions & 0o111 != 0 {
+    if status.kind == .regular && permissions & (S_ISUID | S_ISGID) != 0 && permissions & 0o111 != 0
+    {
       findings.setIDExecutables.add(shown())
     }
     if status.kind != .symbolicLink && permissions & S_IWOTH != 0 {
@@ -75,6 +78,8 @@ final class AuditInspector: WalkHandler {
     }
     if access.namedWrite && permissions & S_IWGRP != 0 { findings.aclWritable.add(shown()) }
     if access.hasCapabilities { findings.writableCapabilityFiles.add(shown()) }
-    if access.hasDefaultACL && permissions & S_IWGRP != 0 { findings.defaultACLDirectories.add(shown()) }
+    if access.hasDefaultACL && permissions & S_IWGRP != 0 {
+      findings.defaultACLDirectories.add(shown())
+    }
   }
 }

@@ -27,7 +27,10 @@ final class DatabaseDetector: WalkHandler {
 
   /// Whether the file starts like an SQLite database; only files of a plausible size are opened.
   private func isDatabase(_ entry: WalkEntry, _ status: FileStatus) -> Bool {
-    guard status.size >= Self.smallestPage, status.size % Self.smallestPage == 0 else { return false }
-    return reader.header(of: entry, expected: status, length: Self.sqliteHeader.count) == Self.sqliteHeader
+    guard status.size >= Self.smallestPage, status.size % Self.smallestPage == 0 else {
+      return false
+    }
+    return reader.header(of: entry, expected: status, length: Self.sqliteHeader.count)
+      == Self.sqliteHeader
   }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Gives entries the permission bits `ModePolicy` decides, through the `PermissionChanging` it is given, and
 /// records what it did, skipped or could not do.
@@ -69,7 +70,9 @@ final class PermissionApplier: WalkHandler {
       isSelected: isSelected, isAppRoot: entry.isAppRoot, marks: entry.marks)
     var decision = policy.decide(policyEntry)
     if ModePolicy.needsExtendedAccess(kind: status.kind, decision: decision) {
-      guard let access = readExtendedAccess(&entry, status: status, isSelected: isSelected) else { return }
+      guard let access = readExtendedAccess(&entry, status: status, isSelected: isSelected) else {
+        return
+      }
       if access != .none {
         policyEntry.access = access
         decision = policy.decide(policyEntry)
@@ -87,7 +90,11 @@ final class PermissionApplier: WalkHandler {
     } catch {
       switch error {
       case .replaced, .vanished: if isSelected { skip(entry, .changedDuringWalk) }
-      case .refused(let errno): fail(entry, .cannotChangeMode(errno: errno.rawValue, owner: Int(status.userID), buildUser: Int(buildUserID)))
+      case .refused(let errno):
+        fail(
+          entry,
+          .cannotChangeMode(
+            errno: errno.rawValue, owner: Int(status.userID), buildUser: Int(buildUserID)))
       }
       return
     }
@@ -98,7 +105,9 @@ final class PermissionApplier: WalkHandler {
 
   /// The entry's ACL and capabilities, kept on the entry for the audit; nil when the entry is to be left alone
   /// (it vanished or changed, or a selected entry's could not be read).
-  private func readExtendedAccess(_ entry: inout WalkEntry, status: FileStatus, isSelected: Bool) -> ExtendedAccess? {
+  private func readExtendedAccess(_ entry: inout WalkEntry, status: FileStatus, isSelected: Bool)
+    -> ExtendedAccess?
+  {
     do {
       let access = try changer.extendedAccess(of: &entry, expected: status)
       entry.extendedAccess = access
@@ -120,7 +129,9 @@ final class PermissionApplier: WalkHandler {
   }
 
   /// What an entry's ACL and capabilities mean for the report, beyond the decision's own reasons.
-  private func noteExtendedAccess(_ entry: WalkEntry, access: ExtendedAccess, decision: ModeDecision, owned: Bool) {
+  private func noteExtendedAccess(
+    _ entry: WalkEntry, access: ExtendedAccess, decision: ModeDecision, owned: Bool
+  ) {
     if access.hasDefaultACL && decision.permissions & S_IWGRP != 0 {
       recorder.report.changes.defaultACLDirectories.add(shown(entry))
     }
@@ -150,12 +161,16 @@ final class PermissionApplier: WalkHandler {
       recorder.report.rootWithoutGroupSearch = Int(status.permissions)
     }
     let ordinary = status.kind == .directory || status.kind == .regular
-    if !isSelected && ordinary && !policy.removesGroupWriteOutside && decision.permissions & S_IWGRP != 0
+    if !isSelected && ordinary && !policy.removesGroupWriteOutside
+      && decision.permissions & S_IWGRP != 0
       && !decision.reasons.contains(.databaseDirectory)
     {
-      recorder.report.changes.groupWritableOutside.add(path: entry.path, isDirectory: entry.kind == .directory)
+      recorder.report.changes.groupWritableOutside.add(
+        path: entry.path, isDirectory: entry.kind == .directory)
     }
-    if entry.marks.contains(.holdsSelectedFile) && decision.permissions & (S_IWGRP | S_IXGRP) != S_IWGRP | S_IXGRP {
+    if entry.marks.contains(.holdsSelectedFile)
+      && decision.permissions & (S_IWGRP | S_IXGRP) != S_IWGRP | S_IXGRP
+    {
       recorder.report.changes.closedDirectories.add(shown(entry))
     }
   }
@@ -183,14 +198,17 @@ final class PermissionApplier: WalkHandler {
     }
     if reasons.contains(.worldWriteRemoved) {
       recorder.report.counts.worldWriteRemoved += 1
-      recorder.report.changes.worldWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
+      recorder.report.changes.worldWriteRemoved.add(
+        path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.groupWriteRemoved) {
       recorder.report.counts.groupWriteRemoved += 1
-      recorder.report.changes.groupWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
+      recorder.report.changes.groupWriteRemoved.add(
+        path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.aclWriteRemoved) {
-      recorder.report.changes.aclWriteRemoved.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
+      recorder.report.changes.aclWriteRemoved.add(
+        path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if reasons.contains(.protectedWriteRemoved) {
       recorder.report.changes.protectedWriteRemoved.add(
@@ -198,21 +216,27 @@ final class PermissionApplier: WalkHandler {
     }
     if reasons.contains(.databaseDirectory) {
       recorder.report.counts.databaseDirectories += 1
-      recorder.report.changes.databaseDirectories.add(path: entry.path, isDirectory: isDirectory, from: from, to: to)
+      recorder.report.changes.databaseDirectories.add(
+        path: entry.path, isDirectory: isDirectory, from: from, to: to)
     }
     if wantsEveryChange, let output {
-      output.changed(shown(entry), kind: status.kind, from: status.permissions, to: decision.permissions, reasons: reasons)
+      output.changed(
+        shown(entry), kind: status.kind, from: status.permissions, to: decision.permissions,
+        reasons: reasons)
     }
   }
 
   /// An entry another user owns: fine when it already has what it needs (the rest stays as the platform made it);
   /// a failure when the selection needs bits it lacks.
   private func leaveToPlatform(_ entry: WalkEntry, status: FileStatus, decision: ModeDecision) {
-    let wanted = ModeChange(path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
+    let wanted = ModeChange(
+      path: shown(entry), from: Int(status.permissions), to: Int(decision.permissions))
     if decision.hasRequiredBits {
       recorder.report.changes.keptByPlatform.add(wanted)
       recorder.report.changes.noteOwner(Int(status.userID))
-    } else if decision.reasons == [.databaseDirectory] || decision.reasons == [.databaseDirectory, .worldWriteRemoved] {
+    } else if decision.reasons == [.databaseDirectory]
+      || decision.reasons == [.databaseDirectory, .worldWriteRemoved]
+    {
       recorder.report.changes.closedDatabaseDirectories.add(wanted.path)
     } else {
       fail(entry, .notOwned(owner: Int(status.userID), buildUser: Int(buildUserID)))

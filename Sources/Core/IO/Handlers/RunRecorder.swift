@@ -19,7 +19,9 @@ final class RunRecorder {
     report.failures.add(contentsOf: theirs.failures)
     report.changes.add(theirs.changes)
     report.counts.add(theirs.counts)
-    if report.rootWithoutGroupSearch == nil { report.rootWithoutGroupSearch = theirs.rootWithoutGroupSearch }
+    if report.rootWithoutGroupSearch == nil {
+      report.rootWithoutGroupSearch = theirs.rootWithoutGroupSearch
+    }
     if report.appDirectory == nil { report.appDirectory = theirs.appDirectory }
   }
 }

@@ -14,7 +14,8 @@ final class SelectionRecorder: WalkHandler {
   func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
     // Symlinks and special files are never made writable, so they are no writable roots.
     if case .root = entry.selection, entry.kind == .directory || entry.kind == .regular {
-      recorder.report.roots.add(DisplayPath.relative(entry.path, isDirectory: entry.kind == .directory))
+      recorder.report.roots.add(
+        DisplayPath.relative(entry.path, isDirectory: entry.kind == .directory))
     }
     if entry.selection.isSelected, let output, output.wantsEverySelection {
       output.selected(entry.path, kind: entry.kind)
@@ -37,9 +38,11 @@ final class SelectionRecorder: WalkHandler {
     case .vanished, .changedType:
       if needed { recorder.report.changes.changedDuringWalk.add(shown) }
     case .unreadable(let error) where needed:
-      recorder.report.failures.add(EntryFailure(path: shown, cause: .cannotReadDirectory(errno: error.rawValue)))
+      recorder.report.failures.add(
+        EntryFailure(path: shown, cause: .cannotReadDirectory(errno: error.rawValue)))
     case .unreadableStatus(let error) where needed:
-      recorder.report.failures.add(EntryFailure(path: shown, cause: .cannotReadStatus(errno: error.rawValue)))
+      recorder.report.failures.add(
+        EntryFailure(path: shown, cause: .cannotReadStatus(errno: error.rawValue)))
     case .unreadable, .unreadableStatus:
       recorder.report.changes.unread.add(shown)
     case .otherFileSystem:
@@ -49,6 +52,7 @@ final class SelectionRecorder: WalkHandler {
 
   func walkProgress(_ progress: WalkProgress) {
     output?.progress(
-      scanned: progress.scanned, changed: recorder.changesSoFar.value, seconds: progress.elapsedSeconds)
+      scanned: progress.scanned, changed: recorder.changesSoFar.value,
+      seconds: progress.elapsedSeconds)
   }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a writable root is not writable for the running process.
 public enum RootProblem: Equatable, Sendable {

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What the start-up check could not put back.
 public enum StartupProblem: Equatable, Sendable {
@@ -46,8 +47,10 @@ public struct StartupRepair {
     for link in report.ephemeral {
       if let problem = prepare(link) { problems.append(problem) }
     }
-    let links = Dictionary(report.ephemeral.map { ($0.path, $0.target) }, uniquingKeysWith: { first, _ in first })
-    let modes = Dictionary(report.created.map { ($0.path, $0.mode) }, uniquingKeysWith: { first, _ in first })
+    let links = Dictionary(
+      report.ephemeral.map { ($0.path, $0.target) }, uniquingKeysWith: { first, _ in first })
+    let modes = Dictionary(
+      report.created.map { ($0.path, $0.mode) }, uniquingKeysWith: { first, _ in first })
     for created in Self.deepest(report.created).sorted(by: { $0.path.count < $1.path.count }) {
       if let problem = recreate(created, links: links, modes: modes), !problems.contains(problem) {
         problems.append(problem)
@@ -59,7 +62,9 @@ public struct StartupRepair {
   /// The entries no other entry is inside: the others (parents the build recorded for their modes) are made on
   /// the way to these. Sorted with `/` as the smallest byte, an entry's descendants directly follow it.
   static func deepest(_ created: [CreatedDirectory]) -> [CreatedDirectory] {
-    let keyed = created.map { entry in (entry, entry.path.utf8.map { $0 == UInt8(ascii: "/") ? 0 : $0 }) }
+    let keyed = created.map { entry in
+      (entry, entry.path.utf8.map { $0 == UInt8(ascii: "/") ? 0 : $0 })
+    }
     let sorted = keyed.sorted { $0.1.lexicographicallyPrecedes($1.1) }
     return sorted.indices.compactMap { index in
       let (entry, key) = sorted[index]
@@ -81,23 +86,31 @@ public struct StartupRepair {
     let baseDepth = link.target.split(separator: "/").count - path.components.count
     let place: (directory: FileDescriptor, made: Bool)
     do {
-      place = try OwnedDirectory.open(link.target, mode: mode_t(link.mode), owner: userID, ownedFrom: baseDepth)
+      place = try OwnedDirectory.open(
+        link.target, mode: mode_t(link.mode), owner: userID, ownedFrom: baseDepth)
     } catch {
       return .cannotPrepareEphemeral(path: link.path, error)
     }
     defer { place.directory.close() }
     if (try? place.directory.isOnReadOnlyFileSystem()) == true {
-      return .cannotPrepareEphemeral(path: link.path, .systemError(path: link.target, .readOnlyFileSystem))
+      return .cannotPrepareEphemeral(
+        path: link.path, .systemError(path: link.target, .readOnlyFileSystem))
     }
-    guard place.made, let seedText = link.seed, let seed = DisplayPath.path(of: seedText) else { return nil }
-    var copier = TreeCopier(entryLimit: EphemeralLimits.seedEntries, byteLimit: EphemeralLimits.seedBytes)
+    guard place.made, let seedText = link.seed, let seed = DisplayPath.path(of: seedText) else {
+      return nil
+    }
+    var copier = TreeCopier(
+      entryLimit: EphemeralLimits.seedEntries, byteLimit: EphemeralLimits.seedBytes)
     do {
-      let source = try app.withParent(of: seed) { parent, name throws(Errno) in try parent.openDirectory(name) }
+      let source = try app.withParent(of: seed) { parent, name throws(Errno) in
+        try parent.openDirectory(name)
+      }
       defer { source.close() }
       copier.copy(from: source, into: place.directory)
     } catch {
       return .cannotCopySeed(
-        path: link.path, target: link.target, failures: [CopyFailure(entry: [], error: error)], count: 1)
+        path: link.path, target: link.target, failures: [CopyFailure(entry: [], error: error)],
+        count: 1)
     }
     guard copier.failureCount == 0 else {
       return .cannotCopySeed(
@@ -118,7 +131,8 @@ public struct StartupRepair {
       let prefix = path.prefix(index + 1)
       let shown = DisplayPath.relative(prefix.bytes, isDirectory: false)
       let step = enter(
-        path.components[index], in: directory, mode: mode_t(modes[shown] ?? 0o755), link: links[shown],
+        path.components[index], in: directory, mode: mode_t(modes[shown] ?? 0o755),
+        link: links[shown],
         ownedFrom: links[shown].map { $0.split(separator: "/").count - (index + 1) } ?? 0)
       switch step {
       case .success(let next):
@@ -152,15 +166,18 @@ public struct StartupRepair {
         try AppDirectory.withName(component) { name throws(Errno) in
           do throws(Errno) {
             return try directory.openDirectory(name)
-          } catch where error == .noSuchFileOrDirectory {
+          } catch  where error == .noSuchFileOrDirectory {
             try directory.makeDirectory(name, mode: 0o700)
             let made = try directory.openDirectory(name)
             try made.changeMode(to: mode)
             return made
-          } catch where (error == .tooManySymbolicLinks || error == .notDirectory) && link != nil {
-            guard let link, try directory.symbolicLinkTarget(name) == Array(link.utf8) else { throw error }
+          } catch  where (error == .tooManySymbolicLinks || error == .notDirectory) && link != nil {
+            guard let link, try directory.symbolicLinkTarget(name) == Array(link.utf8) else {
+              throw error
+            }
             do throws(OwnedDirectoryError) {
-              return try OwnedDirectory.open(link, mode: 0o755, owner: userID, ownedFrom: ownedFrom).directory
+              return try OwnedDirectory.open(link, mode: 0o755, owner: userID, ownedFrom: ownedFrom)
+                .directory
             } catch {
               unsafe = error
               throw Errno.notDirectory

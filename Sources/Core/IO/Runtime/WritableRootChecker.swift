@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Checks, as the running process, that each writable root can be written, and says why not.
 public struct WritableRootChecker {
@@ -38,7 +39,9 @@ public struct WritableRootChecker {
           if status.userID != identity.userID && !identity.isMember(of: status.groupID) {
             return .groupNotHeld(group: status.groupID, identity: identity)
           }
-          if status.permissions & S_IWGRP == 0 { return .notGroupWritable(permissions: status.permissions) }
+          if status.permissions & S_IWGRP == 0 {
+            return .notGroupWritable(permissions: status.permissions)
+          }
           return .denied(error)
         }
       }

@@ -15,14 +15,16 @@ extension Configuration {
     var tally = PatternTally()
     if !options.isEmpty {
       let patterns = options.enumerated().compactMap { index, text in
-        PatternParser.parseLine(Array(text.utf8), origin: PatternOrigin(source: "--pattern", line: index + 1))
+        PatternParser.parseLine(
+          Array(text.utf8), origin: PatternOrigin(source: "--pattern", line: index + 1))
       }
       try tally.add(patterns, source: .commandLine(option: "--pattern", value: nil))
       configuration.sources.append(.commandLinePatterns(count: options.count))
     }
     if let file {
       try tally.add(
-        text: file.bytes, named: file.path, source: .commandLine(option: "--patterns-file", value: file.path))
+        text: file.bytes, named: file.path,
+        source: .commandLine(option: "--patterns-file", value: file.path))
       configuration.sources.append(.commandLinePatternsFile(path: file.path))
     }
     configuration.patterns = tally.patterns

@@ -68,7 +68,8 @@ public enum ConfigurationError: Error, Equatable, Sendable {
   /// `presets` or `BP_GROUP_WRITABLE_PRESETS` has more than `limit` entries.
   case tooManyPresets(source: SettingSource, limit: Int)
   /// The platform's file `path` (`<platform>/env/NAME`) for `variable` cannot be used.
-  case platformVariableUnusable(variable: EnvironmentVariable, path: String, problem: PlatformFileProblem)
+  case platformVariableUnusable(
+    variable: EnvironmentVariable, path: String, problem: PlatformFileProblem)
 
   /// What is wrong with a platform's `env/` file.
   public enum PlatformFileProblem: Equatable, Sendable {

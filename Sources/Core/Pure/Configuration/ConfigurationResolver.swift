@@ -56,7 +56,8 @@ public enum ConfigurationResolver {
       configuration.warnings += settings.warnings
     }
     if let pathsFile {
-      try patterns.add(text: pathsFile.bytes, named: pathsFile.path, source: .pathsFile(path: pathsFile.path))
+      try patterns.add(
+        text: pathsFile.bytes, named: pathsFile.path, source: .pathsFile(path: pathsFile.path))
       let isVariable = pathsFile.source == .variable(.pathsFile)
       configuration.sources.append(
         isVariable ? .environmentPathsFile(path: pathsFile.path) : .pathsFile(path: pathsFile.path))
@@ -69,7 +70,8 @@ public enum ConfigurationResolver {
     configuration.patterns = patterns.patterns
     let create = try directories(
       .create, settings?.create ?? [], line: settings?.createLine, variables.create, file: file,
-      configuration: &configuration, leading: presetCreate(presets, selectedBy: configuration.patterns))
+      configuration: &configuration,
+      leading: presetCreate(presets, selectedBy: configuration.patterns))
     try patterns.count(create, limit: ConfigurationLimits.patterns)
     configuration.create = create.paths
     let ephemeral = try directories(
@@ -92,7 +94,8 @@ public enum ConfigurationResolver {
       }
     }
     let patternSourceConfigured =
-      settings?.paths != nil || pathsFile != nil || variables.paths != nil || !presets.applied.isEmpty
+      settings?.paths != nil || pathsFile != nil || variables.paths != nil
+      || !presets.applied.isEmpty
     if variables.enabled == true {
       configuration.wholeApp = !patternSourceConfigured && configuration.create.isEmpty
       configuration.sources.append(
@@ -151,7 +154,8 @@ public enum ConfigurationResolver {
     for (index, path) in entries.enumerated() {
       try list.add(path.bytes, source: source, element: index + 1)
     }
-    if let value, let variable = EnvironmentVariable.allCases.first(where: { $0.projectKey == key }) {
+    if let value, let variable = EnvironmentVariable.allCases.first(where: { $0.projectKey == key })
+    {
       try list.add(variable: variable, value: value)
       configuration.sources.append(.environmentList(variable))
     }
@@ -159,7 +163,9 @@ public enum ConfigurationResolver {
   }
 
   /// Applies one boolean setting.
-  static func set(_ variable: EnvironmentVariable, _ value: Bool, in configuration: inout Configuration) {
+  static func set(
+    _ variable: EnvironmentVariable, _ value: Bool, in configuration: inout Configuration
+  ) {
     switch variable {
     case .setgid: configuration.policy.setsGroupIDOnDirectories = value
     case .keepWorldWritable: configuration.policy.keepsWorldWrite = value

@@ -33,7 +33,8 @@ struct DirectoryList {
 
   /// The most entries the list may hold.
   var limit: Int {
-    key == .ephemeral ? ConfigurationLimits.ephemeralDirectories : ConfigurationLimits.createDirectories
+    key == .ephemeral
+      ? ConfigurationLimits.ephemeralDirectories : ConfigurationLimits.createDirectories
   }
 
   /// Checks and adds one entry (trimmed by the caller when it comes from a variable).
@@ -55,14 +56,16 @@ struct DirectoryList {
         limit: ConfigurationLimits.patternBytes)
     }
     if key == .ephemeral, path.components.first == Array(Self.buildpackDirectory.utf8) {
-      throw .ephemeralInBuildpackDirectory(source: source, element: element, value: path.description)
+      throw .ephemeralInBuildpackDirectory(
+        source: source, element: element, value: path.description)
     }
     guard seen.insert(path).inserted else { return }
     guard entries.count < limit else {
       throw .tooManyDirectories(key: key, limit: limit, source: source)
     }
     guard keptBytes + length <= ConfigurationLimits.directoryListBytes else {
-      throw .directoryListTooLong(key: key, limit: ConfigurationLimits.directoryListBytes, source: source)
+      throw .directoryListTooLong(
+        key: key, limit: ConfigurationLimits.directoryListBytes, source: source)
     }
     keptBytes += length
     entries.append(Entry(path: path, source: source))

@@ -49,7 +49,9 @@ public struct EnvironmentSettings: Equatable, Sendable {
     for variable in EnvironmentVariable.allCases where variable.isCapped {
       try Self.checkSize(of: variable, in: environment)
     }
-    let value = { (variable: EnvironmentVariable) in environment[variable.name].flatMap(Self.nonBlank) }
+    let value = { (variable: EnvironmentVariable) in
+      environment[variable.name].flatMap(Self.nonBlank)
+    }
     enabledValue = value(.enabled)
     enabled = try Self.enabled(in: environment)
     paths = value(.paths)
@@ -70,7 +72,9 @@ public struct EnvironmentSettings: Equatable, Sendable {
     }
     debug = Self.asksForDebug(environment)
     warnings = []
-    for (variable, text) in [(EnvironmentVariable.paths, paths), (.create, create), (.ephemeral, ephemeral)] {
+    for (variable, text) in [
+      (EnvironmentVariable.paths, paths), (.create, create), (.ephemeral, ephemeral),
+    ] {
       if let text, let parts = EnvironmentList.colonSeparatedParts(text) {
         warnings.append(.colonSeparatedList(variable: variable, value: text, parts: parts))
       }

@@ -26,7 +26,8 @@ public enum EphemeralBase {
     if bytes.contains(0) { throw .nulByte }
     guard bytes.first == UInt8(ascii: "/") else { throw .notAbsolute }
     if bytes == [UInt8(ascii: "/")] { throw .root }
-    let components = bytes.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    let components = bytes.dropFirst().split(
+      separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     if components.contains(where: { $0.elementsEqual("..".utf8) }) { throw .parentComponent }
     if components.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) }) {
       throw .notNormalised

@@ -3,7 +3,8 @@ enum KeySuggestion {
   /// The known key with the smallest edit distance to `key` (ignoring case, `_` counted as `-`),
   /// if that distance is at most half the longer key's length (a distance of 2 is always allowed).
   static func closest(to key: String) -> ProjectSettingKey? {
-    closest(to: key, among: ProjectSettingKey.allCases.map(\.rawValue)).flatMap(ProjectSettingKey.init(rawValue:))
+    closest(to: key, among: ProjectSettingKey.allCases.map(\.rawValue)).flatMap(
+      ProjectSettingKey.init(rawValue:))
   }
 
   /// The candidate with the smallest edit distance to `word` (ignoring case, `_` counted as `-`), if that

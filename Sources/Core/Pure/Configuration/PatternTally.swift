@@ -20,7 +20,9 @@ struct PatternTally {
 
   /// Parses a gitignore-format text named `name` and adds its patterns; a NUL byte in it is an error, since git
   /// would end the pattern there and select more than was written (`/storage/<NUL>private/` as `/storage/`).
-  mutating func add(text bytes: [UInt8], named name: String, source: SettingSource) throws(ConfigurationError) {
+  mutating func add(text bytes: [UInt8], named name: String, source: SettingSource)
+    throws(ConfigurationError)
+  {
     try Self.refuseNul(in: bytes, named: name)
     try add(PatternParser.parse(bytes, source: name), source: source)
   }

@@ -72,7 +72,9 @@ public enum ProjectSettingsParser {
   /// Whether `path`, or `path` with each key cut at its first NUL, is inside the table or leads to it.
   static func reachesTable(_ path: [String]) -> Bool {
     let table = ProjectSettingKey.tablePath
-    let cut = path.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix { $0 != "\u{0}" })) }
+    let cut = path.map {
+      String(String.UnicodeScalarView($0.unicodeScalars.prefix { $0 != "\u{0}" }))
+    }
     return [path, cut].contains { $0.starts(with: table) || table.starts(with: $0) }
   }
 

@@ -128,9 +128,11 @@ enum TOMLLineScanner {
   }
 
   /// The scalar written by `width` hex digits at `position`, nil when they are not a scalar.
-  static func hexScalar(_ line: [Unicode.Scalar], from position: Int, width: Int) -> Unicode.Scalar? {
+  static func hexScalar(_ line: [Unicode.Scalar], from position: Int, width: Int) -> Unicode.Scalar?
+  {
     guard position + width <= line.count,
-      let value = UInt32(String(String.UnicodeScalarView(line[position..<position + width])), radix: 16)
+      let value = UInt32(
+        String(String.UnicodeScalarView(line[position..<position + width])), radix: 16)
     else { return nil }
     return Unicode.Scalar(value)
   }
@@ -182,7 +184,9 @@ enum TOMLLineScanner {
           }
           position = end
         } else if delimiter == .basic {
-          guard let (text, end) = parseBasicString(line, from: position + 1) else { return foundNul }
+          guard let (text, end) = parseBasicString(line, from: position + 1) else {
+            return foundNul
+          }
           foundNul = foundNul || text.unicodeScalars.contains("\u{0}")
           position = end
         } else {

@@ -5,10 +5,12 @@ enum ACLWarnings {
   static func writable(_ paths: SampledPaths, buildRemovesIt: Bool) -> Diagnostic {
     var fix = "Remove the ACL in the step that creates them (`setfacl -b PATH`)."
     if buildRemovesIt {
-      fix += " The build removes that write itself from what the build user owns, unless `keep-world-writable` is on."
+      fix +=
+        " The build removes that write itself from what the build user owns, unless `keep-world-writable` is on."
     }
     return Diagnostic(
-      severity: .warning, title: "\(CountText.of(paths.total, "entry", "entries")) writable through an ACL",
+      severity: .warning,
+      title: "\(CountText.of(paths.total, "entry", "entries")) writable through an ACL",
       detail: [
         "Users or groups named in the ACL of these may write them, beyond the build group (`getfacl PATH` "
           + "shows who): \(paths.listText)."
@@ -25,6 +27,8 @@ enum ACLWarnings {
         "Entries made in these inherit their default ACL, which may let the users and groups it names write "
           + "them: \(paths.listText)."
       ],
-      suggestions: ["Remove the default ACL in the step that creates the directory (`setfacl -k DIR`)."])
+      suggestions: [
+        "Remove the default ACL in the step that creates the directory (`setfacl -k DIR`)."
+      ])
   }
 }

@@ -44,7 +44,9 @@ extension ApplyError {
     case .symbolicLinkOnTheWay(let component):
       return Diagnostic(
         title: title,
-        detail: ["\(DiagnosticText.code(bytes: component.bytes)) is a symbolic link, and the build never goes through one."],
+        detail: [
+          "\(DiagnosticText.code(bytes: component.bytes)) is a symbolic link, and the build never goes through one."
+        ],
         suggestions: ["Name the real directory in `ephemeral`, or remove the link."])
     case .notDirectory:
       return Diagnostic(
@@ -55,7 +57,9 @@ extension ApplyError {
       return Diagnostic(
         title: title,
         detail: ["\(shown) is already a symbolic link, to \(DiagnosticText.code(target))."],
-        suggestions: ["Remove the link in the step that makes it, or leave \(shown) out of `ephemeral`."])
+        suggestions: [
+          "Remove the link in the step that makes it, or leave \(shown) out of `ephemeral`."
+        ])
     case .systemError(let errno):
       return Diagnostic(
         title: title,
@@ -91,7 +95,8 @@ extension DirectoryCreationError {
       } else if let parent {
         let depth = component.components.count
         let name = depth > 1 ? Self.code(component.prefix(depth - 1)) : "the app directory"
-        let owned = "Its parent, \(name), is owned by uid \(parent.userID) with mode "
+        let owned =
+          "Its parent, \(name), is owned by uid \(parent.userID) with mode "
           + CountText.mode(Int(parent.permissions))
         detail.append(hint == nil ? owned + "." : owned + ": " + PlatformHint.handedOver + ".")
       }

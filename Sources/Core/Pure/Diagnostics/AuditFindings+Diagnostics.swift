@@ -16,18 +16,22 @@ extension AuditFindings {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(setIDExecutables.total, "setuid or setgid executable")) in the app directory",
+          title:
+            "\(CountText.of(setIDExecutables.total, "setuid or setgid executable")) in the app directory",
           detail: [
             "CBPP-0002: a container file system should have no setuid or setgid binaries: "
               + "\(setIDExecutables.listText)."
           ],
-          suggestions: ["Remove the bits in the step that creates the files (`chmod u-s,g-s FILE`)."]))
+          suggestions: [
+            "Remove the bits in the step that creates the files (`chmod u-s,g-s FILE`)."
+          ]))
     }
     if !worldWritable.isEmpty {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(worldWritable.total, "world-writable entry", "world-writable entries")) "
+          title:
+            "\(CountText.of(worldWritable.total, "world-writable entry", "world-writable entries")) "
             + "in the app directory",
           detail: [
             "Anyone may write these (`o+w`) after the build, which this buildpack never adds: "
@@ -43,15 +47,19 @@ extension AuditFindings {
     if !foreignOwned.isEmpty && !runsAsRoot {
       let owners = foreignOwners.map { "uid \($0)" }.joined(separator: ", ")
       let hint = PlatformHint(appDirectory: appDirectory, owners: foreignOwners, buildUser: userID)
-      var detail = ["The build user is uid \(userID); these are owned by \(owners): \(foreignOwned.listText)."]
+      var detail = [
+        "The build user is uid \(userID); these are owned by \(owners): \(foreignOwned.listText)."
+      ]
       if let hint { detail.append(hint.explanation) }
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(foreignOwned.total, "entry", "entries")) not owned by the build user",
+          title:
+            "\(CountText.of(foreignOwned.total, "entry", "entries")) not owned by the build user",
           detail: detail,
           suggestions: [
-            hint?.fix ?? "Create them as the build user, or `chown` them in the step that creates them."
+            hint?.fix
+              ?? "Create them as the build user, or `chown` them in the step that creates them."
           ]))
     }
     if !isComplete {
@@ -71,7 +79,9 @@ extension AuditFindings {
           "Others may write these, and whether an ACL or capabilities make that worse was not seen: "
             + "\(unreadAttributes.listText)."
         ],
-        suggestions: ["Run `getfacl PATH` as the build user to see why, and fix it in the step that creates them."])
+        suggestions: [
+          "Run `getfacl PATH` as the build user to see why, and fix it in the step that creates them."
+        ])
     }
     return Diagnostic(
       severity: .warning,
@@ -88,12 +98,15 @@ extension AuditFindings {
   /// Warnings about ACLs that let named users write and capability files others may write.
   private var accessDiagnostics: [Diagnostic] {
     var result: [Diagnostic] = []
-    if !aclWritable.isEmpty { result.append(ACLWarnings.writable(aclWritable, buildRemovesIt: false)) }
+    if !aclWritable.isEmpty {
+      result.append(ACLWarnings.writable(aclWritable, buildRemovesIt: false))
+    }
     if !writableCapabilityFiles.isEmpty {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(writableCapabilityFiles.total, "file")) with capabilities that others may write",
+          title:
+            "\(CountText.of(writableCapabilityFiles.total, "file")) with capabilities that others may write",
           detail: [
             "Whoever runs a file with capabilities gets them, so whoever may change it can run code with them: "
               + "\(writableCapabilityFiles.listText)."
@@ -103,7 +116,9 @@ extension AuditFindings {
               + "step that creates them."
           ]))
     }
-    if !defaultACLDirectories.isEmpty { result.append(ACLWarnings.defaultACL(defaultACLDirectories)) }
+    if !defaultACLDirectories.isEmpty {
+      result.append(ACLWarnings.defaultACL(defaultACLDirectories))
+    }
     return result
   }
 }

@@ -30,7 +30,8 @@ extension LayerWriteError {
       return Diagnostic(
         title: title,
         detail: ["Opening the layers directory \(DiagnosticText.code(path)) failed: \(error)."],
-        suggestions: ["Check that `CNB_LAYERS_DIR` points at a directory the build user can write."])
+        suggestions: ["Check that `CNB_LAYERS_DIR` points at a directory the build user can write."]
+      )
     case .cannotOpenDirectory(let path, let error):
       return Diagnostic(
         title: title,

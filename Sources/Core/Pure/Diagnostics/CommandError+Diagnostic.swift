@@ -27,7 +27,9 @@ extension CommandError {
     case .cannotReadPatternsFile(let path, let error):
       return Diagnostic(
         title: "Cannot read the patterns file",
-        detail: ["Reading \(DiagnosticText.code(path)) failed: \(Self.fileProblem(error, limit: Self.patternsFileLimit))."],
+        detail: [
+          "Reading \(DiagnosticText.code(path)) failed: \(Self.fileProblem(error, limit: Self.patternsFileLimit))."
+        ],
         suggestions: ["Check the path, and that it is a readable gitignore-format file."])
     case .cannotReadReport(let path, let problem):
       let why: String
@@ -37,8 +39,12 @@ extension CommandError {
       }
       return Diagnostic(
         title: "Cannot read the report",
-        detail: ["Reading \(DiagnosticText.code(path)) as a `report.toml` with a `roots` array failed: \(why)."],
-        suggestions: ["Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out."])
+        detail: [
+          "Reading \(DiagnosticText.code(path)) as a `report.toml` with a `roots` array failed: \(why)."
+        ],
+        suggestions: [
+          "Give the `report.toml` from the `group-writable` launch layer, or leave `--report` out."
+        ])
     case .incomplete(let command, let unread, let asRoot):
       return Diagnostic(
         title: "Could not read \(CountText.of(unread.total, "entry", "entries")): the result of "
@@ -61,7 +67,9 @@ extension CommandError {
           "Whether \(DiagnosticText.code(path)) is a directory decides which patterns apply, and reading it "
             + "failed: \(error)."
         ],
-        suggestions: ["Run the command as a user that can read the app directory (the build user, or root)."])
+        suggestions: [
+          "Run the command as a user that can read the app directory (the build user, or root)."
+        ])
     case .pathOutsideApp(let path, let app):
       return Diagnostic(
         title: "\(DiagnosticText.code(path)) is outside the app directory",
@@ -76,7 +84,9 @@ extension CommandError {
       return Diagnostic(
         title: "Cannot write the trace report",
         detail: ["Writing \(DiagnosticText.code(path)) failed, so the report was not saved."],
-        suggestions: ["Give `--output` a path in a writable directory, or leave it out to print the report."])
+        suggestions: [
+          "Give `--output` a path in a writable directory, or leave it out to print the report."
+        ])
     case .traceIncomplete(let unreadable, let unrecorded, let escape):
       var missed: [String] = []
       if unreadable > 0 {
@@ -98,8 +108,13 @@ extension CommandError {
             + "do this (SECURITY.md, `trace`).")
       }
       if !missed.isEmpty || escape == nil {
-        detail.append(missed.isEmpty ? "Some writes were not recorded." : "Some writes were not recorded: " + missed.joined(separator: "; ") + ".")
-        suggestions.append("Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions.")
+        detail.append(
+          missed.isEmpty
+            ? "Some writes were not recorded."
+            : "Some writes were not recorded: " + missed.joined(separator: "; ") + ".")
+        suggestions.append(
+          "Trace a shorter run (`--seconds`), or one part of the app at a time, and add up the suggestions."
+        )
       }
       return Diagnostic(
         title: "The trace is incomplete: the suggestion may not cover every write", detail: detail,
@@ -113,10 +128,12 @@ extension CommandError {
     case .untracedChild:
       return "a process started a child with `CLONE_UNTRACED`, which the tracer cannot follow"
     case .stopSignal:
-      return "a process sent a stop signal (`SIGSTOP`, `SIGTSTP`, `SIGTTIN` or `SIGTTOU`) to the tracer, its "
+      return
+        "a process sent a stop signal (`SIGSTOP`, `SIGTSTP`, `SIGTTIN` or `SIGTTOU`) to the tracer, its "
         + "process group, every process, or another process the trace does not follow"
     case .otherABI:
-      return "a process made a 32-bit (i386 `int 0x80`) or x32 system call, which the tracer cannot read"
+      return
+        "a process made a 32-bit (i386 `int 0x80`) or x32 system call, which the tracer cannot read"
     }
   }
 

@@ -95,9 +95,11 @@ extension ConfigurationError {
         detail: [
           "\(Self.entrySubject(source, element: element)) is \(DiagnosticText.code(value)), inside "
             + "`.group-writable/`, where the build keeps what the `ephemeral` directories held at build time: "
-            + "that directory would come up empty, or lose its contents, at start.",
+            + "that directory would come up empty, or lose its contents, at start."
         ],
-        suggestions: ["Name the app's own directory in `ephemeral` (such as `tmp`), not its copy under `.group-writable/`."])
+        suggestions: [
+          "Name the app's own directory in `ephemeral` (such as `tmp`), not its copy under `.group-writable/`."
+        ])
     case .nestedEphemeral(let inner, let innerSource, let outer, let outerSource):
       return Self.nestedEphemeral(
         inner: inner, innerSource: innerSource, outer: outer, outerSource: outerSource)

@@ -99,7 +99,8 @@ extension ConfigurationError {
   static func entrySubject(_ source: SettingSource, element: Int) -> String {
     switch source {
     case .key(let key, _, let line): return subject(key, element: element, line: line)
-    case .pathsFile(let path): return "Line \(element) of the paths file \(DiagnosticText.code(path))"
+    case .pathsFile(let path):
+      return "Line \(element) of the paths file \(DiagnosticText.code(path))"
     case .variable(let variable): return "Item \(element) of `\(variable.name)`"
     case .commandLine(let option, _): return "Item \(element) of `\(option)`"
     }

@@ -2,7 +2,8 @@ import Patterns
 
 extension ConfigurationError {
   /// The diagnostic of `variableTooLarge`.
-  static func variableTooLarge(_ variable: EnvironmentVariable, size: Int, limit: Int) -> Diagnostic {
+  static func variableTooLarge(_ variable: EnvironmentVariable, size: Int, limit: Int) -> Diagnostic
+  {
     Diagnostic(
       title: "`\(variable.name)` is too large",
       detail: [
@@ -38,7 +39,9 @@ extension ConfigurationError {
   }
 
   /// The diagnostic of `directoryListTooLong`.
-  static func directoryListTooLong(_ key: ProjectSettingKey, limit: Int, source: SettingSource) -> Diagnostic {
+  static func directoryListTooLong(_ key: ProjectSettingKey, limit: Int, source: SettingSource)
+    -> Diagnostic
+  {
     Diagnostic(
       title: "`\(key.rawValue)` directories too long in all",
       detail: [
@@ -103,7 +106,8 @@ extension ConfigurationError {
       fix = "Make it a regular file holding the value."
     case .tooLarge(let limit):
       what = "is larger than \(DiagnosticText.byteCount(limit))"
-      fix = "Shorten the value, for example with wildcard or directory patterns instead of one entry per path."
+      fix =
+        "Shorten the value, for example with wildcard or directory patterns instead of one entry per path."
     case .notUTF8(let line):
       what = "is not UTF-8 from line \(line) on"
       fix = "Save it as UTF-8 (a stray byte in a comment counts too)."

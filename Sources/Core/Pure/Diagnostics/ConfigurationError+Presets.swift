@@ -16,12 +16,15 @@ extension ConfigurationError {
         "Presets: \(presetNames).",
       ],
       suggestions: [
-        suggestion.map { "Did you mean `\($0)`?" } ?? "Write one of the presets above, or remove the entry."
+        suggestion.map { "Did you mean `\($0)`?" }
+          ?? "Write one of the presets above, or remove the entry."
       ])
   }
 
   /// The diagnostic of `presetNameTooLong`.
-  static func presetNameTooLong(_ source: SettingSource, element: Int, length: Int, limit: Int) -> Diagnostic {
+  static func presetNameTooLong(_ source: SettingSource, element: Int, length: Int, limit: Int)
+    -> Diagnostic
+  {
     Diagnostic(
       title: Self.title(source),
       detail: [

@@ -26,7 +26,8 @@ extension ConfigurationSource {
     case .preset(let applied, let disposable):
       return Self.presetText(applied, disposable: disposable)
     case .presetsNothingDetected(let source):
-      return "`\(PresetRequest.autoName)` (\(ConfigurationError.sourceText(source))) found no framework "
+      return
+        "`\(PresetRequest.autoName)` (\(ConfigurationError.sourceText(source))) found no framework "
         + "(it looks for \(FrameworkRules.markerText)): no preset applied"
     }
   }
@@ -42,13 +43,15 @@ extension ConfigurationSource {
     case .named(let source):
       text = "\(name) (\(ConfigurationError.sourceText(source)))"
     case .detected(let markers, let source):
-      text = "\(name), detected by `\(PresetRequest.autoName)` (\(ConfigurationError.sourceText(source))) from "
+      text =
+        "\(name), detected by `\(PresetRequest.autoName)` (\(ConfigurationError.sourceText(source))) from "
         + ConfigurationWarning.listed(markers)
     }
     guard !disposable.isEmpty else { return text }
     let framework = PresetTable.definition(of: applied.preset).framework
     let entries = disposable.map { "\"\($0)\"" }.joined(separator: ", ")
-    text += "; \(framework) can rebuild \(ConfigurationWarning.listed(disposable)): on a read-only root file system, "
+    text +=
+      "; \(framework) can rebuild \(ConfigurationWarning.listed(disposable)): on a read-only root file system, "
       + "add `ephemeral = [\(entries)]`"
     return text
   }

@@ -18,7 +18,8 @@ extension ConfigurationWarning {
   }
 
   /// The diagnostic of `presetNotApplied`.
-  static func presetNotApplied(_ detection: FrameworkDetection, unselected: [String]) -> Diagnostic {
+  static func presetNotApplied(_ detection: FrameworkDetection, unselected: [String]) -> Diagnostic
+  {
     let preset = detection.preset
     let framework = PresetTable.definition(of: preset).framework
     return Diagnostic(
@@ -51,12 +52,16 @@ extension ConfigurationWarning {
   }
 
   /// The diagnostic of `presetWouldAllow`.
-  static func presetWouldAllow(_ detection: FrameworkDetection, allowed: Int, denied: Int) -> Diagnostic {
+  static func presetWouldAllow(_ detection: FrameworkDetection, allowed: Int, denied: Int)
+    -> Diagnostic
+  {
     let preset = detection.preset
     let framework = PresetTable.definition(of: preset).framework
     let share =
       denied == 1
-      ? "the write" : allowed == denied ? "all \(CountText.of(denied, "write"))" : "\(allowed) of the \(denied) writes"
+      ? "the write"
+      : allowed == denied
+        ? "all \(CountText.of(denied, "write"))" : "\(allowed) of the \(denied) writes"
     return Diagnostic(
       severity: .warning,
       title: "The `\(preset.name)` preset would allow \(share) the configuration denies",
@@ -76,7 +81,8 @@ extension ConfigurationWarning {
       : "\(DiagnosticText.code(link)), on the way to \(DiagnosticText.code(path)),"
     return Diagnostic(
       severity: .warning,
-      title: "The `\(preset.name)` preset cannot reach \(DiagnosticText.code(path)): it is behind a symbolic link",
+      title:
+        "The `\(preset.name)` preset cannot reach \(DiagnosticText.code(path)): it is behind a symbolic link",
       detail: [
         "\(subject) is a symbolic link in the app directory, likely into a layer where another buildpack keeps "
           + "the directory. This buildpack never follows links and does not change layers, so "

@@ -7,7 +7,8 @@ extension OptOutReason {
         + "`\(EnvironmentSettings.pathsVariable)`, or set "
         + "`\(EnvironmentSettings.enabledVariable)=true` to make the whole app group-writable."
     case .disabledInProjectFile(let file):
-      return "Not opted in: `\(file)` sets `enabled = false` in `\(ProjectSettingKey.tableHeader)`; "
+      return
+        "Not opted in: `\(file)` sets `enabled = false` in `\(ProjectSettingKey.tableHeader)`; "
         + "remove it or set `\(EnvironmentSettings.enabledVariable)=true` to opt in."
     case .disabledByEnvironment(let value):
       let variable = EnvironmentSettings.enabledVariable

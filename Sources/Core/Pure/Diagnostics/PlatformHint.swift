@@ -38,7 +38,8 @@ public enum PlatformHint: Sendable, Equatable {
   public var explanation: String {
     switch self {
     case .rootOwnedVolume(let mode):
-      return "The app directory is owned by uid 0 with mode \(CountText.mode(mode)): the platform mounted a "
+      return
+        "The app directory is owned by uid 0 with mode \(CountText.mode(mode)): the platform mounted a "
         + "volume there (kpack and Shipwright use an `emptyDir`), and only its owner can change it."
     case .otherOwner(let userID):
       return "These are owned by uid \(userID), not by the build user: \(Self.handedOver)."
@@ -54,10 +55,12 @@ public enum PlatformHint: Sendable, Equatable {
   public var fix: String {
     switch self {
     case .rootOwnedVolume:
-      return "Build from a subdirectory of the source, which the build user checks out and owns: kpack "
+      return
+        "Build from a subdirectory of the source, which the build user checks out and owns: kpack "
         + "`spec.source.subPath`, Shipwright `spec.source.contextDir`."
     case .otherOwner:
-      return "Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the "
+      return
+        "Run the platform's steps as the builder's build user (`CNB_USER_ID` and `CNB_GROUP_ID` of the "
         + "builder image, such as 1001 and 1000 on Paketo jammy): for Tekton, set the task's `USER_ID` and "
         + "`GROUP_ID` to them, and run its steps as that user."
     }

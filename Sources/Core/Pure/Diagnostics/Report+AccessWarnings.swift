@@ -7,7 +7,8 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(changes.capabilityFiles.total, "file")) with capabilities not made group-writable",
+          title:
+            "\(CountText.of(changes.capabilityFiles.total, "file")) with capabilities not made group-writable",
           detail: [
             "A file with capabilities (`security.capability`) gives them to whoever runs it, so a group that could "
               + "change it could run its own code with them: \(changes.capabilityFiles.listText)."
@@ -41,12 +42,15 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "The ACL and capabilities of \(CountText.of(changes.attributesUnread.total, "entry", "entries")) "
+          title:
+            "The ACL and capabilities of \(CountText.of(changes.attributesUnread.total, "entry", "entries")) "
             + "could not be read",
           detail: [
             "So the build could not check whether they let others write: \(changes.attributesUnread.listText)."
           ],
-          suggestions: ["Run `getfacl PATH` as the build user to see why, and fix it in the step that creates them."]))
+          suggestions: [
+            "Run `getfacl PATH` as the build user to see why, and fix it in the step that creates them."
+          ]))
     }
     return result
   }

@@ -3,7 +3,8 @@ extension Report {
   /// that failed has no audit warnings: the audit describes the image, and a failed build makes none.
   public func allWarnings(configuration: [ConfigurationWarning], buildUser: Int) -> [Diagnostic] {
     let auditWarnings = hasFailures ? [] : (audit?.diagnostics(appDirectory: appDirectory) ?? [])
-    return configuration.map(\.diagnostic) + warningDiagnostics(buildUser: buildUser) + auditWarnings
+    return configuration.map(\.diagnostic) + warningDiagnostics(buildUser: buildUser)
+      + auditWarnings
   }
 
   /// The report with `warnings` rendered into it, as `report.toml` keeps them.

@@ -18,12 +18,15 @@ extension Report {
           severity: .warning,
           title: "\(CountText.of(kept.total, "entry", "entries")) left as the platform made them",
           detail: detail,
-          suggestions: [hint?.fix ?? "Make the build user own them in the step that creates them (`chown`)."]))
+          suggestions: [
+            hint?.fix ?? "Make the build user own them in the step that creates them (`chown`)."
+          ]))
     }
     if !changes.closedDatabaseDirectories.isEmpty {
       result.append(
         Diagnostic(
-          severity: .warning, title: "SQLite databases in directories the build user cannot open to the group",
+          severity: .warning,
+          title: "SQLite databases in directories the build user cannot open to the group",
           detail: [
             "SQLite creates its journal (`-journal`, `-wal`, `-shm`) next to the database, so writes will fail "
               + "with \"attempt to write a readonly database\": the build user does not own "
@@ -37,7 +40,8 @@ extension Report {
     if !changes.closedDatabaseCompanions.isEmpty {
       result.append(
         Diagnostic(
-          severity: .warning, title: "SQLite files next to a database that the run user cannot write",
+          severity: .warning,
+          title: "SQLite files next to a database that the run user cannot write",
           detail: [
             "The build left \(changes.closedDatabaseCompanions.listText) without group write in a database "
               + "directory, whose sticky bit keeps the run user from replacing them too, so opening the database "

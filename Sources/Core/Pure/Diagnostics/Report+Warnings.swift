@@ -25,7 +25,8 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(changes.unread.total, "directory", "directories")) could not be read",
+          title:
+            "\(CountText.of(changes.unread.total, "directory", "directories")) could not be read",
           detail: [
             "The build could not open these, so it could not remove world write or check anything below them: "
               + "\(changes.unread.listText)."
@@ -61,7 +62,8 @@ extension Report {
 
   static func unmatchedWarning(_ pattern: PatternCount) -> Diagnostic {
     Diagnostic(
-      severity: .warning, title: "Pattern \(DiagnosticText.quoted(pattern.pattern)) matched nothing",
+      severity: .warning,
+      title: "Pattern \(DiagnosticText.quoted(pattern.pattern)) matched nothing",
       detail: [
         "The pattern \(DiagnosticText.quoted(pattern.pattern)) (\(pattern.source), line \(pattern.line)) selected "
           + "no path in the app directory."
@@ -79,7 +81,8 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(changes.hardLinkedFiles.total, "file")) with more than one hard link not changed",
+          title:
+            "\(CountText.of(changes.hardLinkedFiles.total, "file")) with more than one hard link not changed",
           detail: [
             "A file with several hard links may share its data with a file outside the app directory, so its "
               + "mode is left as it is: \(changes.hardLinkedFiles.listText)."
@@ -93,7 +96,8 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(changes.setIDFiles.total, "file")) with the setuid or setgid bit not made "
+          title:
+            "\(CountText.of(changes.setIDFiles.total, "file")) with the setuid or setgid bit not made "
             + "group-writable",
           detail: [
             "A writable setuid or setgid file would let the group change what runs with its owner's privileges: "
@@ -104,10 +108,12 @@ extension Report {
           ]))
     }
     if !changes.reachedThroughOpenDirectory.isEmpty {
-      let count = CountText.of(changes.reachedThroughOpenDirectory.total, "selected entry", "selected entries")
+      let count = CountText.of(
+        changes.reachedThroughOpenDirectory.total, "selected entry", "selected entries")
       result.append(
         Diagnostic(
-          severity: .warning, title: "\(count) not made group-writable: anyone could have put them there",
+          severity: .warning,
+          title: "\(count) not made group-writable: anyone could have put them there",
           detail: [
             "This run may change any file (it runs as root), and these were found through a directory anyone "
               + "could rename entries in (world-writable, without the sticky bit), so another user may have moved "
@@ -123,12 +129,14 @@ extension Report {
       result.append(
         Diagnostic(
           severity: .warning,
-          title: "\(CountText.of(changes.changedDuringWalk.total, "entry", "entries")) changed during the walk",
+          title:
+            "\(CountText.of(changes.changedDuringWalk.total, "entry", "entries")) changed during the walk",
           detail: [
             "These vanished or changed while the app directory was being walked, and were left alone: "
               + "\(changes.changedDuringWalk.listText)."
           ],
-          suggestions: ["Make sure no other process writes to the app directory during the build."]))
+          suggestions: ["Make sure no other process writes to the app directory during the build."])
+      )
     }
     return result
   }

@@ -6,9 +6,11 @@ extension RootCheck {
   public func diagnostic(appPath: String, preset: String? = nil) -> Diagnostic {
     var diagnostic = plainDiagnostic(appPath: appPath)
     if let preset {
-      let framework = Preset(rawValue: preset).map { PresetTable.definition(of: $0).framework } ?? preset
+      let framework =
+        Preset(rawValue: preset).map { PresetTable.definition(of: $0).framework } ?? preset
       diagnostic.detail.append(
-        "The `\(preset)` preset selected \(DiagnosticText.quoted(root)): \(framework) writes there at run time.")
+        "The `\(preset)` preset selected \(DiagnosticText.quoted(root)): \(framework) writes there at run time."
+      )
     }
     return diagnostic
   }
@@ -16,7 +18,8 @@ extension RootCheck {
   private func plainDiagnostic(appPath: String) -> Diagnostic {
     let shown = DiagnosticText.quoted(root)
     let absolute = appPath.hasSuffix("/") ? appPath + root : appPath + "/" + root
-    let mountPath = absolute.hasSuffix("/") && absolute.count > 1 ? String(absolute.dropLast()) : absolute
+    let mountPath =
+      absolute.hasSuffix("/") && absolute.count > 1 ? String(absolute.dropLast()) : absolute
     switch problem {
     case .missing:
       return Diagnostic(
@@ -45,7 +48,8 @@ extension RootCheck {
             + "needs a writable volume.",
         ])
     case .groupNotHeld(let group, let identity):
-      let groups = ([identity.groupID] + identity.supplementaryGroups.filter { $0 != identity.groupID })
+      let groups =
+        ([identity.groupID] + identity.supplementaryGroups.filter { $0 != identity.groupID })
         .map(String.init).joined(separator: ", ")
       var detail = [
         "\(shown) is writable by group \(group), but this process runs as uid \(identity.userID) "

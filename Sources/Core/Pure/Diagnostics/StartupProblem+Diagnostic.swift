@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
 import Patterns
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension StartupProblem {
   /// The warning the start-up check prints.
@@ -39,7 +40,9 @@ extension StartupProblem {
           "The way to it goes through \(DiagnosticText.quoted(component)), which is not the directory or link the "
             + "build left, and the start-up check never follows a symbolic link the image did not have."
         ],
-        suggestions: ["Find the step that replaces \(DiagnosticText.quoted(component)) after the build."])
+        suggestions: [
+          "Find the step that replaces \(DiagnosticText.quoted(component)) after the build."
+        ])
     }
   }
 
@@ -109,13 +112,18 @@ extension StartupProblem {
   }
 
   /// Entries of a seed that were not copied.
-  private static func seedNotCopied(path: String, target: String, failures: [CopyFailure], count: Int) -> Diagnostic {
+  private static func seedNotCopied(
+    path: String, target: String, failures: [CopyFailure], count: Int
+  ) -> Diagnostic {
     let shown = DiagnosticText.quoted(path + "/")
     var lines = failures.map { failure in
-      let entry = failure.entry.isEmpty ? path + "/" : path + "/" + EscapedText.escaping(failure.entry)
+      let entry =
+        failure.entry.isEmpty ? path + "/" : path + "/" + EscapedText.escaping(failure.entry)
       return "- \(DiagnosticText.quoted(entry)): \(failure.error)"
     }
-    if count > failures.count { lines.append("- and \(CountText.of(count - failures.count, "more entry", "more entries"))") }
+    if count > failures.count {
+      lines.append("- and \(CountText.of(count - failures.count, "more entry", "more entries"))")
+    }
     var fixes: [String] = []
     let errors = failures.map(\.error)
     if errors.contains(where: { $0 == .permissionDenied }) {
@@ -129,16 +137,21 @@ extension StartupProblem {
           + "entries, \(DiagnosticText.byteCount(EphemeralLimits.seedBytes)) of files).")
     }
     if errors.contains(where: { $0 == Errno(rawValue: ENOSPC) || $0 == Errno(rawValue: EDQUOT) }) {
-      fixes.append("Free space on the volume at \(DiagnosticText.code(target)), or give it a larger size limit.")
+      fixes.append(
+        "Free space on the volume at \(DiagnosticText.code(target)), or give it a larger size limit."
+      )
     }
     if fixes.isEmpty {
-      fixes.append("Check each entry named above in the image and the volume at \(DiagnosticText.code(target)).")
+      fixes.append(
+        "Check each entry named above in the image and the volume at \(DiagnosticText.code(target))."
+      )
     }
     return Diagnostic(
       severity: .warning, title: "Some of the build's contents of \(shown) were not copied",
       detail: [
         "Copying what \(shown) held at build time into \(DiagnosticText.code(target)) failed for "
-          + "\(CountText.of(count, "entry", "entries")); the rest were copied:\n" + lines.joined(separator: "\n")
+          + "\(CountText.of(count, "entry", "entries")); the rest were copied:\n"
+          + lines.joined(separator: "\n")
       ],
       suggestions: fixes)
   }

@@ -11,7 +11,9 @@ extension SuggestionNote {
             + "whole-app mode (`BP_GROUP_WRITABLE=true` with no patterns) makes the root writable, or, with the "
             + "sticky bit, a selected SQLite database at the root."
         ],
-        suggestions: ["Have the app write these in a subdirectory (`tmp/`, `log/`) and select that directory."])
+        suggestions: [
+          "Have the app write these in a subdirectory (`tmp/`, `log/`) and select that directory."
+        ])
     case .needsOwner(let paths):
       return Diagnostic(
         severity: .warning,
@@ -28,7 +30,9 @@ extension SuggestionNote {
       return Diagnostic(
         severity: .warning,
         title: "Writes failed on a read-only file system",
-        detail: ["No mode makes these writable: \(Self.list(paths)). The patterns are suggested all the same."],
+        detail: [
+          "No mode makes these writable: \(Self.list(paths)). The patterns are suggested all the same."
+        ],
         suggestions: [
           "Mount a volume (an `emptyDir`) at the writable directories, or list them in `ephemeral` so they live "
             + "under `/tmp` at run time (docs/READ-ONLY.md)."

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What `ModePolicy` decided for one entry.
 public struct ModeDecision: Sendable, Equatable {
@@ -30,7 +31,8 @@ public struct ModeDecision: Sendable, Equatable {
 
   /// Adds bits for `reason`, when some are missing; `required` bits are what the entry needs to be usable (the
   /// sticky bit on a database's directory is protection, not need).
-  mutating func add(_ bits: mode_t, because reason: ChangeReasons, required isRequired: Bool = true) {
+  mutating func add(_ bits: mode_t, because reason: ChangeReasons, required isRequired: Bool = true)
+  {
     if isRequired { required |= bits }
     guard permissions | bits != permissions else { return }
     permissions |= bits

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How the build changes permission bits: pure, one rule per concern, combined so an entry changes at most once.
 ///
@@ -51,7 +52,8 @@ public struct ModePolicy: Sendable, Equatable {
       return decision
     case .regular where current & (S_ISUID | S_ISGID) != 0 || entry.access.hasCapabilities:
       if entry.isSelected {
-        decision.skip = current & (S_ISUID | S_ISGID) != 0 ? .setID(permissions: current) : .capabilities
+        decision.skip =
+          current & (S_ISUID | S_ISGID) != 0 ? .setID(permissions: current) : .capabilities
       }
       decision.remove(S_IWGRP, because: .protectedWriteRemoved)
       removeWorldWrite(from: &decision)
@@ -65,7 +67,9 @@ public struct ModePolicy: Sendable, Equatable {
       break
     }
     var isSelected = entry.isSelected
-    if isSelected && entry.access.hasAccessACL && (entry.kind == .regular || entry.kind == .directory) {
+    if isSelected && entry.access.hasAccessACL
+      && (entry.kind == .regular || entry.kind == .directory)
+    {
       decision.skip = .accessControlList
       isSelected = false
     }
@@ -87,7 +91,8 @@ public struct ModePolicy: Sendable, Equatable {
   /// directory or file that is, or would become, group-writable (an ACL's named entries can write only through
   /// the mask's write, which is the group's; capabilities matter only in a file others could change).
   public static func needsExtendedAccess(kind: FileKind, decision: ModeDecision) -> Bool {
-    (kind == .regular || kind == .directory) && (decision.current | decision.permissions) & S_IWGRP != 0
+    (kind == .regular || kind == .directory)
+      && (decision.current | decision.permissions) & S_IWGRP != 0
   }
 
   private func removeWorldWrite(from decision: inout ModeDecision) {

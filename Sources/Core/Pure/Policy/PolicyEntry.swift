@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// What `ModePolicy` needs to know of an entry.
 public struct PolicyEntry: Sendable, Equatable {
@@ -22,7 +23,8 @@ public struct PolicyEntry: Sendable, Equatable {
 
   /// Describes an entry.
   public init(
-    kind: FileKind, permissions: mode_t, linkCount: UInt64 = 1, isSelected: Bool, isAppRoot: Bool = false,
+    kind: FileKind, permissions: mode_t, linkCount: UInt64 = 1, isSelected: Bool,
+    isAppRoot: Bool = false,
     marks: DirectoryMarks = [], access: ExtendedAccess = .none
   ) {
     self.kind = kind

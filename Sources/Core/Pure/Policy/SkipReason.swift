@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FileSystem
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Why a selected entry was left as it is.
 public enum SkipReason: Sendable, Equatable, Hashable {

@@ -27,12 +27,15 @@ public struct AppliedPreset: Equatable, Sendable {
   }
 
   /// The presets `request` names, then those `auto` found that it does not name, in that order.
-  public static func plan(_ request: PresetRequest, detections: [FrameworkDetection]) -> [AppliedPreset] {
+  public static func plan(_ request: PresetRequest, detections: [FrameworkDetection])
+    -> [AppliedPreset]
+  {
     var applied = request.named.map { AppliedPreset(preset: $0.preset, reason: .named($0.source)) }
     guard let auto = request.auto else { return applied }
     for detection in detections where !applied.contains(where: { $0.preset == detection.preset }) {
       applied.append(
-        AppliedPreset(preset: detection.preset, reason: .detected(markers: detection.markers, source: auto)))
+        AppliedPreset(
+          preset: detection.preset, reason: .detected(markers: detection.markers, source: auto)))
     }
     return applied
   }

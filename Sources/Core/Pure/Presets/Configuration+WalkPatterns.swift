@@ -8,13 +8,15 @@ extension Configuration {
     let presetSelection = presets.isEmpty ? nil : PatternSet(patterns)
     return patterns
       + create.enumerated().compactMap { index, path in
-        if let presetSelection, let decision = presetSelection.decide(path: path.bytes, isDirectory: true),
+        if let presetSelection,
+          let decision = presetSelection.decide(path: path.bytes, isDirectory: true),
           decision.isSelected, Preset(patternSource: patterns[decision.index].origin.source) != nil
         {
           return nil
         }
         return PatternParser.parseLine(
-          path.directoryPatternBytes, origin: PatternOrigin(source: PatternCount.createSource, line: index + 1))
+          path.directoryPatternBytes,
+          origin: PatternOrigin(source: PatternCount.createSource, line: index + 1))
       }
   }
 }

@@ -9,7 +9,8 @@ public enum PresetCoverage {
     denied: [TracedWrite], configuration: Configuration, detections: [FrameworkDetection]
   ) -> [ConfigurationWarning] {
     guard !denied.isEmpty else { return [] }
-    return detections.filter { !configuration.presets.contains($0.preset) }.compactMap { detection in
+    return detections.filter { !configuration.presets.contains($0.preset) }.compactMap {
+      detection in
       let still = WriteCoverage(with(detection.preset, configuration)).denied(denied)
       let allowed = denied.count - still.count
       guard allowed > 0 else { return nil }

@@ -16,7 +16,8 @@ public struct PresetDefinition: Equatable, Sendable {
 
   /// Creates a definition.
   public init(
-    framework: String, paths: [String], create: [String], ephemeral: [String], documentation: String,
+    framework: String, paths: [String], create: [String], ephemeral: [String],
+    documentation: String,
     versions: String
   ) {
     self.framework = framework

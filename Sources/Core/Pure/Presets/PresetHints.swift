@@ -4,7 +4,9 @@ import Patterns
 /// places are not selected, whole-app mode where a preset is narrower, and preset paths that are links.
 public enum PresetHints {
   /// The warnings for `configuration`, resolved with `inputs`.
-  public static func warnings(_ configuration: Configuration, inputs: PresetInputs) -> [ConfigurationWarning] {
+  public static func warnings(_ configuration: Configuration, inputs: PresetInputs)
+    -> [ConfigurationWarning]
+  {
     var warnings = inputs.links.map { link in
       ConfigurationWarning.presetPathIsLink(
         preset: link.preset, path: link.path.description, link: link.link.description)
@@ -19,9 +21,11 @@ public enum PresetHints {
     let selection = PatternSet(configuration.patterns)
     for detection in unapplied {
       let missing = PresetPaths.unselected(
-        PresetPaths.literal(detection.preset, directoriesOnly: true), by: selection, create: configuration.create)
+        PresetPaths.literal(detection.preset, directoriesOnly: true), by: selection,
+        create: configuration.create)
       guard !missing.isEmpty else { continue }
-      warnings.append(.presetNotApplied(detection: detection, unselected: missing.map(\.description)))
+      warnings.append(
+        .presetNotApplied(detection: detection, unselected: missing.map(\.description)))
     }
     return warnings
   }

@@ -21,8 +21,11 @@ public struct PresetInputs: Equatable, Sendable {
     autoSource = request.auto
     applied = AppliedPreset.plan(request, detections: detections)
     for preset in applied.map(\.preset) {
-      for path in PresetPaths.literal(preset) where !links.contains(where: { $0.preset == preset && $0.covers(path) }) {
-        if let link = probe.firstLink(in: path) { links.append(PresetLink(preset: preset, path: path, link: link)) }
+      for path in PresetPaths.literal(preset)
+      where !links.contains(where: { $0.preset == preset && $0.covers(path) }) {
+        if let link = probe.firstLink(in: path) {
+          links.append(PresetLink(preset: preset, path: path, link: link))
+        }
       }
     }
   }

@@ -9,7 +9,8 @@ public enum PresetPaths {
     let definition = PresetTable.definition(of: preset)
     var paths: [RelativePath] = []
     let literal = definition.paths.filter { text in
-      !text.contains { character in "*?[\\!".contains(character) } && (!directoriesOnly || text.hasSuffix("/"))
+      !text.contains { character in "*?[\\!".contains(character) }
+        && (!directoriesOnly || text.hasSuffix("/"))
     }
     let trimmed = literal.map { text in
       let relative = String(text.drop { character in character == "/" })

@@ -32,18 +32,22 @@ public struct PresetRequest: Equatable, Sendable {
 
   /// Adds the items of `BP_GROUP_WRITABLE_PRESETS` (`EnvironmentList` syntax), blank items skipped.
   public mutating func add(variableValue value: String) throws(ConfigurationError) {
-    let items = EnvironmentList.items(value).filter { !EnvironmentList.trimmedBlanks($0.bytes).isEmpty }
+    let items = EnvironmentList.items(value).filter {
+      !EnvironmentList.trimmedBlanks($0.bytes).isEmpty
+    }
     let source = SettingSource.variable(.presets)
     let limit = ConfigurationLimits.presetEntries
     guard items.count <= limit else { throw .tooManyPresets(source: source, limit: limit) }
     for item in items {
-      try add(String(decoding: EnvironmentList.trimmedBlanks(item.bytes), as: UTF8.self), source: source,
+      try add(
+        String(decoding: EnvironmentList.trimmedBlanks(item.bytes), as: UTF8.self), source: source,
         element: item.number)
     }
   }
 
   /// Checks and adds one entry: a preset's name or `auto`, in any case.
-  mutating func add(_ text: String, source: SettingSource, element: Int) throws(ConfigurationError) {
+  mutating func add(_ text: String, source: SettingSource, element: Int) throws(ConfigurationError)
+  {
     let length = text.utf8.count
     let limit = ConfigurationLimits.presetNameBytes
     guard length <= limit else {
@@ -57,8 +61,11 @@ public struct PresetRequest: Equatable, Sendable {
     guard let preset = Preset(rawValue: name) else {
       let known = Preset.allCases.map(\.name) + [Self.autoName]
       throw .unknownPreset(
-        source: source, element: element, value: text, suggestion: KeySuggestion.closest(to: text, among: known))
+        source: source, element: element, value: text,
+        suggestion: KeySuggestion.closest(to: text, among: known))
     }
-    if !named.contains(where: { $0.preset == preset }) { named.append(Entry(preset: preset, source: source)) }
+    if !named.contains(where: { $0.preset == preset }) {
+      named.append(Entry(preset: preset, source: source))
+    }
   }
 }

@@ -21,7 +21,8 @@ public enum PresetTable {
         framework: "Laravel",
         paths: ["/storage/", "/bootstrap/cache/", "/database/*.sqlite"],
         create: [
-          "storage/logs", "storage/framework/cache", "storage/framework/sessions", "storage/framework/views",
+          "storage/logs", "storage/framework/cache", "storage/framework/sessions",
+          "storage/framework/views",
           "bootstrap/cache",
         ],
         ephemeral: ["storage/framework/views"],
@@ -65,7 +66,8 @@ public enum PresetTable {
         paths: ["/wp-content/uploads/", "/wp-content/cache/"],
         create: ["wp-content/uploads"],
         ephemeral: ["wp-content/cache"],
-        documentation: "https://developer.wordpress.org/advanced-administration/server/file-permissions/",
+        documentation:
+          "https://developer.wordpress.org/advanced-administration/server/file-permissions/",
         versions: "6.4–6.7")
     }
   }

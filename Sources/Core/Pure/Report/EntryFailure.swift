@@ -71,7 +71,8 @@ extension EntryFailure: Codable {
     let buildUser = try container.decodeIfPresent(Int.self, forKey: .buildUser) ?? 0
     switch try container.decode(String.self, forKey: .cause) {
     case "not-owned": cause = .notOwned(owner: owner, buildUser: buildUser)
-    case "cannot-change-mode": cause = .cannotChangeMode(errno: errno, owner: owner, buildUser: buildUser)
+    case "cannot-change-mode":
+      cause = .cannotChangeMode(errno: errno, owner: owner, buildUser: buildUser)
     case "cannot-read-status": cause = .cannotReadStatus(errno: errno)
     case "cannot-read-attributes": cause = .cannotReadAttributes(errno: errno)
     default: cause = .cannotReadDirectory(errno: errno)

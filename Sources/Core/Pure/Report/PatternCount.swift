@@ -36,7 +36,9 @@ public struct PatternCount: Sendable, Equatable, Comparable, Codable {
 
   /// Whether it likely has a typo: a pattern the user wrote that matched nothing (a preset's patterns cover
   /// several versions of a framework, so one of them matching nothing is no typo).
-  public var isUnmatched: Bool { matches == 0 && !negated && !isCreate && Preset(patternSource: source) == nil }
+  public var isUnmatched: Bool {
+    matches == 0 && !negated && !isCreate && Preset(patternSource: source) == nil
+  }
 
   /// By position.
   public static func < (lhs: PatternCount, rhs: PatternCount) -> Bool { lhs.index < rhs.index }

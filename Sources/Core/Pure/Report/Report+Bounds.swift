@@ -13,9 +13,12 @@ extension Report {
       kept.append(root)
     }
     if kept.count < roots.paths.count {
-      report.roots = SampledPaths(elements: kept, total: roots.total, limit: ReportLimits.rootsInReport)
+      report.roots = SampledPaths(
+        elements: kept, total: roots.total, limit: ReportLimits.rootsInReport)
       let keptSet = Set(kept)
-      report.rootPresets = rootPresets.mapValues { $0.filter(keptSet.contains) }.filter { !$0.value.isEmpty }
+      report.rootPresets = rootPresets.mapValues { $0.filter(keptSet.contains) }.filter {
+        !$0.value.isEmpty
+      }
     }
     for sample in ReportChanges.pathSamples {
       report.changes[keyPath: sample] = Self.shortened(changes[keyPath: sample])
@@ -23,18 +26,25 @@ extension Report {
     for sample in ReportChanges.modeSamples {
       let sampled = changes[keyPath: sample]
       report.changes[keyPath: sample] = Sample(
-        elements: sampled.elements.map { ModeChange(path: Self.shortened($0.path), from: $0.from, to: $0.to) },
+        elements: sampled.elements.map {
+          ModeChange(path: Self.shortened($0.path), from: $0.from, to: $0.to)
+        },
         total: sampled.total, limit: sampled.limit)
     }
     report.failures = Sample(
-      elements: failures.elements.map { EntryFailure(path: Self.shortened($0.path), cause: $0.cause) },
+      elements: failures.elements.map {
+        EntryFailure(path: Self.shortened($0.path), cause: $0.cause)
+      },
       total: failures.total, limit: failures.limit)
     report.made = Sample(
-      elements: made.elements.map { MadeDirectory(path: Self.shortened($0.path), first: Self.shortened($0.first)) },
+      elements: made.elements.map {
+        MadeDirectory(path: Self.shortened($0.path), first: Self.shortened($0.first))
+      },
       total: made.total, limit: made.limit)
     report.patterns = patterns.map(Self.shortened)
     report.unmatched = Sample(
-      elements: unmatched.elements.map(Self.shortened), total: unmatched.total, limit: unmatched.limit)
+      elements: unmatched.elements.map(Self.shortened), total: unmatched.total,
+      limit: unmatched.limit)
     var warningBytes = 0
     report.warnings = Array(
       warnings.prefix { warning in

@@ -1,7 +1,8 @@
 /// The one encoding of the report: `report.toml`, `--json` and (a summary) the layer's `[metadata]` use these keys.
 extension Report: Codable {
   enum CodingKeys: String, CodingKey {
-    case version, sources, threads, created, made, ephemeral, roots, patterns, unmatched, counts, changes, failures, audit
+    case version, sources, threads, created, made, ephemeral, roots, patterns, unmatched, counts,
+      changes, failures, audit
     case warnings
     case groupID = "group-id"
     case wholeApp = "whole-app"
@@ -48,7 +49,8 @@ extension Report: Codable {
     let rootPaths = try container.decode([String].self, forKey: .roots)
     let rootsTotal = try container.decodeIfPresent(Int.self, forKey: .rootsTotal) ?? rootPaths.count
     roots = SampledPaths(elements: rootPaths, total: rootsTotal, limit: ReportLimits.rootsInReport)
-    rootPresets = try container.decodeIfPresent([String: [String]].self, forKey: .rootPresets) ?? [:]
+    rootPresets =
+      try container.decodeIfPresent([String: [String]].self, forKey: .rootPresets) ?? [:]
     groupID = try container.decodeIfPresent(Int.self, forKey: .groupID) ?? 0
     sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
     wholeApp = try container.decodeIfPresent(Bool.self, forKey: .wholeApp) ?? false
@@ -56,15 +58,21 @@ extension Report: Codable {
     threads = try container.decodeIfPresent(Int.self, forKey: .threads) ?? 1
     created = (try? container.decodeIfPresent([CreatedDirectory].self, forKey: .created)) ?? []
     // Earlier reports kept a plain list here; it is only for the log, so one that does not read is left out.
-    if let sample = try? container.decodeIfPresent(Sample<MadeDirectory>.self, forKey: .made) { made = sample }
+    if let sample = try? container.decodeIfPresent(Sample<MadeDirectory>.self, forKey: .made) {
+      made = sample
+    }
     ephemeral = try container.decodeIfPresent([EphemeralLink].self, forKey: .ephemeral) ?? []
     patterns = try container.decodeIfPresent([PatternCount].self, forKey: .patterns) ?? []
-    patternsTotal = try container.decodeIfPresent(Int.self, forKey: .patternsTotal) ?? patterns.count
-    unmatched = try container.decodeIfPresent(Sample<PatternCount>.self, forKey: .unmatched) ?? unmatched
+    patternsTotal =
+      try container.decodeIfPresent(Int.self, forKey: .patternsTotal) ?? patterns.count
+    unmatched =
+      try container.decodeIfPresent(Sample<PatternCount>.self, forKey: .unmatched) ?? unmatched
     counts = try container.decodeIfPresent(ReportCounts.self, forKey: .counts) ?? counts
     changes = try container.decodeIfPresent(ReportChanges.self, forKey: .changes) ?? changes
-    failures = try container.decodeIfPresent(Sample<EntryFailure>.self, forKey: .failures) ?? failures
-    rootWithoutGroupSearch = try container.decodeIfPresent(Int.self, forKey: .rootWithoutGroupSearch)
+    failures =
+      try container.decodeIfPresent(Sample<EntryFailure>.self, forKey: .failures) ?? failures
+    rootWithoutGroupSearch = try container.decodeIfPresent(
+      Int.self, forKey: .rootWithoutGroupSearch)
     appDirectory = try container.decodeIfPresent(AppDirectoryFacts.self, forKey: .appDirectory)
     audit = try container.decodeIfPresent(AuditFindings.self, forKey: .audit)
     warnings = try container.decodeIfPresent([ReportWarning].self, forKey: .warnings) ?? []

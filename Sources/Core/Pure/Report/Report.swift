@@ -95,7 +95,9 @@ public struct CreatedDirectory: Sendable, Equatable, Codable, Comparable {
   }
 
   /// By path.
-  public static func < (lhs: CreatedDirectory, rhs: CreatedDirectory) -> Bool { lhs.path < rhs.path }
+  public static func < (lhs: CreatedDirectory, rhs: CreatedDirectory) -> Bool {
+    lhs.path < rhs.path
+  }
 }
 
 /// One rendered warning, as `report.toml` keeps it.

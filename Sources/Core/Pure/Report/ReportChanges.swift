@@ -72,16 +72,20 @@ public struct ReportChanges: Sendable, Equatable, Codable {
 
   // Immutable key paths, only read.
   nonisolated(unsafe) static let pathSamples: [WritableKeyPath<ReportChanges, SampledPaths>] = [
-    \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories, \.closedDatabaseCompanions,
+    \.ancestorsGranted, \.groupWritableOutside, \.closedDirectories, \.closedDatabaseDirectories,
+    \.closedDatabaseCompanions,
     \.unread,
     \.symbolicLinks, \.specialFiles, \.hardLinkedFiles, \.setIDFiles, \.changedDuringWalk,
-    \.reachedThroughOpenDirectory, \.capabilityFiles, \.aclEntries, \.aclWriteKept, \.defaultACLDirectories,
+    \.reachedThroughOpenDirectory, \.capabilityFiles, \.aclEntries, \.aclWriteKept,
+    \.defaultACLDirectories,
     \.attributesUnread, \.otherFileSystems,
   ]
-  nonisolated(unsafe) static let modeSamples: [WritableKeyPath<ReportChanges, Sample<ModeChange>>] = [
-    \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform, \.aclWriteRemoved,
-    \.protectedWriteRemoved,
-  ]
+  nonisolated(unsafe) static let modeSamples: [WritableKeyPath<ReportChanges, Sample<ModeChange>>] =
+    [
+      \.worldWriteRemoved, \.groupWriteRemoved, \.databaseDirectories, \.keptByPlatform,
+      \.aclWriteRemoved,
+      \.protectedWriteRemoved,
+    ]
 }
 
 /// One entry's mode change (or the change it needed), ordered by path.

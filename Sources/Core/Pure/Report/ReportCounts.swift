@@ -50,7 +50,9 @@ public struct ReportCounts: Sendable, Equatable, Codable {
   /// Decodes counts; keys an older report lacks are 0.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    func count(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+    func count(_ key: CodingKeys) throws -> Int {
+      try container.decodeIfPresent(Int.self, forKey: key) ?? 0
+    }
     scanned = try count(.scanned)
     selected = try count(.selected)
     directoriesChanged = try count(.directoriesChanged)

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import FileSystem
 import TOMLKit
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The report as text and back: TOML for `report.toml` and the layer, JSON for `--json` and the image label.
 public enum ReportText {
@@ -23,11 +24,13 @@ public enum ReportText {
     public var reason: String {
       switch self {
       case .notAReport(let reason), .notWrittenByThisBuildpack(let reason): return reason
-      case .parserFailed(.killed(let signal)): return "the TOML parser crashed on it (signal \(signal))"
+      case .parserFailed(.killed(let signal)):
+        return "the TOML parser crashed on it (signal \(signal))"
       case .parserFailed(.timedOut): return "the TOML parser ran out of time on it"
       case .parserFailed(.unavailable(let error)):
         return "no child process could be started to parse it safely (\(error))"
-      case .parserFailed(.returned(let status)): return "the TOML parser ended with status \(status)"
+      case .parserFailed(.returned(let status)):
+        return "the TOML parser ended with status \(status)"
       }
     }
   }
@@ -63,7 +66,9 @@ public enum ReportText {
   public static func labelJSON(_ report: Report) -> String {
     let metadata = LayerMetadata(report)
     var roots = metadata.roots
-    if metadata.isCapped { roots.append("…+\(metadata.rootsTotal - roots.count) more (see report.toml)") }
+    if metadata.isCapped {
+      roots.append("…+\(metadata.rootsTotal - roots.count) more (see report.toml)")
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     guard let data = try? encoder.encode(roots) else { return "[]" }

@@ -72,7 +72,8 @@ extension Sample where Element == String {
   /// a path that sorts after every kept one is only counted, without making its display path.
   public mutating func add(path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool) {
     if let largest = kept.largestWhenFull,
-      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest), order >= 0
+      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest),
+      order >= 0
     {
       total += 1
       return
@@ -84,9 +85,12 @@ extension Sample where Element == String {
 extension Sample where Element == ModeChange {
   /// Counts a change of the entry at `bytes` and keeps it while it is among the smallest; once the sample is
   /// full, a change whose path sorts after every kept one is only counted, without making its display path.
-  public mutating func add(path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, from: Int, to: Int) {
+  public mutating func add(
+    path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, from: Int, to: Int
+  ) {
     if let largest = kept.largestWhenFull,
-      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest.path), order > 0
+      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest.path),
+      order > 0
     {
       total += 1
       return

@@ -7,7 +7,9 @@ extension PatternSuggestion {
   /// Whether `path`'s name ends like a file SQLite makes next to a database (`-journal`, `-wal`, `-shm`).
   public static func isSQLiteCompanion(_ path: RelativePath) -> Bool {
     guard let name = path.components.last else { return false }
-    return companionSuffixes.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
+    return companionSuffixes.contains {
+      name.count > $0.count && name.suffix($0.count).elementsEqual($0)
+    }
   }
 
   /// The anchored gitignore pattern that selects exactly `path` (a directory pattern ends in `/`).
@@ -50,7 +52,9 @@ extension PatternSuggestion {
   /// The paths as notes show them: escaped as in messages (`DisplayPath`), `.` for the app root, sorted by byte
   /// order.
   static func display(_ paths: Set<RelativePath>) -> [String] {
-    sortedByBytes(Set(paths.map { $0.isAppDirectory ? "." : DisplayPath.relative($0.bytes, isDirectory: false) }))
+    sortedByBytes(
+      Set(
+        paths.map { $0.isAppDirectory ? "." : DisplayPath.relative($0.bytes, isDirectory: false) }))
   }
 
   /// `texts` without duplicates, sorted by their UTF-8 bytes.

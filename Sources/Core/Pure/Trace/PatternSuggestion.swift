@@ -17,7 +17,8 @@ public struct PatternSuggestion: Equatable, Sendable {
   /// The suggestion for `writes`, given in the order the app made them.
   public static func suggest(_ writes: [TracedWrite]) -> PatternSuggestion {
     // A directory the app tried to make and found there (`EEXIST`) is not one it makes.
-    let made = Set(writes.lazy.filter { $0.action == .makeDirectory && $0.error != .fileExists }.map(\.path))
+    let made = Set(
+      writes.lazy.filter { $0.action == .makeDirectory && $0.error != .fileExists }.map(\.path))
     let owned = ownedByApp(writes)
     var needs = Needs(databases: Set(writes.lazy.filter(\.isSQLiteDatabase).map(\.path)))
     for (write, isOwned) in zip(writes, owned) {
@@ -78,7 +79,8 @@ extension PatternSuggestion {
       case .makeDirectory where write.error == .fileExists:
         // The directory is there already (`mkdir -p`): nothing to make, nothing needed.
         return
-      case .remove where write.error == .noSuchFileOrDirectory, .renameFrom where write.error == .noSuchFileOrDirectory:
+      case .remove where write.error == .noSuchFileOrDirectory,
+        .renameFrom where write.error == .noSuchFileOrDirectory:
         // No such name (`rm -f`): the kernel looks the name up before it checks the directory's permission.
         return
       case .create, .makeDirectory, .remove, .renameFrom, .renameTo:
@@ -121,7 +123,11 @@ extension PatternSuggestion {
         if directory.isAppDirectory {
           // No pattern opens the root; a selected database opens it sticky, for its own journals.
           for base in bases {
-            if let database = base.database { files.insert(database) } else { rootEntries.insert(base.name) }
+            if let database = base.database {
+              files.insert(database)
+            } else {
+              rootEntries.insert(base.name)
+            }
           }
         } else if bases.allSatisfy({ $0.database != nil }) {
           files.formUnion(bases.compactMap(\.database))
@@ -141,9 +147,13 @@ extension PatternSuggestion {
         keptDirectories.map { PatternSuggestion.patternText($0, isDirectory: true) }
         + keptFiles.map { PatternSuggestion.patternText($0, isDirectory: false) }
       var notes: [SuggestionNote] = []
-      if !rootEntries.isEmpty { notes.append(.appDirectoryEntries(PatternSuggestion.display(rootEntries))) }
+      if !rootEntries.isEmpty {
+        notes.append(.appDirectoryEntries(PatternSuggestion.display(rootEntries)))
+      }
       if !ownerOnly.isEmpty { notes.append(.needsOwner(PatternSuggestion.display(ownerOnly))) }
-      if !readOnly.isEmpty { notes.append(.readOnlyFileSystem(PatternSuggestion.display(readOnly))) }
+      if !readOnly.isEmpty {
+        notes.append(.readOnlyFileSystem(PatternSuggestion.display(readOnly)))
+      }
       return PatternSuggestion(
         paths: PatternSuggestion.sortedByBytes(patterns),
         create: PatternSuggestion.sortedByBytes(creates.map(\.description)), notes: notes)
@@ -156,7 +166,9 @@ extension PatternSuggestion {
       where name.count > suffix.count && name.suffix(suffix.count).elementsEqual(suffix) {
         let base = Array(name.dropLast(suffix.count))
         let bytes = directory.isAppDirectory ? base : directory.bytes + [UInt8(ascii: "/")] + base
-        if let database = try? RelativePath(bytes: bytes), databases.contains(database) { return database }
+        if let database = try? RelativePath(bytes: bytes), databases.contains(database) {
+          return database
+        }
       }
       return nil
     }

@@ -25,7 +25,8 @@ public enum SuggestionText {
     let table = Table(
       paths: suggestion.paths.isEmpty ? nil : suggestion.paths,
       create: suggestion.create.isEmpty ? nil : suggestion.create)
-    guard let text = try? TOMLEncoder().encode(Project(utility: Utility(groupWritable: table))) else { return nil }
+    guard let text = try? TOMLEncoder().encode(Project(utility: Utility(groupWritable: table)))
+    else { return nil }
     return text
   }
 }

@@ -14,7 +14,9 @@ public struct TracedWrite: Hashable, Sendable {
   public let isSQLiteDatabase: Bool
 
   /// Records one write.
-  public init(path: RelativePath, action: WriteAction, error: Errno? = nil, isSQLiteDatabase: Bool = false) {
+  public init(
+    path: RelativePath, action: WriteAction, error: Errno? = nil, isSQLiteDatabase: Bool = false
+  ) {
     self.path = path
     self.action = action
     self.error = error

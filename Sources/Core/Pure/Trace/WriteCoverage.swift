@@ -21,14 +21,17 @@ public struct WriteCoverage {
   /// The writes of `writes` (in the order the app made them) that would fail after a build.
   public func denied(_ writes: [TracedWrite]) -> [TracedWrite] {
     let owned = PatternSuggestion.ownedByApp(writes)
-    let made = Set(writes.lazy.filter { $0.action == .makeDirectory && $0.error != .fileExists }.map(\.path))
-    let databases = writes.filter { $0.isSQLiteDatabase && isWritableEntry($0.path) }.compactMap(\.path.parent)
+    let made = Set(
+      writes.lazy.filter { $0.action == .makeDirectory && $0.error != .fileExists }.map(\.path))
+    let databases = writes.filter { $0.isSQLiteDatabase && isWritableEntry($0.path) }.compactMap(
+      \.path.parent)
     let databaseDirectories = configuration.policy.opensDatabaseDirectories ? Set(databases) : []
     return zip(writes, owned).compactMap { write, isOwned in
       let path = write.path
       switch write.action {
       case .makeDirectory where write.error == .fileExists,
-        .remove where write.error == .noSuchFileOrDirectory, .renameFrom where write.error == .noSuchFileOrDirectory:
+        .remove where write.error == .noSuchFileOrDirectory,
+        .renameFrom where write.error == .noSuchFileOrDirectory:
         return nil
       case .create, .makeDirectory, .remove, .renameFrom, .renameTo:
         guard let directory = path.parent else {
@@ -41,7 +44,8 @@ public struct WriteCoverage {
           return isMadeByBuild(directory) ? nil : write
         }
         if made.contains(directory) && !isCreated(directory) { return nil }
-        return isWritableDirectory(directory) || databaseDirectories.contains(directory) ? nil : write
+        return isWritableDirectory(directory) || databaseDirectories.contains(directory)
+          ? nil : write
       case .changeTimes where write.error == .notPermitted, .changeMode, .changeOwner:
         return nil
       case .writeInPlace, .changeTimes:
@@ -52,12 +56,16 @@ public struct WriteCoverage {
 
   /// Whether the build makes `path`: a `create` or `ephemeral` entry, or a directory on the way to one.
   private func isMadeByBuild(_ path: RelativePath) -> Bool {
-    (configuration.create + configuration.ephemeral).contains { $0.components.starts(with: path.components) }
+    (configuration.create + configuration.ephemeral).contains {
+      $0.components.starts(with: path.components)
+    }
   }
 
   /// Whether `path` is a `create` or `ephemeral` directory or inside one.
   private func isCreated(_ path: RelativePath) -> Bool {
-    (configuration.create + configuration.ephemeral).contains { path.components.starts(with: $0.components) }
+    (configuration.create + configuration.ephemeral).contains {
+      path.components.starts(with: $0.components)
+    }
   }
 
   private func isWritableDirectory(_ path: RelativePath) -> Bool {
