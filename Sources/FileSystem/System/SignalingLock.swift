@@ -2,7 +2,8 @@
   import Glibc
 #endif
 
-/// A mutex with one condition variable on `CLOCK_MONOTONIC`, for threads that wait for work.
+/// A pthread mutex with one condition variable on `CLOCK_MONOTONIC`, for threads that wait for work (and state
+/// that ThreadSanitizer must see guarded).
 final class SignalingLock {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
   private let condition: UnsafeMutablePointer<pthread_cond_t> = .allocate(capacity: 1)
