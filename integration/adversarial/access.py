@@ -17,7 +17,7 @@ import os
 import subprocess
 
 import gwit
-from cases import Case
+from case_types import Case
 
 OUTSIDER = (1003, 1003)
 

@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 RACER = HERE / "racer.py"
 sys.path.insert(0, str(HERE.parent / "lib"))
 import emulation  # noqa: E402 (runs `apply` under GW_EMULATOR when it is set)
+
 FILLERS = 50  # other files in tmp/, so the walk spends a while around the raced name
 BUILD = (1001, 1000)
 OTHER = (1003, 1003)  # in none of the build groups

@@ -14,7 +14,7 @@
 import os
 
 import gwit
-from cases import Case, Command
+from case_types import Case, Command
 
 ERROR = gwit.ERROR
 CANNOT_READ = r"! Cannot read `{}`"

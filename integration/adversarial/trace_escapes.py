@@ -12,7 +12,7 @@ what is checked) and each must end as SECURITY.md's `trace` section says, with t
   - `ptrace(PTRACE_ATTACH)` of the tracer fails with EPERM (it is undumpable while it traces);
   - a tracer stopped from outside is killed by the kernel `--seconds` + 5 + 5 seconds in, and every
     traced process with it (PTRACE_O_EXITKILL).
-`trace` is amd64-only: under GW_EMULATOR these are left out (cases.EMULATED_OMISSIONS).
+`trace` is amd64-only: under GW_EMULATOR these are left out (case_types.EMULATED_OMISSIONS).
 """
 
 import os
@@ -21,9 +21,7 @@ import signal
 import subprocess
 import time
 
-import gwit
-from cases import Case, Command
-from holes import HEADER, plain_tree
+from case_types import HEADER, Case, Command, plain_tree
 
 INCOMPLETE = "! The trace is incomplete: the suggestion may not cover every write"
 KILLED = "! The trace killed every traced process: "

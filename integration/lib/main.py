@@ -77,11 +77,11 @@ def main():
             f", {args.matrix} matrix: {len(runs)} runs")
     if args.suite in ("all", "adversarial"):
         adversarial_dir = repo / "integration" / "adversarial"
-        if (adversarial_dir / "cases.py").exists():
+        if (adversarial_dir / "suite.py").exists():
             sys.path.insert(0, str(adversarial_dir))
-            import cases  # noqa: E402
-            left_out = ", ".join(cases.EMULATED_OMISSIONS) if emulated else ""
-            timed("adversarial", lambda: cases.run(
+            import suite  # noqa: E402
+            left_out = ", ".join(suite.EMULATED_OMISSIONS) if emulated else ""
+            timed("adversarial", lambda: suite.run(
                 reporter, layouts, buildpack, work / "adversarial", args.python, only),
                 f"; left out: {left_out}" if left_out else "")
 

@@ -1,0 +1,93 @@
+"""#12 items 4 and 5: unreadable dirs, deep trees and huge pattern lists (memory and time
+bounds): trees, commands and checks; the table is holes.py."""
+
+import os
+
+import gwit
+from case_types import Command, make_deep
+
+# --- Item 4: unreadable dirs and deep trees ---------------------------------------------------
+
+def blind_tree(t):
+    t.file("bin/helper", "#!/bin/sh\nid\n", 0o755)
+    t.file("tmp/.keep", "")
+    t.file("public/index.html")
+
+
+def blind_after_chown(t):
+    # chown clears setuid, so the bits come after the build user owns the file; 0311: the owner
+    # may enter bin/ and run bin/helper by name, nobody can list it.
+    os.chmod(t.app / "bin" / "helper", 0o4755)
+    os.chmod(t.app / "bin", 0o311)
+
+
+DEEP_BLIND = 20000
+DEEP_PATH = "d/" * DEEP_BLIND + "bottom.log"
+
+
+def deep_blind_tree(t):
+    make_deep(t.app, DEEP_BLIND, "bottom.log")
+    t.file("top.txt")
+
+
+def deep_commands(limits):
+    blind = r"(?i)could not (be )?read|incomplete"
+    return [
+        Command(["{gw}", "list", "-p", "bottom.log"], 0, stdout=DEEP_PATH + "\n",
+                absent=[blind], limits=limits),
+        Command(["{gw}", "audit"], 0, messages=[r"(?m)^- No findings$",
+                                                r"Inspected 20,0\d\d entries"],
+                absent=[blind], limits=limits),
+        Command(["{gw}", "apply", "-p", "bottom.log", "--jobs", "1"], 0,
+                absent=[blind], limits=limits),
+    ]
+
+
+# --- Item 5: memory, time and the size of what the build writes ---------------------------------
+
+PATTERN_DEPTH = 6000
+PATTERNS_FILE_LIMIT = 1 << 20
+PATTERN_LIMIT = 10_000  # ConfigurationLimits: patterns in all
+PEAK_RSS_BOUND_MIB = 256  # documented bound of a build with the largest paths-file, any depth
+TIME_BOUND_SECONDS = 120  # generous: a release build takes 1-20 s on two shared cores
+MATCHED_DEPTHS = (7, 100, PATTERN_DEPTH)  # a file named N at depth N matches `**/d/N`
+
+
+def pattern_lines(kind, limit_bytes=PATTERNS_FILE_LIMIT, count=None):
+    lines, size, n = [], 0, 0
+    while count is None or n < count:
+        n += 1
+        line = (f"**/d/{n}\n" if kind == "literal" else f"**/d*/{n}\n")
+        if size + len(line) > limit_bytes:
+            break
+        lines.append(line)
+        size += len(line)
+    return "".join(lines)
+
+
+def deep_patterns_tree(kind, count=None):
+    def setup(t):
+        make_deep(t.app, PATTERN_DEPTH, "bottom.txt")
+        fd = os.open(t.app, os.O_RDONLY | os.O_DIRECTORY)
+        for depth in range(1, PATTERN_DEPTH + 1):
+            next_fd = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+            if depth in MATCHED_DEPTHS:
+                os.close(os.open(str(depth), os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
+        os.close(fd)
+        (t.app / "patterns.txt").write_text(pattern_lines(kind, count=count))
+    return setup
+
+
+DEEP_PATTERN_ROOTS = ["d/" * n + str(n) for n in MATCHED_DEPTHS]
+
+
+def bounded_resources(run, build):
+    peak, seconds = build.peak_kib, build.seconds
+    run.check(f"the build's peak RSS is under {PEAK_RSS_BOUND_MIB} MiB",
+              peak is not None and peak < PEAK_RSS_BOUND_MIB * 1024,
+              [f"peak RSS: {peak} KiB"])
+    run.check(f"the build takes under {TIME_BOUND_SECONDS} s",
+              seconds is not None and seconds < TIME_BOUND_SECONDS, [f"wall: {seconds} s"])
+    gwit.log(f"{run.case.name}: peak RSS {peak} KiB, {seconds} s")

@@ -1,0 +1,233 @@
+"""#12 items 5, 7 and 8: the size of what the build writes (report.toml, the layer's TOML, the
+log) and odd names through the report and the start-up check; the table is holes.py."""
+
+import json
+import os
+import re
+import shutil
+
+import gwit
+
+BIG_ROOTS = 3000
+BIG_PATTERNS = 5000
+# Documented bounds for this tree (3,000 roots of 14 bytes, 5,001 patterns), from ReportLimits:
+# report.toml keeps 1,000 roots and 200 patterns, the layer's metadata and the label 200 roots,
+# the log 20 roots, 20 paths per notice and 200 patterns.
+REPORT_BOUND = 96 * 1024
+LOG_BOUND = 48 * 1024
+LAUNCH_BOUND = 16 * 1024
+LAYER_TOML_BOUND = 16 * 1024
+
+
+def big_report_tree(t):
+    (t.app / "r").mkdir()
+    for i in range(BIG_ROOTS):
+        (t.app / "r" / f"f{i:04d}.log").write_text("")
+    t.file("public/index.html")
+    lines = [f"/none/{i}/\n" for i in range(BIG_PATTERNS)] + ["*.log\n"]
+    (t.app / "patterns.txt").write_text("".join(lines))
+
+
+def big_report(run, build):
+    layer = run.lc.layers / gwit.LAYER_NAME
+    sizes = {
+        "report.toml": ((layer / "report.toml"), REPORT_BOUND),
+        "launch.toml": ((run.lc.layers / "launch.toml"), LAUNCH_BOUND),
+        "group-writable.toml": ((run.lc.layers / "group-writable.toml"), LAYER_TOML_BOUND),
+    }
+    for name, (path, bound) in sizes.items():
+        size = path.stat().st_size if path.exists() else None
+        run.check(f"{name} is under {bound // 1024} KiB", size is not None and size < bound,
+                  [f"size: {size}"])
+    log = len((build.stdout + build.stderr).encode())
+    gwit.log(f"{run.case.name}: " + ", ".join(
+        f"{name} {path.stat().st_size} bytes" for name, (path, _) in sizes.items()
+        if path.exists()) + f", build log {log} bytes")
+    run.check(f"the build log is under {LOG_BOUND // 1024} KiB", log < LOG_BOUND,
+              [f"size: {log}"])
+    report, error = run.lc.read_toml(layer / "report.toml")
+    roots = (report or {}).get("roots", [])
+    expected = [f"r/f{i:04d}.log" for i in range(1000)]
+    run.r.equal(f"{run.label}: report.toml keeps the first 1,000 roots in path order", roots,
+                expected)
+    meta, _ = run.lc.read_toml(run.lc.layers / "group-writable.toml")
+    meta_roots = ((meta or {}).get("metadata") or {}).get("roots", [])
+    run.check("group-writable.toml keeps 200 roots", len(meta_roots) == 200,
+              [f"{len(meta_roots)} roots"])
+    lines = build.stdout.splitlines()
+    listed = [l for l in lines if re.search(r"r/f\d{4}\.log", l) and "more" not in l]
+    run.check("the log lists at most 20 roots", len(listed) <= 20, [f"{len(listed)} lines"])
+    run.check("the log says how many roots are in report.toml (never `all` of them)",
+              any(re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", l)
+                  for l in lines), build.describe(limit=80))
+    claim = gwit.line_matching(build.stdout, re.compile(r"all in `report\.toml`"))
+    run.check("no log line claims all roots are in report.toml", claim is None, [claim or ""])
+
+
+LONG_ROOTS = 1100
+LONG_PARTS = 17  # 17 x 250 bytes: roots of ~4,300 bytes, 1,000 of them above the 2 MiB of roots kept
+
+
+def long_roots_tree(t):
+    fd = os.open(t.app, os.O_RDONLY | os.O_DIRECTORY)
+    for i in range(LONG_PARTS):
+        part = f"p{i:02d}" + "q" * 247
+        os.mkdir(part, 0o755, dir_fd=fd)
+        next_fd = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = next_fd
+    for i in range(LONG_ROOTS):
+        os.close(os.open(f"f{i:04d}.log", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
+    os.close(fd)
+
+
+def long_roots(run, build):
+    layer = run.lc.layers / gwit.LAYER_NAME
+    size = (layer / "report.toml").stat().st_size
+    limit = 16 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
+    run.check("report.toml stays under the 16 MiB the start-up check reads back", size <= limit,
+              [f"size: {size}"])
+    roots_bytes = 2 << 20  # ReportLimits.rootBytesInReport
+    report, _ = run.lc.read_toml(layer / "report.toml")
+    kept = (report or {}).get("roots", [])
+    run.check("report.toml keeps the first roots that fit in 2 MiB and counts them all",
+              0 < len(kept) < LONG_ROOTS and sum(len(r.encode()) for r in kept) <= roots_bytes
+              and (report or {}).get("roots-total") == LONG_ROOTS, [f"kept {len(kept)}"])
+    # What that means: `doctor` reads the roots back from the layer (and, in an image, the
+    # start-up check does the same).
+    binary = run.lc.buildpack.path / "bin" / "group-writable"
+    out = gwit.run_as(run.layout.build, [binary, "doctor", "--report", layer / "report.toml"],
+                      {"PATH": gwit.PATH_ENV}, run.lc.workspace)
+    run.check("`doctor --report` reads the build's report.toml", out.code == 0
+              and "Cannot read the report" not in out.stdout + out.stderr, out.describe())
+    # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
+    # root made read-only for the group, it must warn about it.
+    *parts, name = run.case.roots[0].split("/")
+    fd = os.open(run.lc.workspace, os.O_RDONLY | os.O_DIRECTORY)
+    for part in parts:  # one component at a time: the path is longer than PATH_MAX
+        next_fd = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = next_fd
+    os.chmod(name, 0o644, dir_fd=fd)
+    os.close(fd)
+    program = layer / "exec.d" / "group-writable-check"
+    fd3 = run.lc.root / "exec.d-output.toml"
+    with open(fd3, "wb") as output:
+        out = gwit.run_as(run.layout.run, [program], {"PATH": gwit.PATH_ENV},
+                          run.lc.workspace, timeout=60, fd3=output.fileno())
+    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    run.check("the start-up check warns about the one root made read-only", out.code == 0
+              and len(warnings) == 1 and "f0000.log" in warnings[0], out.describe())
+    # The control: the same report cut to its first 900 roots (under 4 MiB) makes the same check
+    # warn, so the size alone decides.
+    report, _ = run.lc.read_toml(layer / "report.toml")
+    roots = (report or {}).get("roots", [])[:900]
+    cut = run.lc.root / "cut" / "exec.d"
+    cut.mkdir(parents=True)
+    shutil.copy(program, cut / program.name)
+    (cut.parent / "report.toml").write_text(
+        f'version = "{report.get("version", "")}"\nroots = [\n'
+        + "".join(f"  {json.dumps(r)},\n" for r in roots) + "]\n")
+    os.chmod(run.lc.root / "cut", 0o755)
+    with open(fd3, "wb") as output:
+        out = gwit.run_as(run.layout.run, [cut / program.name], {"PATH": gwit.PATH_ENV},
+                          run.lc.workspace, timeout=60, fd3=output.fileno())
+    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    run.check("control: with the report cut to 900 roots the same check warns about that root",
+              out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
+              out.describe())
+
+
+# --- Item 7: odd names through the report and the start-up check ------------------------------
+
+ODD_ROOTS = [
+    b"new\nline", b"tab\there", b"cr\rhere", b"ctl\x01x", b"esc\x1b[31mred", b"del\x7f",
+    b"bidi\xe2\x80\xaeevil", b"c1\xc2\x85next", b"bad\\xFF", b"bad\xff", b"half\xc3",
+    b"back\\slash", b"brace\\u{41}", b"caf\xc3\xa9", b" space ", b"-rf",
+]
+
+
+def odd_tree(t):
+    base = t.dir("odd")
+    for name in ODD_ROOTS:
+        (base / os.fsdecode(name)).write_bytes(b"x\n")
+    t.file("public/index.html")
+
+
+def unescape(text):
+    """The documented reversible form: backslash doubled, \\n \\t \\r, \\xNN, \\u{N}."""
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c != "\\":
+            out += c.encode("utf-8")
+            i += 1
+            continue
+        e = text[i + 1]
+        if e in "\\ntr":
+            out += {"\\": b"\\", "n": b"\n", "t": b"\t", "r": b"\r"}[e]
+            i += 2
+        elif e == "x":
+            out.append(int(text[i + 2:i + 4], 16))
+            i += 4
+        elif e == "u" and text[i + 2] == "{":
+            close = text.index("}", i)
+            out += chr(int(text[i + 3:close], 16)).encode("utf-8")
+            i = close + 1
+        else:
+            raise ValueError(f"unknown escape \\{e} in {text!r}")
+    return bytes(out)
+
+
+def odd_names(run, build):
+    lc = run.lc
+    report, error = lc.read_toml(lc.layers / gwit.LAYER_NAME / "report.toml")
+    roots = (report or {}).get("roots", [])
+    try:
+        decoded = sorted(unescape(r) for r in roots)
+        problem = None
+    except (ValueError, IndexError) as e:
+        decoded, problem = [], str(e)
+    expected = sorted(b"odd/" + n for n in ODD_ROOTS)
+    run.check("every root in report.toml turns back into exactly its bytes (16 odd names,"
+              " `bad\\xFF` as text and as a byte among them)", decoded == expected,
+              [problem or "", f"decoded: {decoded!r}", f"expected: {expected!r}", error or ""])
+    run.check("report.toml writes no two roots the same", len(set(roots)) == len(roots),
+              [repr(roots)])
+    lc.export()
+    check = lc.image_layer / "exec.d" / "group-writable-check"
+    silent = exec_d(lc, check, run.layout.run)
+    run.check("the start-up check (run user, in the image) exits 0 and warns about nothing",
+              silent.code == 0 and silent.stderr == "" and silent.stdout == "",
+              silent.describe())
+    # The control: the check does look at these roots. Take the group's write away from one odd
+    # root and remove another: exactly those two are named.
+    os.chmod(lc.image_workspace / os.fsdecode(b"odd/bidi\xe2\x80\xaeevil"), 0o644)
+    os.unlink(lc.image_workspace / os.fsdecode(b"odd/bad\xff"))
+    warned = exec_d(lc, check, run.layout.run)
+    warnings = [l for l in warned.stderr.splitlines() if l.startswith("! Warning:")]
+    run.check("control: with one odd root not writable and one gone, the check warns exactly"
+              " twice, naming each in its escaped form",
+              warned.code == 0 and len(warnings) == 2
+              and any("bidi\\u{202E}evil" in w for w in warnings)
+              and any("bad\\xFF" in w and "bad\\\\xFF" not in w for w in warnings),
+              warned.describe())
+    # `doctor` shows the same two in the same form, and the text `bad\xFF` (still there) in
+    # another one: `odd/bad\\xFF` is writable, `odd/bad\xFF` is missing.
+    binary = lc.buildpack.path / "bin" / "group-writable"
+    doctor = gwit.run_as(run.layout.run, [binary, "doctor", "--report",
+                                          lc.image_layer / "report.toml"],
+                         {"PATH": gwit.PATH_ENV}, lc.image_workspace)
+    lines = doctor.stdout.splitlines()
+    run.check("`doctor` tells the text `bad\\xFF` (writable) from the byte 0xFF (missing)",
+              "  - `odd/bad\\\\xFF` is writable" in lines
+              and "! Warning: `odd/bad\\xFF` is missing" in lines, doctor.describe(limit=60))
+
+
+def exec_d(lc, program, user):
+    fd3 = lc.root / "exec.d-output.toml"
+    env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent", "CNB_APP_DIR": str(lc.image_workspace)}
+    with open(fd3, "wb") as output:
+        return gwit.run_as(user, [program], env, lc.image_workspace, timeout=60,
+                           fd3=output.fileno())
