@@ -16,7 +16,8 @@ user outside the group (uid 1003, the one the ACLs name) then tries to write wha
 import os
 import subprocess
 
-import gwit
+import cnb
+import process
 from case_types import Case
 
 OUTSIDER = (1003, 1003)
@@ -44,8 +45,8 @@ def outsider_writes(run, rel, what):
     """Checks that uid 1003 cannot append to (or create in) `rel`."""
     path = run.lc.workspace / rel
     target = path / "new" if path.is_dir() else path
-    out = gwit.run_as(OUTSIDER, ["/bin/sh", "-c", f"echo x >> '{target}'"],
-                      {"PATH": gwit.PATH_ENV}, run.lc.workspace)
+    out = process.run_as(OUTSIDER, ["/bin/sh", "-c", f"echo x >> '{target}'"],
+                      {"PATH": cnb.PATH_ENV}, run.lc.workspace)
     run.check(f"uid 1003 (outside the group, named in the ACL) cannot {what}", out.code != 0,
               out.describe())
 
@@ -58,7 +59,7 @@ def acl_checks(run, build):
     # step (or `apply` with keep-world-writable) would.
     tool("setfacl", "-m", "m::rw-", str(run.lc.workspace / "config/app.yml"))
     binary = run.lc.buildpack.path / "bin" / "group-writable"
-    out = gwit.run_as(run.layout.build, [str(binary), "audit"], {"PATH": gwit.PATH_ENV},
+    out = process.run_as(run.layout.build, [str(binary), "audit"], {"PATH": cnb.PATH_ENV},
                       run.lc.workspace)
     text = out.stdout + out.stderr
     run.check("audit names config/app.yml as writable through an ACL, exit 1",
@@ -80,8 +81,8 @@ def capability_after_chown(t):
 
 def capability_checks(run, build):
     for rel in ("bin/tool", "bin/arrived"):
-        out = gwit.run_as(run.layout.run, ["/bin/sh", "-c", f"echo x >> '{run.lc.workspace / rel}'"],
-                          {"PATH": gwit.PATH_ENV}, run.lc.workspace)
+        out = process.run_as(run.layout.run, ["/bin/sh", "-c", f"echo x >> '{run.lc.workspace / rel}'"],
+                          {"PATH": cnb.PATH_ENV}, run.lc.workspace)
         run.check(f"the run user cannot write {rel}, which has capabilities", out.code != 0,
                   out.describe())
     out = subprocess.run(["getcap", str(run.lc.workspace / "bin/tool")], capture_output=True, text=True)
@@ -109,7 +110,7 @@ def mount_checks(run, build):
     volume = run.lc.root / "outside" / "volume"
     try:
         binary = run.lc.buildpack.path / "bin" / "group-writable"
-        out = gwit.run_as((0, 0), [str(binary), "apply", "-p", "/cache/"], {"PATH": gwit.PATH_ENV},
+        out = process.run_as((0, 0), [str(binary), "apply", "-p", "/cache/"], {"PATH": cnb.PATH_ENV},
                           run.lc.workspace)
         run.check("apply -p /cache/ as root exits 0", out.code == 0, out.describe())
         run.check("apply as root names the mount point", "cache/" in out.stdout + out.stderr

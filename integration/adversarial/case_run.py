@@ -4,11 +4,17 @@ commands run afterwards and, after an export, what the run user can write."""
 
 import re
 
-import gwit
+import cnb
+import contract
+import lifecycle
+import probes
+import process
+import reporting
+import tree
 from case_types import Tree, prepare_outside, project_toml
 
 # What the harness itself writes in the lifecycle root: never part of the before/after comparison.
-OWN_OUTPUT = ("layers/" + gwit.LAYERS_NAME, "plan", "home", "probe.py", "mutator.py", "stop")
+OWN_OUTPUT = ("layers/" + cnb.LAYERS_NAME, "plan", "home", "probe.py", "mutator.py", "stop")
 
 
 class CaseRun:
@@ -17,14 +23,14 @@ class CaseRun:
         self.case = case
         self.layout = layout
         self.label = f"adversarial/{layout.name}/{case.name}"
-        self.lc = gwit.Lifecycle(work / case.name, layout, buildpack, python)
+        self.lc = lifecycle.Lifecycle(work / case.name, layout, buildpack, python)
 
     def check(self, what, passed, details=()):
         return self.r.check(f"{self.label}: {what}", passed, details)
 
     def scope(self):
         """Modes of every entry of the lifecycle root but our own output: app dir and outside."""
-        snap = gwit.snapshot(self.lc.root)
+        snap = tree.snapshot(self.lc.root)
         return {rel: e for rel, e in snap.items()
                 if not any(rel == p or rel.startswith(p + "/") for p in OWN_OUTPUT)}
 
@@ -46,10 +52,10 @@ class CaseRun:
 
         options = {"umask": case.umask, "limits": case.limits}
         detect = lc.detect(**options)
-        passed, wanted = gwit.exit_matches(detect, case.detect)
+        passed, wanted = process.exit_matches(detect, case.detect)
         self.check(f"detect exits {wanted}", passed, detect.describe())
         self.check("detect does not crash (no backtrace, no abort)",
-                   not gwit.has_backtrace(detect.stdout + detect.stderr)
+                   not process.has_backtrace(detect.stdout + detect.stderr)
                    and detect.code not in (134, -6), detect.describe())
         for pattern in case.detect_messages:
             self.check(f"detect's output matches {pattern!r}",
@@ -80,21 +86,21 @@ class CaseRun:
         binary = self.lc.buildpack.path / "bin" / "group-writable"
         argv = [str(a).replace("{gw}", str(binary)) for a in command.argv]
         user = {"build": self.layout.build, "run": self.layout.run, "root": (0, 0)}[command.user]
-        out = gwit.run_as(user, argv, {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent"},
+        out = process.run_as(user, argv, {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent"},
                           self.lc.workspace, limits=command.limits)
-        shown = " ".join(gwit.escape(a, 60) for a in ["group-writable"] + argv[1:])
+        shown = " ".join(reporting.escape(a, 60) for a in ["group-writable"] + argv[1:])
         if command.limits:
             shown += f" (prlimit {' '.join(command.limits)})"
         self.check(f"`{shown}` exits {command.exit}", out.code == command.exit, out.describe())
         text = out.stdout + "\n" + out.stderr
-        self.check(f"`{shown}` does not crash", not gwit.has_backtrace(text), out.describe())
+        self.check(f"`{shown}` does not crash", not process.has_backtrace(text), out.describe())
         for pattern in command.messages:
             self.check(f"`{shown}` output matches {pattern!r}", re.search(pattern, text) is not None,
                        out.describe())
         for pattern in command.absent:
-            line = gwit.line_matching(text, re.compile(pattern))
+            line = reporting.line_matching(text, re.compile(pattern))
             self.check(f"`{shown}`: no output line matches {pattern!r}", line is None,
-                       [f"line: {gwit.escape(line or '')}"])
+                       [f"line: {reporting.escape(line or '')}"])
         if command.stdout is not None:
             self.r.equal(f"{self.label}: `{shown}` prints exactly the expected lines",
                          out.stdout, command.stdout)
@@ -102,12 +108,12 @@ class CaseRun:
 
     def check_outcome(self, build, before, app_before, suffix):
         case = self.case
-        passed, wanted = gwit.exit_matches(build, case.exit)
+        passed, wanted = process.exit_matches(build, case.exit)
         if build.timed_out:
             wanted += f" within {case.build_timeout}s"
         self.check(f"build exits {wanted}{suffix}", passed, build.describe())
         text = build.stdout + "\n" + build.stderr
-        self.check(f"build does not crash (no backtrace){suffix}", not gwit.has_backtrace(text),
+        self.check(f"build does not crash (no backtrace){suffix}", not process.has_backtrace(text),
                    build.describe())
         for message in case.messages:
             what, pattern = message if isinstance(message, tuple) else (None, message)
@@ -117,10 +123,10 @@ class CaseRun:
         for pattern in case.absent:
             regex = re.compile(pattern)
             line = next((l for l in text.splitlines() if regex.search(l)), None)
-            self.check(f"no output line matches {gwit.escape(pattern)!r}{suffix}", line is None,
-                       [f"line: {gwit.escape(line or '')}"])
+            self.check(f"no output line matches {reporting.escape(pattern)!r}{suffix}", line is None,
+                       [f"line: {reporting.escape(line or '')}"])
         if case.warnings and case.exit == 0:
-            report, error = self.lc.read_toml(self.lc.layers / gwit.LAYER_NAME / "report.toml")
+            report, error = self.lc.read_toml(self.lc.layers / cnb.LAYER_NAME / "report.toml")
             warnings = [str(w) for w in (report or {}).get("warnings", [])]
             for pattern in case.warnings:
                 self.check(f"report.toml has a warning matching {pattern!r}{suffix}",
@@ -132,27 +138,27 @@ class CaseRun:
         outside_after = {rel: e.mode for rel, e in after.items() if not rel.startswith("workspace")}
         self.check(f"every entry outside the app dir keeps its mode ({len(outside)} entries:"
                    f" another layer, a dir of the build user){suffix}", outside_after == outside,
-                   gwit.mode_diff(outside_after, outside))
+                   tree.mode_diff(outside_after, outside))
         app_after = {rel[len("workspace/"):]: e.mode for rel, e in after.items()
                      if rel.startswith("workspace/")}
         app_after["."] = after["workspace"].mode
         # Created dirs get 0755 (then the group's bits) whatever the umask: the contract's modes.
-        expected = gwit.expected_modes(app_before, case.roots, created=case.created)
+        expected = contract.expected_modes(app_before, case.roots, created=case.created)
         expected.update(case.modes)
         if case.exact_selection:
             self.check(f"every entry of the app dir has exactly the contract's mode{suffix}",
-                       app_after == expected, gwit.mode_diff(app_after, expected))
+                       app_after == expected, tree.mode_diff(app_after, expected))
         else:
             unselected = {rel: m for rel, m in expected.items()
-                          if not gwit.in_roots(rel, case.roots) and rel in app_after}
+                          if not contract.in_roots(rel, case.roots) and rel in app_after}
             actual = {rel: app_after[rel] for rel in unselected}
             self.check(f"every unselected entry of the app dir keeps its mode{suffix}",
-                       actual == unselected, gwit.mode_diff(actual, unselected))
-        touched = gwit.content_changes(before, after)
+                       actual == unselected, tree.mode_diff(actual, unselected))
+        touched = tree.content_changes(before, after)
         self.check(f"no file inside or outside the app dir is written{suffix}", not touched,
                    touched[:20])
         for rel in case.unchanged:
-            self.check(f"{gwit.escape(rel)} keeps its mode{suffix}",
+            self.check(f"{reporting.escape(rel)} keeps its mode{suffix}",
                        rel in app_before and app_after.get(rel) == app_before[rel].mode,
                        [f"before {app_before.get(rel)}, after {app_after.get(rel)}"])
 
@@ -163,21 +169,21 @@ class CaseRun:
             target, where = lc.image_workspace, "the exported image"
         else:  # GNU tar cannot extract paths beyond PATH_MAX: probe the app dir itself
             target, where = lc.workspace, "the app dir (too deep for tar to export)"
-        image = gwit.snapshot(target)
+        image = tree.snapshot(target)
         # What the build saw decides: a hard link to a file outside the app is a single link in
         # the image, but the build had to leave it alone.
-        writable = {rel for rel, e in app_before.items() if gwit.in_roots(rel, self.case.roots)
+        writable = {rel for rel, e in app_before.items() if contract.in_roots(rel, self.case.roots)
                     and (e.kind == "d" or (e.kind == "f" and e.nlink == 1
                                            and not e.mode & 0o6000))}
-        writable |= {rel for rel in self.case.created if gwit.in_roots(rel, self.case.roots)}
+        writable |= {rel for rel in self.case.created if contract.in_roots(rel, self.case.roots)}
         parents = {rel.rsplit("/", 1)[0] for rel in image if "/" in rel}
         # Deep chains: probe the first levels and the bottom, not each of thousands of levels.
         sample = {rel: e for rel, e in image.items()
                   if rel.count("/") < 50 or rel not in parents}
-        plan = gwit.probe_plan(sample, target, writable)
+        plan = probes.probe_plan(sample, target, writable)
         results = lc.probe([(a, p) for a, p, _ in plan])
         base = len(str(target)) + 1
-        wrong = [f"{a} {gwit.escape(p[base:])[:120]}: expected {'success' if want else 'EACCES'},"
+        wrong = [f"{a} {reporting.escape(p[base:])[:120]}: expected {'success' if want else 'EACCES'},"
                  f" got {results[(a, p)][1] or 'success'}"
                  for a, p, want in plan if results[(a, p)][0] != want]
         run = "%d:%d" % self.layout.run

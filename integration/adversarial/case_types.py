@@ -11,10 +11,10 @@ import dataclasses
 import os
 import subprocess
 
-import gwit
+import cnb
 
 OTHER_LAYER = "layers/other_buildpack/ruby"
-ERROR = gwit.ERROR
+ERROR = cnb.ERROR
 HEADER = '[_]\nschema-version = "0.2"\n\n[utility.group-writable]\n'
 # What this suite leaves out under GW_EMULATOR (qemu-user), and why; the harness names it in its
 # summary line. Every other case runs, the product's executables under the emulator.

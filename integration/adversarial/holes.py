@@ -12,7 +12,7 @@ description: the NUL escape in TOML (item 2) and RLIMIT_NPROC=0 with the TOML ab
 import os
 import re
 
-import gwit
+import cnb
 from case_types import ERROR, HEADER, Case, Command, plain_tree
 from holes_config import (
     ABORT_ARRAY,
@@ -165,7 +165,7 @@ CASES = [
     Case("layers-unwritable", "a layers dir the build user cannot write: a typed error naming it,"
          " no raw CocoaError", plain_tree, ["/tmp/"], ["tmp/"], after_chown=unwritable_layers,
          exit=ERROR, exact_selection=False,
-         messages=[r"(?i)cannot", re.escape(gwit.LAYERS_NAME)],
+         messages=[r"(?i)cannot", re.escape(cnb.LAYERS_NAME)],
          absent=[r"CocoaError", r"Error Domain", r"NSCocoaErrorDomain"], probe=False),
     # Item 7
     Case("odd-name-roots", "16 roots with control characters, invalid UTF-8, bidi and C1"

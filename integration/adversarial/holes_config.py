@@ -2,7 +2,8 @@
 000, the TOML abort shapes): trees, expected messages and checks; the table is holes.py."""
 
 
-import gwit
+import reporting
+import tree
 
 # --- Item 2: `\u0000` in a TOML string (PENDING: the config branch) --------------------------
 
@@ -29,8 +30,8 @@ def umask_tree(t):
 
 
 def no_world_write(run, build):
-    snap = gwit.snapshot(run.lc.workspace)
-    found = [f"{gwit.escape(rel)} {e.mode:04o}" for rel, e in sorted(snap.items())
+    snap = tree.snapshot(run.lc.workspace)
+    found = [f"{reporting.escape(rel)} {e.mode:04o}" for rel, e in sorted(snap.items())
              if e.kind == "d" and e.mode & 0o002]
     run.check("no dir of the app is world-writable (created dirs never follow the umask)",
               not found, found)

@@ -3,7 +3,7 @@ bounds): trees, commands and checks; the table is holes.py."""
 
 import os
 
-import gwit
+import reporting
 from case_types import Command, make_deep
 
 # --- Item 4: unreadable dirs and deep trees ---------------------------------------------------
@@ -90,4 +90,4 @@ def bounded_resources(run, build):
               [f"peak RSS: {peak} KiB"])
     run.check(f"the build takes under {TIME_BOUND_SECONDS} s",
               seconds is not None and seconds < TIME_BOUND_SECONDS, [f"wall: {seconds} s"])
-    gwit.log(f"{run.case.name}: peak RSS {peak} KiB, {seconds} s")
+    reporting.log(f"{run.case.name}: peak RSS {peak} KiB, {seconds} s")

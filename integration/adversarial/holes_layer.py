@@ -5,12 +5,12 @@ import os
 import stat
 import subprocess
 
-import gwit
+import cnb
 
 
 # --- Item 6: the buildpack's own layer ----------------------------------------------------------
 def own_layer(t):
-    return t.lc.layers / gwit.LAYER_NAME
+    return t.lc.layers / cnb.LAYER_NAME
 
 
 def symlinked_layer_dir(t):

@@ -6,7 +6,9 @@ import os
 import re
 import shutil
 
-import gwit
+import cnb
+import process
+import reporting
 
 BIG_ROOTS = 3000
 BIG_PATTERNS = 5000
@@ -29,7 +31,7 @@ def big_report_tree(t):
 
 
 def big_report(run, build):
-    layer = run.lc.layers / gwit.LAYER_NAME
+    layer = run.lc.layers / cnb.LAYER_NAME
     sizes = {
         "report.toml": ((layer / "report.toml"), REPORT_BOUND),
         "launch.toml": ((run.lc.layers / "launch.toml"), LAUNCH_BOUND),
@@ -40,7 +42,7 @@ def big_report(run, build):
         run.check(f"{name} is under {bound // 1024} KiB", size is not None and size < bound,
                   [f"size: {size}"])
     log = len((build.stdout + build.stderr).encode())
-    gwit.log(f"{run.case.name}: " + ", ".join(
+    reporting.log(f"{run.case.name}: " + ", ".join(
         f"{name} {path.stat().st_size} bytes" for name, (path, _) in sizes.items()
         if path.exists()) + f", build log {log} bytes")
     run.check(f"the build log is under {LOG_BOUND // 1024} KiB", log < LOG_BOUND,
@@ -60,7 +62,7 @@ def big_report(run, build):
     run.check("the log says how many roots are in report.toml (never `all` of them)",
               any(re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", l)
                   for l in lines), build.describe(limit=80))
-    claim = gwit.line_matching(build.stdout, re.compile(r"all in `report\.toml`"))
+    claim = reporting.line_matching(build.stdout, re.compile(r"all in `report\.toml`"))
     run.check("no log line claims all roots are in report.toml", claim is None, [claim or ""])
 
 
@@ -82,7 +84,7 @@ def long_roots_tree(t):
 
 
 def long_roots(run, build):
-    layer = run.lc.layers / gwit.LAYER_NAME
+    layer = run.lc.layers / cnb.LAYER_NAME
     size = (layer / "report.toml").stat().st_size
     limit = 16 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
     run.check("report.toml stays under the 16 MiB the start-up check reads back", size <= limit,
@@ -96,8 +98,8 @@ def long_roots(run, build):
     # What that means: `doctor` reads the roots back from the layer (and, in an image, the
     # start-up check does the same).
     binary = run.lc.buildpack.path / "bin" / "group-writable"
-    out = gwit.run_as(run.layout.build, [binary, "doctor", "--report", layer / "report.toml"],
-                      {"PATH": gwit.PATH_ENV}, run.lc.workspace)
+    out = process.run_as(run.layout.build, [binary, "doctor", "--report", layer / "report.toml"],
+                      {"PATH": cnb.PATH_ENV}, run.lc.workspace)
     run.check("`doctor --report` reads the build's report.toml", out.code == 0
               and "Cannot read the report" not in out.stdout + out.stderr, out.describe())
     # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
@@ -113,7 +115,7 @@ def long_roots(run, build):
     program = layer / "exec.d" / "group-writable-check"
     fd3 = run.lc.root / "exec.d-output.toml"
     with open(fd3, "wb") as output:
-        out = gwit.run_as(run.layout.run, [program], {"PATH": gwit.PATH_ENV},
+        out = process.run_as(run.layout.run, [program], {"PATH": cnb.PATH_ENV},
                           run.lc.workspace, timeout=60, fd3=output.fileno())
     warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
     run.check("the start-up check warns about the one root made read-only", out.code == 0
@@ -130,7 +132,7 @@ def long_roots(run, build):
         + "".join(f"  {json.dumps(r)},\n" for r in roots) + "]\n")
     os.chmod(run.lc.root / "cut", 0o755)
     with open(fd3, "wb") as output:
-        out = gwit.run_as(run.layout.run, [cut / program.name], {"PATH": gwit.PATH_ENV},
+        out = process.run_as(run.layout.run, [cut / program.name], {"PATH": cnb.PATH_ENV},
                           run.lc.workspace, timeout=60, fd3=output.fileno())
     warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
     run.check("control: with the report cut to 900 roots the same check warns about that root",
@@ -182,7 +184,7 @@ def unescape(text):
 
 def odd_names(run, build):
     lc = run.lc
-    report, error = lc.read_toml(lc.layers / gwit.LAYER_NAME / "report.toml")
+    report, error = lc.read_toml(lc.layers / cnb.LAYER_NAME / "report.toml")
     roots = (report or {}).get("roots", [])
     try:
         decoded = sorted(unescape(r) for r in roots)
@@ -216,9 +218,9 @@ def odd_names(run, build):
     # `doctor` shows the same two in the same form, and the text `bad\xFF` (still there) in
     # another one: `odd/bad\\xFF` is writable, `odd/bad\xFF` is missing.
     binary = lc.buildpack.path / "bin" / "group-writable"
-    doctor = gwit.run_as(run.layout.run, [binary, "doctor", "--report",
+    doctor = process.run_as(run.layout.run, [binary, "doctor", "--report",
                                           lc.image_layer / "report.toml"],
-                         {"PATH": gwit.PATH_ENV}, lc.image_workspace)
+                         {"PATH": cnb.PATH_ENV}, lc.image_workspace)
     lines = doctor.stdout.splitlines()
     run.check("`doctor` tells the text `bad\\xFF` (writable) from the byte 0xFF (missing)",
               "  - `odd/bad\\\\xFF` is writable" in lines
@@ -227,7 +229,7 @@ def odd_names(run, build):
 
 def exec_d(lc, program, user):
     fd3 = lc.root / "exec.d-output.toml"
-    env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent", "CNB_APP_DIR": str(lc.image_workspace)}
+    env = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent", "CNB_APP_DIR": str(lc.image_workspace)}
     with open(fd3, "wb") as output:
-        return gwit.run_as(user, [program], env, lc.image_workspace, timeout=60,
+        return process.run_as(user, [program], env, lc.image_workspace, timeout=60,
                            fd3=output.fileno())

@@ -7,8 +7,11 @@ import stat
 import subprocess
 from pathlib import Path
 
+import cnb
 import emulation
-import gwit
+import process
+import reporting
+import tree
 from case_types import EMULATED_OMISSIONS, HEADER
 
 # --- Item 8: without /proc --------------------------------------------------------------------
@@ -53,10 +56,10 @@ class NoProcRun:
                            ["CI packages a static one; locally build it with swift build -c"
                             " release -Xswiftc -static-executable --scratch-path .build-release"])
             else:
-                gwit.log(f"{self.label}: skipped: no static executable (see no_proc.static_binary)")
+                reporting.log(f"{self.label}: skipped: no static executable (see no_proc.static_binary)")
             return
         root = self.root
-        gwit.remove_tree(root)
+        tree.remove_tree(root)
         bp = root / "cnb" / "buildpacks" / "group-writable"
         (bp / "bin").mkdir(parents=True)
         shutil.copy(binary, bp / "bin" / "group-writable")
@@ -69,11 +72,11 @@ class NoProcRun:
             (app / rel).write_text("x\n")
         (app / "project.toml").write_text(HEADER + 'paths = ["/storage/"]\n')
         (root / "platform" / "env").mkdir(parents=True)
-        layers = root / "layers" / gwit.LAYERS_NAME
+        layers = root / "layers" / cnb.LAYERS_NAME
         layers.mkdir(parents=True)
         (root / "plans").mkdir()
         (root / "plans" / "buildpack-plan.toml").write_text("")
-        gwit.normalise_modes(root)
+        tree.normalise_modes(root)
         self.emulator = emulation.copy_into(root)  # static too; qemu-user needs no /proc
         uid, gid = self.layout.build
         for path in (app, root / "layers", root / "plans"):
@@ -83,7 +86,7 @@ class NoProcRun:
         env = ["CNB_PLATFORM_DIR=/platform", "CNB_BUILDPACK_DIR=/cnb/buildpacks/group-writable",
                "CNB_BUILD_PLAN_PATH=/plans/build-plan.toml",
                "CNB_BP_PLAN_PATH=/plans/buildpack-plan.toml",
-               f"CNB_LAYERS_DIR=/layers/{gwit.LAYERS_NAME}", "CNB_TARGET_OS=linux",
+               f"CNB_LAYERS_DIR=/layers/{cnb.LAYERS_NAME}", "CNB_TARGET_OS=linux",
                f"CNB_TARGET_ARCH={self.buildpack.arch}"]
         gw = "/cnb/buildpacks/group-writable/bin/"
         out = self.chroot(["--version"], gw + "group-writable", env)
@@ -96,9 +99,9 @@ class NoProcRun:
         out = self.chroot([], gw + "detect", env)
         self.expect("bin/detect", out, 0)
         if self.emulator is not None:
-            gwit.log(f"{self.label}: bin/build and the exec.d check left out under the emulator: "
+            reporting.log(f"{self.label}: bin/build and the exec.d check left out under the emulator: "
                      + EMULATED_OMISSIONS["no-proc: bin/build and the exec.d check"])
-            gwit.remove_tree(root)
+            tree.remove_tree(root)
             return
         out = self.chroot([], gw + "build", env)
         self.expect("bin/build", out, 0)
@@ -107,22 +110,22 @@ class NoProcRun:
         self.r.equal(f"{self.label}: the build changed exactly the selection",
                      modes, {"storage": 0o775, "storage/logs": 0o775,
                              "storage/logs/app.log": 0o664, "log/app.log": 0o644})
-        check = layers / gwit.LAYER_NAME / "exec.d" / "group-writable-check"
+        check = layers / cnb.LAYER_NAME / "exec.d" / "group-writable-check"
         same = check.is_file() and check.read_bytes() == binary.read_bytes()
         self.check("the exec.d check is a copy of the executable (found from argv[0], not"
                    " /proc/self/exe)", same, [str(check)])
         shutil.rmtree(root / "cnb")
-        out = self.chroot([], f"/layers/{gwit.LAYERS_NAME}/{gwit.LAYER_NAME}/exec.d/"
+        out = self.chroot([], f"/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/"
                           "group-writable-check", [], user=self.layout.run, fd3=True)
         self.expect("the exec.d check as the run user", out, 0)
         self.check("the exec.d check says nothing (every root is writable)", out.stderr == "",
                    out.describe())
-        gwit.remove_tree(root)
+        tree.remove_tree(root)
 
     def expect(self, what, out, code):
         self.check(f"{what} exits {code} without /proc", out.code == code, out.describe())
         text = out.stdout + out.stderr
-        self.check(f"{what}: no runtime abort", out.code != 134 and not gwit.has_backtrace(text)
+        self.check(f"{what}: no runtime abort", out.code != 134 and not process.has_backtrace(text)
                    and "Unable to obtain Swift runtime path" not in text, out.describe())
 
     def chroot(self, args, program, env, user=None, fd3=False):
@@ -140,11 +143,11 @@ class NoProcRun:
         finally:
             if fd3:
                 output.close()
-        return gwit.Outcome(done.returncode, gwit.decode(done.stdout), gwit.decode(done.stderr),
+        return process.Outcome(done.returncode, process.decode(done.stdout), process.decode(done.stderr),
                             False)
 
 
 def run(reporter, layout, buildpack, work, python, only):
     runner = NoProcRun(reporter, layout, buildpack, work)
     if only.search("no-proc"):
-        gwit.run_guarded(reporter, runner)
+        reporting.run_guarded(reporter, runner)

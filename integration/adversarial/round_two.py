@@ -13,10 +13,10 @@
 
 import os
 
-import gwit
+import cnb
 from case_types import Case, Command
 
-ERROR = gwit.ERROR
+ERROR = cnb.ERROR
 CANNOT_READ = r"! Cannot read `{}`"
 
 
@@ -33,7 +33,7 @@ def env_symlink(t):
 
 def previous_metadata(text):
     def plant(t):
-        path = t.lc.layers / (gwit.LAYER_NAME + ".toml")
+        path = t.lc.layers / (cnb.LAYER_NAME + ".toml")
         path.write_bytes(text)
         uid, gid = t.lc.layout.build
         os.chown(path, uid, gid)

@@ -18,16 +18,23 @@ import sqlite3
 import tomllib
 from pathlib import Path
 
+import cnb
+import contract
 import emulation
-import gwit
+import lifecycle
+import probes
+import process
+import reporting
+import tree
+import users
 
 SCENARIO_KEYS = {"description", "app", "files", "modes", "remove", "env", "process-env", "expect",
                  "platforms", "sqlite", "requires"}
 EXPECT_KEYS = {"detect", "build", "roots", "created", "setgid", "patterns", "stdout", "stderr",
                "warnings", "error-names", "exclusive", "keep-world-writable",
                "sqlite-directories", "sqlite-write", "platform"}
-ERROR = gwit.ERROR
-PLATFORM_NAMES = {p.name for p in gwit.PLATFORMS}
+ERROR = cnb.ERROR
+PLATFORM_NAMES = {p.name for p in users.PLATFORMS}
 
 
 @dataclasses.dataclass
@@ -61,9 +68,9 @@ def load_scenarios(fixtures_dir, repo):
         unknown_expect = set(data.get("expect", {})) - EXPECT_KEYS
         if unknown or unknown_expect:
             raise ValueError(f"{path}: unknown keys {sorted(unknown | unknown_expect)}")
-        platforms = data.get("platforms", [gwit.IDEALISED.name])
+        platforms = data.get("platforms", [users.IDEALISED.name])
         if platforms == "all":
-            platforms = [p.name for p in gwit.PLATFORMS]
+            platforms = [p.name for p in users.PLATFORMS]
         overridden = set(data.get("expect", {}).get("platform", {}))
         if not isinstance(platforms, list) or set(platforms) - PLATFORM_NAMES or (
                 overridden - set(platforms)):
@@ -153,7 +160,7 @@ def matrix(layouts, platforms, scenarios, reduced=False):
 
 def run(reporter, runs, buildpack, work, python):
     for layout, platform, scenario in runs:
-        gwit.run_guarded(reporter, ScenarioRun(reporter, layout, platform, scenario, buildpack,
+        reporting.run_guarded(reporter, ScenarioRun(reporter, layout, platform, scenario, buildpack,
                                                work, python))
 
 
@@ -179,10 +186,10 @@ class ScenarioRun:
         self.s = scenario
         self.expect = scenario.expect_for(platform)
         self.label = f"{layout.name}/{platform.name}/{scenario.name}"
-        self.lc = gwit.Lifecycle(Path(work) / self.label.replace("/", "-"), layout, buildpack,
+        self.lc = lifecycle.Lifecycle(Path(work) / self.label.replace("/", "-"), layout, buildpack,
                                  python, platform)
         self.version = buildpack.version
-        self.policy = gwit.Policy(
+        self.policy = contract.Policy(
             setgid=self.expect.get("setgid", False),
             keep_world_writable=self.expect.get("keep-world-writable", False),
             exclusive=self.expect.get("exclusive", False),
@@ -202,14 +209,14 @@ class ScenarioRun:
         lc.prepare(self.s.app, self.s.env, self.s.process_env)
         apply_tweaks(lc.workspace, self.s)
         lc.give_to_build_user()
-        before = gwit.snapshot(lc.workspace)
+        before = tree.snapshot(lc.workspace)
         roots = self.expect.get("roots", [])
-        databases = {rel for rel in gwit.root_rels(roots) if rel in before
-                     and gwit.is_database(lc.workspace / rel, before[rel])}
+        databases = {rel for rel in contract.root_rels(roots) if rel in before
+                     and contract.is_database(lc.workspace / rel, before[rel])}
         for db in self.s.sqlite:
             self.check(f"setup made {db['path']} a real SQLite database the selection names",
                        db["path"] in databases, [f"databases among the roots: {sorted(databases)}"])
-        prediction = gwit.predict(before, roots, lc.build_user, self.policy,
+        prediction = contract.predict(before, roots, lc.build_user, self.policy,
                                   self.expect.get("created", []), databases)
 
         detect = lc.detect()
@@ -217,7 +224,7 @@ class ScenarioRun:
         if not self.check_exit("detect", detect, expected_detect):
             return
         self.check("detect writes nothing (app dir, layers dir, build plan unchanged)",
-                   gwit.snapshot(lc.workspace) == before and not any(lc.layers.iterdir())
+                   tree.snapshot(lc.workspace) == before and not any(lc.layers.iterdir())
                    and (lc.plan / "detect-plan.toml").read_bytes() == b"")
         if expected_detect == 100:
             self.check_not_opted_in(detect)
@@ -237,9 +244,9 @@ class ScenarioRun:
             self.check_error_output("build", build)
             if prediction.fails:
                 self.check_platform_failure(build, prediction)
-            self.check("a failed build changes no mode", self.modes(gwit.snapshot(lc.workspace))
-                       == self.modes(before), gwit.mode_diff(
-                           self.modes(gwit.snapshot(lc.workspace)), self.modes(before)))
+            self.check("a failed build changes no mode", self.modes(tree.snapshot(lc.workspace))
+                       == self.modes(before), tree.mode_diff(
+                           self.modes(tree.snapshot(lc.workspace)), self.modes(before)))
             return
         self.check_build(before, build, prediction, databases)
 
@@ -247,7 +254,7 @@ class ScenarioRun:
         return {rel: e.mode for rel, e in snap.items()}
 
     def check_exit(self, phase, outcome, expected):
-        passed, wanted = gwit.exit_matches(outcome, expected)
+        passed, wanted = process.exit_matches(outcome, expected)
         self.check(f"{phase} exits {wanted}", passed, outcome.describe())
         return passed
 
@@ -269,8 +276,8 @@ class ScenarioRun:
             regex = re.compile(name)
             self.check(f"{phase} error names {name!r}", regex.search(text) is not None,
                        outcome.describe())
-        self.check(f"{phase} does not crash (no backtrace)", not gwit.has_backtrace(text)
-                   and not gwit.has_backtrace(outcome.stdout), outcome.describe())
+        self.check(f"{phase} does not crash (no backtrace)", not process.has_backtrace(text)
+                   and not process.has_backtrace(outcome.stdout), outcome.describe())
 
     def check_platform_failure(self, build, prediction):
         """The platform left entries the build user cannot change (Tekton's `chown -R` to another
@@ -315,13 +322,13 @@ class ScenarioRun:
         lc = self.lc
         roots = self.expect.get("roots", [])
         created = self.expect.get("created", [])
-        after = gwit.snapshot(lc.workspace)
+        after = tree.snapshot(lc.workspace)
 
         lines = build.stdout.splitlines()
         self.check(f"build output starts with `## Group-Writable Paths (v{self.version})`",
                    bool(lines) and lines[0] == f"## Group-Writable Paths (v{self.version})",
                    build.describe())
-        self.check("build prints no backtrace", not gwit.has_backtrace(build.stdout + build.stderr),
+        self.check("build prints no backtrace", not process.has_backtrace(build.stdout + build.stderr),
                    build.describe())
         gid = lc.build_user[1]
         self.check(f"build output names the group id {gid} that will own the files",
@@ -333,27 +340,27 @@ class ScenarioRun:
                        [f"entry: {entry}"])
         actual = self.modes(after)
         self.check("mode of every entry in the app dir is exactly as the contract says",
-                   actual == prediction.modes, gwit.mode_diff(actual, prediction.modes))
+                   actual == prediction.modes, tree.mode_diff(actual, prediction.modes))
         uid = lc.build_user[0]
         moved = [rel for rel, e in after.items()
                  if (rel in before and (e.uid, e.gid) != (before[rel].uid, before[rel].gid))
                  or (rel not in before and e.uid != uid)]
         self.check("no entry changes owner (dirs the build makes belong to the build user)",
                    not moved, moved[:20])
-        touched = gwit.content_changes(before, after)
+        touched = tree.content_changes(before, after)
         self.check("no file of the app dir is written (sizes and mtimes unchanged)", not touched,
                    touched[:20])
 
-        report, _ = lc.read_toml(lc.layers / gwit.LAYER_NAME / "report.toml")
+        report, _ = lc.read_toml(lc.layers / cnb.LAYER_NAME / "report.toml")
         self.check_patterns_output(build, report)
         self.check_debug_listing(build, before, after)
         self.check_layer_files(roots, prediction)
         self.check_platform_warnings(build, report or {}, prediction)
 
         lc.export()
-        image = gwit.snapshot(lc.image_workspace)
+        image = tree.snapshot(lc.image_workspace)
         self.check("exported image keeps every mode of the app dir",
-                   self.modes(image) == actual, gwit.mode_diff(self.modes(image), actual))
+                   self.modes(image) == actual, tree.mode_diff(self.modes(image), actual))
         owners = {(e.uid, e.gid) for e in image.values()}
         self.equal("exported image: every entry owned by the build uid and gid", owners,
                    {lc.build_user})
@@ -387,14 +394,14 @@ class ScenarioRun:
         for text in self.expect.get("stdout", []):
             regex = re.compile(text)
             self.check(f"build output has a line matching {text!r}",
-                       gwit.line_matching(build.stdout, regex) is not None, build.describe())
+                       reporting.line_matching(build.stdout, regex) is not None, build.describe())
         for text in self.expect.get("warnings", []):
             regex = re.compile(text)
             warnings = [str(w) for w in (report or {}).get("warnings", [])]
             self.check(f"report.toml has a warning matching {text!r}",
                        any(regex.search(w) for w in warnings), [f"warnings: {warnings!r}"])
             self.check(f"build output warns matching {text!r}",
-                       gwit.line_matching(build.stdout + build.stderr, regex) is not None,
+                       reporting.line_matching(build.stdout + build.stderr, regex) is not None,
                        build.describe())
 
     def check_debug_listing(self, build, before, after):
@@ -408,35 +415,35 @@ class ScenarioRun:
 
     def check_layer_files(self, roots, prediction):
         lc = self.lc
-        layer_dir = lc.layers / gwit.LAYER_NAME
+        layer_dir = lc.layers / cnb.LAYER_NAME
         self.check("build creates the launch layer dir", layer_dir.is_dir())
-        meta, error = lc.read_toml(lc.layers / f"{gwit.LAYER_NAME}.toml")
+        meta, error = lc.read_toml(lc.layers / f"{cnb.LAYER_NAME}.toml")
         expected_counts = {
-            "files-changed": prediction.count(gwit.GRANTED, "f"),
-            "directories-changed": prediction.count(gwit.GRANTED, "d"),
-            "ancestors-changed": prediction.count(gwit.ANCESTOR),
+            "files-changed": prediction.count(contract.GRANTED, "f"),
+            "directories-changed": prediction.count(contract.GRANTED, "d"),
+            "ancestors-changed": prediction.count(contract.ANCESTOR),
             "already-writable": prediction.already_writable,
-            "world-write-removed": prediction.count(gwit.WORLD),
-            "group-write-removed": prediction.count(gwit.GROUP),
-            "database-directories": prediction.count(gwit.DATABASE),
+            "world-write-removed": prediction.count(contract.WORLD),
+            "group-write-removed": prediction.count(contract.GROUP),
+            "database-directories": prediction.count(contract.DATABASE),
             "entries-changed": len(prediction.reasons),
             "failed": 0,
         }
-        if self.check(f"{gwit.LAYER_NAME}.toml parses with tomllib", meta is not None, [error]):
-            self.check(f"{gwit.LAYER_NAME}.toml: [types] launch = true",
+        if self.check(f"{cnb.LAYER_NAME}.toml parses with tomllib", meta is not None, [error]):
+            self.check(f"{cnb.LAYER_NAME}.toml: [types] launch = true",
                        meta.get("types", {}).get("launch") is True, [repr(meta)])
             md = meta.get("metadata", {})
-            self.equal(f"{gwit.LAYER_NAME}.toml: metadata.version", md.get("version"),
+            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.version", md.get("version"),
                        self.version)
-            self.equal(f"{gwit.LAYER_NAME}.toml: metadata.roots", sorted(md.get("roots", [])),
+            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.roots", sorted(md.get("roots", [])),
                        sorted(roots))
-            self.equal(f"{gwit.LAYER_NAME}.toml: metadata.roots-total", md.get("roots-total"),
+            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.roots-total", md.get("roots-total"),
                        len(roots))
             md_counts = md.get("counts", {})
-            self.check(f"{gwit.LAYER_NAME}.toml: metadata has integer counts",
+            self.check(f"{cnb.LAYER_NAME}.toml: metadata has integer counts",
                        all(isinstance(md_counts.get(k), int) and md_counts[k] >= 0
                            for k in ("skipped", *expected_counts)), [repr(md)])
-            self.equal(f"{gwit.LAYER_NAME}.toml: counts are the contract's (entries granted,"
+            self.equal(f"{cnb.LAYER_NAME}.toml: counts are the contract's (entries granted,"
                        " given g+x, already writable, losing o+w or g+w, SQLite dirs opened)",
                        {k: md_counts.get(k) for k in expected_counts}, expected_counts)
         report, error = lc.read_toml(layer_dir / "report.toml")
@@ -447,7 +454,7 @@ class ScenarioRun:
                 summary = {k: v for k, v in meta.get("metadata", {}).get("counts", {}).items()
                            if k.endswith("-changed") or k in ("already-writable", "skipped")}
                 in_report = report.get("counts", report)
-                self.equal(f"report.toml counts agree with {gwit.LAYER_NAME}.toml",
+                self.equal(f"report.toml counts agree with {cnb.LAYER_NAME}.toml",
                            {k: in_report.get(k) for k in summary}, summary)
             patterns = report.get("patterns", [])
             self.check("report.toml: every [[patterns]] has pattern, source, line, matches",
@@ -456,14 +463,14 @@ class ScenarioRun:
             self.check_change_samples(report.get("changes", {}), prediction)
         launch, error = lc.read_toml(lc.layers / "launch.toml")
         if self.check("launch.toml parses with tomllib", launch is not None, [error]):
-            labels = [l for l in launch.get("labels", []) if l.get("key") == gwit.LABEL_KEY]
+            labels = [l for l in launch.get("labels", []) if l.get("key") == cnb.LABEL_KEY]
             value = None
             if len(labels) == 1:
                 try:
                     value = json.loads(labels[0].get("value", ""))
                 except ValueError:
                     value = None
-            self.check(f"launch.toml label {gwit.LABEL_KEY} is a JSON array of the roots",
+            self.check(f"launch.toml label {cnb.LABEL_KEY} is a JSON array of the roots",
                        isinstance(value, list) and sorted(value) == sorted(roots),
                        [repr(launch.get("labels"))])
 
@@ -480,9 +487,9 @@ class ScenarioRun:
             return {self.shown(prediction, rel): (rel, why) for rel, why in
                     prediction.reasons.items() if reason in why}
         mode_samples = {
-            "world-write-removed": with_reason(gwit.WORLD),
-            "group-write-removed": with_reason(gwit.GROUP),
-            "database-directories": with_reason(gwit.DATABASE),
+            "world-write-removed": with_reason(contract.WORLD),
+            "group-write-removed": with_reason(contract.GROUP),
+            "database-directories": with_reason(contract.DATABASE),
         }
         for key, wanted in mode_samples.items():
             sample = changes.get(key, {})
@@ -576,8 +583,8 @@ class ScenarioRun:
         want = self.expect.get("sqlite-write", True)
         paths = [lc.image_workspace / db["path"] for db in self.s.sqlite]
         for who, user, expected in (("the run user", lc.run_user, want),
-                                    ("a user outside the group", gwit.OUTSIDER, False)):
-            out = gwit.run_as(user, [lc.python, script, *paths], {"PATH": gwit.PATH_ENV}, lc.root)
+                                    ("a user outside the group", users.OUTSIDER, False)):
+            out = process.run_as(user, [lc.python, script, *paths], {"PATH": cnb.PATH_ENV}, lc.root)
             try:
                 results = json.loads(out.stdout)
             except ValueError:
@@ -612,7 +619,7 @@ class ScenarioRun:
         """
         policy = self.policy
         uid = self.lc.build_user[0]
-        db_dirs = {gwit.parent_of(rel) for rel in databases} if policy.sqlite_directories else set()
+        db_dirs = {contract.parent_of(rel) for rel in databases} if policy.sqlite_directories else set()
         root = before["."]
         foreign_root = root.uid != uid
         group, others = set(), set()
@@ -646,13 +653,13 @@ class ScenarioRun:
                        " left for users outside the group", others == {"."} and
                        self.platform.root_owner_of(self.layout)[0] == 0 and "." in prediction.kept,
                        [f"writable by others: {sorted(others)}"])
-        layer = gwit.snapshot(lc.image_layer)
+        layer = tree.snapshot(lc.image_layer)
         base = str(lc.image)
         for who, user, writable in (("run user", lc.run_user, group),
-                                    ("user outside the group", gwit.OUTSIDER, others)):
+                                    ("user outside the group", users.OUTSIDER, others)):
             ids = "%d:%d" % user
-            plan = gwit.probe_plan(image, lc.image_workspace, writable)
-            plan += gwit.probe_plan(layer, lc.image_layer, set())
+            plan = probes.probe_plan(image, lc.image_workspace, writable)
+            plan += probes.probe_plan(layer, lc.image_layer, set())
             results = lc.probe([(a, p) for a, p, _ in plan], user=user)
             wrong_yes = [f"{a} {p[len(base) + 1:]}" for a, p, want in plan
                          if not want and results[(a, p)][0]]

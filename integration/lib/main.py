@@ -13,12 +13,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import cnb  # noqa: E402
 import emulation  # noqa: E402
-import gwit  # noqa: E402
+import lifecycle  # noqa: E402
 import lifecycle_suite  # noqa: E402
+import process  # noqa: E402
 import readonly_suite  # noqa: E402
+import reporting  # noqa: E402
 import runtime_suite  # noqa: E402
 import trace_suite  # noqa: E402
+import users  # noqa: E402
 
 SUITES = ["lifecycle", "adversarial", "runtime", "read-only", "trace"]
 HOST_MACHINES = {"x86_64": emulation.EM_X86_64, "aarch64": emulation.EM_AARCH64}
@@ -32,25 +36,25 @@ def main():
     parser.add_argument("--python", required=True, help="python3 the run user can execute")
     parser.add_argument("--only", default="", help="regex: run only scenarios/cases it matches")
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
-    parser.add_argument("--platforms", default=",".join(p.name for p in gwit.PLATFORMS),
+    parser.add_argument("--platforms", default=",".join(p.name for p in users.PLATFORMS),
                         help="comma-separated platform layouts (lifecycle and runtime suites)")
     parser.add_argument("--suite", choices=["all", *SUITES], default="all")
     parser.add_argument("--matrix", choices=["full", "reduced"], default="full",
                         help="reduced: each lifecycle scenario run under one user layout, rotating")
     args = parser.parse_args()
 
-    reporter = gwit.Reporter()
-    buildpack = gwit.Buildpack(args.buildpack)
+    reporter = reporting.Reporter()
+    buildpack = lifecycle.Buildpack(args.buildpack)
     if not check_executable(reporter, buildpack, args.work):
         reporter.summary()
         return 1
     wanted = set(args.layouts.split(","))
-    layouts = [layout for layout in gwit.LAYOUTS if layout.name in wanted]
+    layouts = [layout for layout in users.LAYOUTS if layout.name in wanted]
     wanted_platforms = set(args.platforms.split(","))
-    unknown = wanted_platforms - {p.name for p in gwit.PLATFORMS}
+    unknown = wanted_platforms - {p.name for p in users.PLATFORMS}
     if unknown:
         parser.error(f"unknown platforms: {', '.join(sorted(unknown))}")
-    platforms = [p for p in gwit.PLATFORMS if p.name in wanted_platforms]
+    platforms = [p for p in users.PLATFORMS if p.name in wanted_platforms]
     only = re.compile(args.only)
     repo = Path(args.repo)
     work = Path(args.work)
@@ -61,7 +65,7 @@ def main():
         started = time.monotonic()
         body()
         ran.append(f"{name} ({time.monotonic() - started:.0f} s{note})")
-        gwit.log(f"{name} suite: {time.monotonic() - started:.1f} s")
+        reporting.log(f"{name} suite: {time.monotonic() - started:.1f} s")
 
     if args.suite in ("all", "lifecycle"):
         fixtures = repo / "integration" / "fixtures"
@@ -69,7 +73,7 @@ def main():
                      if only.search(s.name)]
         reduced = args.matrix == "reduced"
         runs = lifecycle_suite.matrix(layouts, platforms, scenarios, reduced)
-        gwit.log(f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
+        reporting.log(f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
                  f" and {len(layouts)} user layouts ({args.matrix} matrix), buildpack {buildpack.id}"
                  f" v{buildpack.version} ({buildpack.arch})")
         timed("lifecycle", lambda: lifecycle_suite.run(
@@ -129,8 +133,8 @@ def check_executable(reporter, buildpack, work):
     if not reporter.check(f"the emulator {qemu} is executable by every user", mode & 0o001 != 0,
                           [f"mode {mode & 0o7777:04o}"]):
         return False
-    outcome = gwit.run_as(gwit.OUTSIDER, [buildpack.executable, "--version"],
-                          {"PATH": gwit.PATH_ENV}, work)
+    outcome = process.run_as(users.OUTSIDER, [buildpack.executable, "--version"],
+                          {"PATH": cnb.PATH_ENV}, work)
     return reporter.check(f"the buildpack's executable ({machine}) runs under the emulator as an"
                           f" unprivileged user: `group-writable --version` prints"
                           f" {buildpack.version}", outcome.code == 0

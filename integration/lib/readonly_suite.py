@@ -22,8 +22,12 @@ import subprocess
 import time
 from pathlib import Path
 
+import cnb
 import emulation
-import gwit
+import lifecycle
+import reporting
+import tree
+import users
 
 SELECTING_TOML = """\
 [utility.group-writable]
@@ -57,7 +61,7 @@ def run(reporter, layouts, buildpack, work, python, only):
         for name, project in (("selecting", SELECTING_TOML), ("ephemeral", EPHEMERAL_TOML)):
             runner = ReadOnlyRun(reporter, layout, buildpack, Path(work), python, name, project)
             if only.search(runner.label):
-                gwit.run_guarded(reporter, runner)
+                reporting.run_guarded(reporter, runner)
 
 
 class ReadOnlyRun:
@@ -65,7 +69,7 @@ class ReadOnlyRun:
         self.r = reporter
         self.layout = layout
         self.label = f"read-only/{layout.name}/{name}"
-        self.lc = gwit.Lifecycle(work / f"{layout.name}-{name}", layout, buildpack, python)
+        self.lc = lifecycle.Lifecycle(work / f"{layout.name}-{name}", layout, buildpack, python)
         self.project = project
         self.python = python
         self.ephemeral = "ephemeral" in project
@@ -85,7 +89,7 @@ class ReadOnlyRun:
         # Names and link targets that are not UTF-8, which the seed must keep byte for byte.
         (lc.workspace / "log").joinpath(os.fsdecode(SEED_NAME)).write_text("x\n")
         os.symlink(SEED_TARGET, os.fsencode(lc.workspace / "log") + b"/link")
-        gwit.normalise_modes(lc.workspace)
+        tree.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         build = lc.build()
         if not self.check("build exits 0", build.code == 0, build.describe()):
@@ -107,7 +111,7 @@ class ReadOnlyRun:
                                 "`/tmp`, which has mode 777", "Give `/tmp` the sticky bit")
             started = self.start(read_only=True, tmpfs_over_tmp=True, planted=True)
             self.expect_refused("read-only, /tmp/group-writable planted by another user", started,
-                                f"`/tmp/group-writable`, which belongs to uid {gwit.OUTSIDER[0]}",
+                                f"`/tmp/group-writable`, which belongs to uid {users.OUTSIDER[0]}",
                                 "Remove `/tmp/group-writable`")
         else:
             started = self.start(read_only=True)
@@ -123,7 +127,7 @@ class ReadOnlyRun:
         uid, gid = self.layout.run
         mnt = f"/run/gw-read-only-{self.layout.name}"
         workspace = f"{mnt}/workspace"
-        exec_d = f"{mnt}/layers/{gwit.LAYERS_NAME}/{gwit.LAYER_NAME}/exec.d/{EXEC_D}"
+        exec_d = f"{mnt}/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/{EXEC_D}"
         # Outside /tmp, which the runs hide or make read-only.
         io = Path(f"/run/gw-read-only-io-{self.label.replace('/', '-')}")
         io.mkdir(parents=True, exist_ok=True)
@@ -147,9 +151,9 @@ class ReadOnlyRun:
                       f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log"]
         if tmpfs_over_tmp:
             steps += [f"mount -t tmpfs -o mode={tmp_mode} tmpfs /tmp"]
-        as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={gwit.PATH_ENV}"
+        as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={cnb.PATH_ENV}"
         if planted:
-            outsider = "setpriv --reuid=%d --regid=%d --clear-groups --" % gwit.OUTSIDER
+            outsider = "setpriv --reuid=%d --regid=%d --clear-groups --" % users.OUTSIDER
             steps += [f"{outsider} mkdir -p /tmp/group-writable/tmp/pids",
                       f"{outsider} ln -s {victim} /tmp/group-writable/tmp/pids/server.pid",
                       f"{outsider} chmod -R 0755 /tmp/group-writable"]

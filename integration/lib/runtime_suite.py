@@ -27,15 +27,20 @@ import time
 import tomllib
 from pathlib import Path
 
+import cnb
 import emulation
-import gwit
+import lifecycle
+import process
+import reporting
+import tree
+import users
 
 # A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
-OUTSIDER = gwit.OUTSIDER
+OUTSIDER = users.OUTSIDER
 # How OpenShift runs a pod (restricted SCC): an arbitrary uid of the namespace's range, in group 0.
-OPENSHIFT_POD = (gwit.OPENSHIFT_UID, 0)
+OPENSHIFT_POD = (users.OPENSHIFT_UID, 0)
 # The same uid where group 0 is not given (Kubernetes `runAsUser` and `runAsGroup` alone).
-OPENSHIFT_UID_OWN_GROUP = (gwit.OPENSHIFT_UID, gwit.OPENSHIFT_UID)
+OPENSHIFT_UID_OWN_GROUP = (users.OPENSHIFT_UID, users.OPENSHIFT_UID)
 EXEC_D_NAME = "group-writable-check"
 PROJECT_TOML = """\
 [_]
@@ -54,24 +59,24 @@ TIME_LIMIT_SECONDS = 2.0
 
 def run(reporter, layouts, platforms, buildpack, work, python, only):
     names = {p.name for p in platforms}
-    openshift = next(p for p in gwit.PLATFORMS if p.name == "openshift")
+    openshift = next(p for p in users.PLATFORMS if p.name == "openshift")
     for layout in layouts:
         runners = [RuntimeRun(reporter, layout, buildpack, Path(work), python)]
         if openshift.name in names:
             runners.append(OpenShiftRun(reporter, layout, buildpack, Path(work), python, openshift))
         for runner in runners:
             if only.search(runner.label):
-                gwit.run_guarded(reporter, runner)
+                reporting.run_guarded(reporter, runner)
 
 
 class RuntimeRun:
-    def __init__(self, reporter, layout, buildpack, work, python, platform=gwit.IDEALISED):
+    def __init__(self, reporter, layout, buildpack, work, python, platform=users.IDEALISED):
         self.r = reporter
         self.layout = layout
         self.platform = platform
-        suffix = "" if platform is gwit.IDEALISED else f"/{platform.name}"
+        suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
         self.label = f"runtime/{layout.name}{suffix}"
-        self.lc = gwit.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
+        self.lc = lifecycle.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
                                  platform)
 
     def check(self, what, passed, details=()):
@@ -86,7 +91,7 @@ class RuntimeRun:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("x\n")
         (lc.workspace / "project.toml").write_text(PROJECT_TOML)
-        gwit.normalise_modes(lc.workspace)
+        tree.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         build = lc.build()
         if not self.check("build exits 0", build.code == 0, build.describe()):
@@ -125,7 +130,7 @@ class RuntimeRun:
         # product never runs with 3 or 4: these two cases are left out there.
         low_limits = () if emulation.active() else (3, 4)
         if emulation.active():
-            gwit.log("exec.d with 3 or 4 open files: left out under the emulator (it cannot start the"
+            reporting.log("exec.d with 3 or 4 open files: left out under the emulator (it cannot start the"
                      " program with so few descriptors)")
         for limit in low_limits:
             what = f"exec.d as the run user with {limit} open files at most"
@@ -181,21 +186,21 @@ class RuntimeRun:
         """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output (under
         `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
         fd3 = self.lc.root / "exec.d-output.toml"
-        env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent",
+        env = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent",
                "CNB_APP_DIR": str(self.lc.image_workspace)}
         env.update(extra_env or {})
         with open(fd3, "wb") as output:
             started = time.monotonic()
             limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
-            outcome = gwit.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
+            outcome = process.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
                                   fd3=output.fileno(), limits=limits)
             elapsed = time.monotonic() - started
         return outcome, fd3.read_bytes(), elapsed
 
     def run_cli(self, user, argv, extra_env=None):
-        env = {"PATH": gwit.PATH_ENV}
+        env = {"PATH": cnb.PATH_ENV}
         env.update({k: str(v) for k, v in (extra_env or {}).items()})
-        return gwit.run_as(user, argv, env, self.lc.root)
+        return process.run_as(user, argv, env, self.lc.root)
 
     def expect_common(self, what, result):
         outcome, fd3, elapsed = result
@@ -209,7 +214,7 @@ class RuntimeRun:
         self.check(f"{what}: fd 3 is valid TOML with no variables", problem is None, [problem])
         self.check(f"{what}: finishes within {TIME_LIMIT_SECONDS} s", elapsed < TIME_LIMIT_SECONDS,
                    [f"took {elapsed:.3f} s"])
-        self.check(f"{what}: no crash", not gwit.has_backtrace(outcome.stderr), outcome.describe())
+        self.check(f"{what}: no crash", not process.has_backtrace(outcome.stderr), outcome.describe())
 
     def expect_silent(self, what, result):
         self.expect_common(what, result)
@@ -269,7 +274,7 @@ class OpenShiftRun(RuntimeRun):
             return
         roots, exec_d = built
         lc = self.lc
-        image = gwit.snapshot(lc.image_workspace)
+        image = tree.snapshot(lc.image_workspace)
         self.check("every entry of the image belongs to group 0",
                    {e.gid for e in image.values()} == {0},
                    [f"groups: {sorted({e.gid for e in image.values()})}"])
@@ -277,7 +282,7 @@ class OpenShiftRun(RuntimeRun):
         own = "%d:%d" % OPENSHIFT_UID_OWN_GROUP
         self.expect_silent(f"exec.d as OpenShift's pod user {pod} (in group 0)",
                            self.exec_d(exec_d, OPENSHIFT_POD))
-        what = f"exec.d as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        what = f"exec.d as uid {users.OPENSHIFT_UID} not in group 0 ({own})"
         result = self.exec_d(exec_d, OPENSHIFT_UID_OWN_GROUP)
         self.expect_warnings(what, result, roots,
                              "is not writable: the process is not in group 0",
@@ -291,7 +296,7 @@ class OpenShiftRun(RuntimeRun):
                    " warning", in_group.code == 0 and "!" not in in_group.stdout
                    and all(f"`{root}` is writable" in in_group.stdout for root in roots),
                    in_group.describe())
-        what = f"doctor as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        what = f"doctor as uid {users.OPENSHIFT_UID} not in group 0 ({own})"
         outcome = self.run_cli(OPENSHIFT_UID_OWN_GROUP, doctor)
         self.expect_doctor(what, outcome, roots, report_path, 0)
         self.expect_gid0_hint(what, outcome.stdout, roots, 0, False)

@@ -21,8 +21,13 @@ import os
 import re
 from pathlib import Path
 
-import gwit
+import cnb
+import lifecycle
+import process
+import reporting
 import trace_app
+import tree
+import users
 
 EXPECTED_PATHS = ["/db/app.sqlite3", "/log/production.log", "/public/uploads/", "/tmp/"]
 # The denials every phase-1 trace must record: (action, path regex, SQLite database).
@@ -35,24 +40,24 @@ EXPECTED_DENIALS = [
 ]
 APP_DENIED_STEPS = "APP: pid {pid}, failed: " + ",".join(trace_app.STEPS)
 DENIALS = ("EACCES", "EPERM", "EROFS")  # the errors `trace` counts as denials
-ENV = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent"}
+ENV = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent"}
 
 
 def run(reporter, layouts, buildpack, work, python, only):
-    openshift = next(p for p in gwit.PLATFORMS if p.name == "openshift")
+    openshift = next(p for p in users.PLATFORMS if p.name == "openshift")
     for layout in layouts:
-        for platform in (gwit.IDEALISED, openshift):
+        for platform in (users.IDEALISED, openshift):
             runner = TraceRun(reporter, layout, buildpack, Path(work), python, platform)
             if only.search(runner.label):
-                gwit.run_guarded(reporter, runner)
+                reporting.run_guarded(reporter, runner)
 
 
 class TraceRun:
     def __init__(self, reporter, layout, buildpack, work, python, platform):
         self.r = reporter
-        suffix = "" if platform is gwit.IDEALISED else f"/{platform.name}"
+        suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
         self.label = f"trace/{layout.name}{suffix}"
-        self.lc = gwit.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
+        self.lc = lifecycle.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
                                  platform)
         self.python = python
         self.out = self.lc.root / "out"
@@ -72,7 +77,7 @@ class TraceRun:
         report.unlink(missing_ok=True)
         argv = [binary, "trace", *options, "--json", "--output", report, "--", self.python,
                 "app.py"]
-        outcome = gwit.run_as(user, argv, ENV, self.lc.image_workspace, timeout=60)
+        outcome = process.run_as(user, argv, ENV, self.lc.image_workspace, timeout=60)
         details = [f"$ {' '.join(map(str, argv))}", *outcome.describe()]
         try:
             doc = json.loads(report.read_text())
@@ -90,7 +95,7 @@ class TraceRun:
             return None
         self.check(f"{what}: stdout has only the app's own lines (the report went to the file)",
                    all(line.startswith("APP: ") for line in outcome.stdout.splitlines()), details)
-        self.check(f"{what}: no crash", not gwit.has_backtrace(outcome.stderr), details)
+        self.check(f"{what}: no crash", not process.has_backtrace(outcome.stderr), details)
         self.check(f"{what}: complete, stop finished, nothing unreadable or unrecorded",
                    (doc.get("complete"), doc.get("stop"), doc.get("unreadable"),
                     doc.get("unrecorded")) == (True, "finished", 0, 0), details)
@@ -122,7 +127,7 @@ class TraceRun:
         lc = self.lc
         lc.prepare()
         trace_app.make_app(lc.workspace)
-        gwit.normalise_modes(lc.workspace)
+        tree.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         self.out.mkdir(mode=0o755)
         os.chmod(self.out, 0o1777)
@@ -222,9 +227,9 @@ class TraceRun:
         self.equal(f"{what}: the database has the new row, still in WAL mode",
                    trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
                    ("wal", rows))
-        outsider = "%d:%d" % gwit.OUTSIDER
+        outsider = "%d:%d" % users.OUTSIDER
         what = f"phase 2: trace as {outsider}, outside the build group"
-        traced = self.trace(gwit.OUTSIDER, binary, "outsider")
+        traced = self.trace(users.OUTSIDER, binary, "outsider")
         pid = self.expect_trace(what, traced, 2, True)
         outcome, doc, details = traced
         self.check(f"{what}: the app says every step failed",
@@ -251,9 +256,9 @@ class TraceRun:
              "Error: Give the command to trace after `--`.", ["Usage: group-writable trace"]),
         ]
         for what, argv, code, line, texts in cases:
-            outcome = gwit.run_as(lc.run_user, argv, ENV, lc.image_workspace, timeout=60)
+            outcome = process.run_as(lc.run_user, argv, ENV, lc.image_workspace, timeout=60)
             self.check(f"{what}: exits {code}, says {line!r}, no crash",
-                       outcome.code == code and not gwit.has_backtrace(outcome.stderr)
+                       outcome.code == code and not process.has_backtrace(outcome.stderr)
                        and line in outcome.stderr.splitlines()
                        and all(text in outcome.stderr for text in texts), outcome.describe())
 
@@ -271,7 +276,7 @@ def run_emulated(reporter, layouts, buildpack, work, python, only):
     work.mkdir(parents=True, exist_ok=True)
     os.chmod(work, 0o755)
     argv = [buildpack.executable, "trace", "--", "true"]
-    outcome = gwit.run_as(layout.run, argv, ENV, work, timeout=60)
+    outcome = process.run_as(layout.run, argv, ENV, work, timeout=60)
     text = outcome.stderr + outcome.stdout
     if buildpack.arch == "amd64":
         said = "the ptrace refusal (the emulator does not emulate ptrace)"
@@ -281,5 +286,5 @@ def run_emulated(reporter, layouts, buildpack, work, python, only):
         refused = "amd64" in outcome.stderr and "Tracing is not allowed here" not in text
     reporter.check(f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
                    f" exits non-zero with {said}, no crash",
-                   outcome.code not in (0, None) and refused and not gwit.has_backtrace(text),
+                   outcome.code not in (0, None) and refused and not process.has_backtrace(text),
                    outcome.describe())
