@@ -21,6 +21,7 @@ import process  # noqa: E402
 import readonly_suite  # noqa: E402
 import reporting  # noqa: E402
 import runtime_suite  # noqa: E402
+import scenarios  # noqa: E402
 import trace_suite  # noqa: E402
 import users  # noqa: E402
 
@@ -69,10 +70,10 @@ def main():
 
     if args.suite in ("all", "lifecycle"):
         fixtures = repo / "integration" / "fixtures"
-        scenarios = [s for s in lifecycle_suite.load_scenarios(fixtures, repo)
+        chosen = [s for s in scenarios.load_scenarios(fixtures, repo)
                      if only.search(s.name)]
         reduced = args.matrix == "reduced"
-        runs = lifecycle_suite.matrix(layouts, platforms, scenarios, reduced)
+        runs = scenarios.matrix(layouts, platforms, chosen, reduced)
         reporting.log(f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
                  f" and {len(layouts)} user layouts ({args.matrix} matrix), buildpack {buildpack.id}"
                  f" v{buildpack.version} ({buildpack.arch})")
