@@ -21,19 +21,15 @@ Every run must exit 0, print nothing to stdout and write valid TOML with no vari
 """
 
 import os
-import re
-import subprocess
-import time
-import tomllib
 from pathlib import Path
 
-import cnb
 import emulation
 import lifecycle
-import process
 import reporting
 import tree
 import users
+from mounts import ReadOnlyBind
+from runtime_checks import RuntimeChecks
 
 # A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
 OUTSIDER = users.OUTSIDER
@@ -52,9 +48,6 @@ create = ["tmp/pids"]
 """
 APP_FILES = ("storage/logs/.keep", "storage/framework/cache/.keep", "db/app.sqlite3",
              "app/main.rb", "config/app.yml")
-# A run of the check is a process start and a few stat calls; this only catches a hang or a
-# walk of the whole tree, not noise.
-TIME_LIMIT_SECONDS = 2.0
 
 
 def run(reporter, layouts, platforms, buildpack, work, python, only):
@@ -69,7 +62,7 @@ def run(reporter, layouts, platforms, buildpack, work, python, only):
                 reporting.run_guarded(reporter, runner)
 
 
-class RuntimeRun:
+class RuntimeRun(RuntimeChecks):
     def __init__(self, reporter, layout, buildpack, work, python, platform=users.IDEALISED):
         self.r = reporter
         self.layout = layout
@@ -114,10 +107,22 @@ class RuntimeRun:
         if built is None:
             return
         roots, exec_d = built
+        self.check_exec_d(roots, exec_d)
+        self.check_doctor(roots)
+        self.check_openshift_pod(roots, exec_d)
+
+    def doctor_argv(self):
+        """(the CLI, `doctor --app IMAGE`, the image's report.toml)."""
+        lc = self.lc
+        binary = lc.buildpack.path / "bin" / "group-writable"
+        return binary, ["doctor", "--app", lc.image_workspace], lc.image_layer / "report.toml"
+
+    def check_exec_d(self, roots, exec_d):
+        """The exec.d check as the run user, outside the group, switched off, with few open files
+        and on a read-only app dir."""
         lc = self.lc
         group = lc.build_user[1]
         run_user = lc.run_user
-
         self.expect_silent("exec.d as the run user (in the build group)",
                            self.exec_d(exec_d, run_user))
         self.expect_warnings("exec.d as a user outside the build group",
@@ -146,9 +151,13 @@ class RuntimeRun:
                                      self.exec_d(exec_d, run_user), roots,
                                      "is on a read-only file system", "emptyDir")
 
-        binary = lc.buildpack.path / "bin" / "group-writable"
-        report_path = lc.image_layer / "report.toml"
-        doctor = ["doctor", "--app", lc.image_workspace]
+    def check_doctor(self, roots):
+        """`doctor` from --report, CNB_LAYERS_DIR and project.toml outside the group, and as the
+        run user."""
+        lc = self.lc
+        group = lc.build_user[1]
+        run_user = lc.run_user
+        binary, doctor, report_path = self.doctor_argv()
         self.expect_doctor("doctor --report as a user outside the group",
                            self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path]),
                            roots, report_path, group)
@@ -164,8 +173,11 @@ class RuntimeRun:
                    and all(f"`{root}` is writable" in in_group.stdout for root in roots),
                    in_group.describe())
 
-        # OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
-        # group 0: nothing selected is writable, and the check says so.
+    def check_openshift_pod(self, roots, exec_d):
+        """OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
+        group 0: nothing selected is writable, and the check says so."""
+        group = self.lc.build_user[1]
+        binary, doctor, report_path = self.doctor_argv()
         pod = "%d:%d" % OPENSHIFT_POD
         what = f"exec.d as OpenShift's pod user {pod} (group 0, not {group})"
         result = self.exec_d(exec_d, OPENSHIFT_POD)
@@ -180,87 +192,6 @@ class RuntimeRun:
         outside = self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path])
         self.expect_gid0_hint("doctor as a user outside the build group and group 0",
                               outside.stdout, roots, group, False)
-
-
-    def exec_d(self, program, user, extra_env=None, nofile=None):
-        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output (under
-        `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
-        fd3 = self.lc.root / "exec.d-output.toml"
-        env = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent",
-               "CNB_APP_DIR": str(self.lc.image_workspace)}
-        env.update(extra_env or {})
-        with open(fd3, "wb") as output:
-            started = time.monotonic()
-            limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
-            outcome = process.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
-                                  fd3=output.fileno(), limits=limits)
-            elapsed = time.monotonic() - started
-        return outcome, fd3.read_bytes(), elapsed
-
-    def run_cli(self, user, argv, extra_env=None):
-        env = {"PATH": cnb.PATH_ENV}
-        env.update({k: str(v) for k, v in (extra_env or {}).items()})
-        return process.run_as(user, argv, env, self.lc.root)
-
-    def expect_common(self, what, result):
-        outcome, fd3, elapsed = result
-        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
-        self.check(f"{what}: prints nothing on stdout", outcome.stdout == "", outcome.describe())
-        try:
-            variables = tomllib.loads(fd3.decode("utf-8"))
-            problem = None if variables == {} else f"variables: {variables!r}"
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-            problem = f"{type(e).__name__}: {e}; fd 3: {fd3!r}"
-        self.check(f"{what}: fd 3 is valid TOML with no variables", problem is None, [problem])
-        self.check(f"{what}: finishes within {TIME_LIMIT_SECONDS} s", elapsed < TIME_LIMIT_SECONDS,
-                   [f"took {elapsed:.3f} s"])
-        self.check(f"{what}: no crash", not process.has_backtrace(outcome.stderr), outcome.describe())
-
-    def expect_silent(self, what, result):
-        self.expect_common(what, result)
-        outcome = result[0]
-        self.check(f"{what}: says nothing on stderr", outcome.stderr == "", outcome.describe())
-
-    def expect_warnings(self, what, result, roots, title, suggestion):
-        self.expect_common(what, result)
-        stderr = result[0].stderr
-        warnings = sorted(line for line in stderr.splitlines() if line.startswith("! Warning: "))
-        self.r.equal(f"{self.label}: {what}: one warning per root: `ROOT` {title}", warnings,
-                     sorted(f"! Warning: `{root}` {title}" for root in roots))
-        self.check(f"{what}: suggests {suggestion!r}", suggestion in stderr, stderr.splitlines())
-
-    def expect_gid0_hint(self, what, text, roots, group, present):
-        """A process in group 0 on an image of another group (OpenShift running an image built
-        without `--gid 0`) is told, for each root, why and to build with `pack build --gid 0`;
-        any other process is not."""
-        lines = text.splitlines()
-        detail = (f"! The process is in group 0, as OpenShift runs containers (an arbitrary uid in"
-                  f" group 0), but the image's files belong to group {group}.")
-        fix = ("! - Build with `pack build --gid 0` (the lifecycle then gives every file group 0),"
-               " so any uid OpenShift picks can write what the build selected.")
-        if present:
-            self.r.equal(f"{self.label}: {what}: each of the {len(roots)} warnings says the"
-                         " process is in group 0 and suggests `pack build --gid 0` first",
-                         (lines.count(detail), lines.count(fix),
-                          sum(1 for a, b in zip(lines, lines[1:])
-                              if a == "! How to fix it:" and b == fix)),
-                         (len(roots), len(roots), len(roots)))
-        else:
-            self.check(f"{what}: no `pack build --gid 0` suggestion (the process is not in"
-                       " group 0)", "--gid 0" not in text and detail not in lines, lines)
-
-    def expect_doctor(self, what, outcome, roots, report_path, group):
-        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
-        origin = f"`{report_path}`" if report_path else "the app's configuration"
-        heading = f"- Checking {len(roots)} writable paths from {origin}"
-        self.check(f"{what}: prints {heading!r}", heading in outcome.stdout.splitlines(),
-                   outcome.describe())
-        pattern = re.compile(
-            r"^! Warning: `(.*)` is not writable: the process is not in group (\d+)$")
-        found = sorted((m.group(1), int(m.group(2))) for m in map(pattern.match,
-                       outcome.stdout.splitlines()) if m)
-        self.r.equal(f"{self.label}: {what}: one warning per root, naming group {group}", found,
-                     sorted((root, group) for root in roots))
 
 
 class OpenShiftRun(RuntimeRun):
@@ -310,27 +241,3 @@ class OpenShiftRun(RuntimeRun):
             ids = "%d:%d" % user
             what = "can write each" if want else "cannot write any"
             self.check(f"uid:gid {ids} {what} of the {len(plan)} roots", not wrong, wrong)
-
-
-class ReadOnlyBind:
-    """Bind-mounts a directory read-only onto itself for the duration of a `with` block."""
-
-    def __init__(self, path):
-        self.path = str(path)
-        self.error = None
-        self.mounted = False
-
-    def __enter__(self):
-        for argv in (["mount", "--bind", self.path, self.path],
-                     ["mount", "-o", "remount,ro,bind", self.path]):
-            done = subprocess.run(argv, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                self.error = f"{' '.join(argv)}: exit {done.returncode}: {done.stderr.strip()}"
-                break
-            self.mounted = True
-        return self
-
-    def __exit__(self, *exc):
-        if self.mounted:
-            subprocess.run(["umount", self.path], check=False)
-        return False
