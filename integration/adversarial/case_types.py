@@ -20,9 +20,9 @@ HEADER = '[_]\nschema-version = "0.2"\n\n[utility.group-writable]\n'
 # summary line. Every other case runs, the product's executables under the emulator.
 EMULATED_OMISSIONS = {
     "rename-race-*": "they run `apply` under strace (ptrace) to widen the race window; under qemu-user"
-                     " strace traces the emulator, and the by-name control never wins there",
+    " strace traces the emulator, and the by-name control never wins there",
     "no-proc: bin/build and the exec.d check": "qemu-user 7.2 (Debian 12) has no fchmodat2 (syscall"
-                     " 452): the product falls back to /proc/self/fd, which that root does not have",
+    " 452): the product falls back to /proc/self/fd, which that root does not have",
     "trace-escapes": "`trace` is amd64-only, and qemu-user does not emulate `ptrace` for its guest",
 }
 
@@ -57,7 +57,9 @@ class Case:
     after_build: object = None  # function(CaseRun, build Outcome): checks of the case's own
     probe: bool = True  # probe the exported image as the run user after a successful build
     measure: bool = False  # record the build's peak RSS and wall time (Outcome.peak_kib, .seconds)
-    modes: dict = dataclasses.field(default_factory=dict)  # exact modes the model cannot know (ACLs, mounts)
+    modes: dict = dataclasses.field(
+        default_factory=dict
+    )  # exact modes the model cannot know (ACLs, mounts)
 
 
 @dataclasses.dataclass
@@ -123,7 +125,6 @@ def prepare_outside(tree):
 def project_toml(patterns):
     quoted = ", ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in patterns)
     return f'[_]\nschema-version = "0.2"\n\n[utility.group-writable]\npaths = [{quoted}]\n'
-
 
 
 def make_deep(base, depth, leaf):

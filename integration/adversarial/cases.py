@@ -25,6 +25,7 @@ SECOND_DEPTH = 1000  # still far beyond PATH_MAX; the walk's cost grows with dep
 
 # --- The cases -------------------------------------------------------------------------------
 
+
 def symlink_to_root(t):
     t.file("tmp/.keep", "")
     t.link("tmp/root", "/")
@@ -126,15 +127,17 @@ def unreadable_unselected(t):
 
 # An unreadable directory's error must say how to fix that: make it readable (the suggestion list
 # starts with a real suggestion, not with "Or ...").
-FIX_FOR_UNREADABLE = ("the error's first suggestion says how to make the dir readable",
-                      r"(?im)^\W*How to fix it:\s*\n\W*- (?!Or\b).*\b(read|chmod)")
+FIX_FOR_UNREADABLE = (
+    "the error's first suggestion says how to make the dir readable",
+    r"(?im)^\W*How to fix it:\s*\n\W*- (?!Or\b).*\b(read|chmod)",
+)
 
 
 def lock_dir(rel):
     def after(t):
         os.chmod(t.app / rel, 0o000)
-    return after
 
+    return after
 
 
 def deep_tree(t):
@@ -144,8 +147,16 @@ def deep_tree(t):
 
 LONG_NAME = "n" * 255
 FORGED = "## Group-Writable Paths (v9.9.9)"
-ODD_NAMES = ["new\nline", "tab\there", "-rf", "#hash", "!bang", " space ", "x\n" + FORGED,
-             "esc\x1b[31mred"]
+ODD_NAMES = [
+    "new\nline",
+    "tab\there",
+    "-rf",
+    "#hash",
+    "!bang",
+    " space ",
+    "x\n" + FORGED,
+    "esc\x1b[31mred",
+]
 
 
 def long_paths(t):
@@ -179,60 +190,152 @@ def wide_tmp(t):
         os.chown(path, uid, gid)
 
 
-
 CASES = [
-    Case("symlink-to-root", "symlinks to / (selected and inside a selected dir) are never followed",
-         symlink_to_root, ["/tmp/", "/link-root", "/etc-link"], ["tmp/"]),
-    Case("symlink-to-parent", "symlinks to .., ., and to a dir outside the app are never followed",
-         symlink_to_parent, ["/tmp/"], ["tmp/"]),
-    Case("symlink-to-other-layer", "a symlink into another buildpack's layer, selected by a"
-         " pattern, leaves that layer untouched", symlink_to_other_layer,
-         ["/vendor/ruby", "/vendor/ruby-lib", "/tmp/"], ["tmp/"]),
-    Case("symlink-loops", "symlink loops end the walk normally", symlink_loops, ["/tmp/", "/a/"],
-         ["tmp/", "a/"]),
-    Case("dangling-symlinks", "dangling symlinks, also one named by a pattern, are harmless",
-         dangling_symlinks, ["/tmp/", "/cache"], ["tmp/"]),
-    Case("symlinked-tmp", "a symlinked tmp/ and log named by patterns: the targets outside the app"
-         " stay unchanged", symlinked_tmp, ["/tmp/", "/tmp", "/log/", "/storage/"],
-         ["storage/"]),
-    Case("hard-links", "files with more than one hard link (one into another buildpack's layer)"
-         " are not changed, with a warning naming them", hard_links, ["/config/", "/tmp/"],
-         ["config/", "tmp/"], warnings=["config/settings.rb", "tmp/a.txt"],
-         messages=["config/settings.rb", "tmp/a.txt"],
-         unchanged=["config/settings.rb", "tmp/a.txt", "tmp/b.txt"]),
-    Case("setuid-files", "setuid/setgid files are never made group-writable, with a warning",
-         setuid_files, ["/bin/"], ["bin/"], after_chown=setuid_after_chown,
-         warnings=["bin/tool", "bin/sgtool"], messages=["bin/tool", "bin/sgtool"],
-         unchanged=["bin/tool", "bin/sgtool"]),
-    Case("special-files", "FIFOs, sockets and devices are never opened (the build would hang) nor"
-         " changed", special_files, ["/tmp/", "/pipe"], ["tmp/"], build_timeout=60,
-         unchanged=["tmp/fifo", "pipe", "tmp/socket"]),
-    Case("foreign-owner", "a selected dir owned by another user fails the build with its path and"
-         " the fix (owned by uid N; the build user is uid M)", foreign_owner, ["/tmp/"], ["tmp/"],
-         exit=ERROR, after_chown=foreign_after_chown, exact_selection=False,
-         messages=[r"tmp/foreign", r"\b1500\b", r"(?i)build user.*\b{build_uid}\b"],
-         absent=[r"root-owned\.html"], unchanged=["tmp/foreign", "tmp/foreign/data"]),
-    Case("unreadable-selected-dir", "a selected dir the build user cannot read fails the build"
-         " naming it", unreadable_selected, ["/tmp/"], ["tmp/"], exit=ERROR,
-         after_chown=lock_dir("tmp/locked"), exact_selection=False,
-         messages=[r"tmp/locked", FIX_FOR_UNREADABLE], unchanged=["tmp/locked"]),
-    Case("unreadable-unselected-dir", "an unreadable dir the walk must enter (unanchored pattern)"
-         " fails the build naming it", unreadable_unselected, ["*.log"], ["log/app.log"],
-         exit=ERROR, after_chown=lock_dir("secret"), exact_selection=False,
-         messages=[r"secret", FIX_FOR_UNREADABLE], unchanged=["secret"]),
-    Case("deep-tree", f"a {DEPTH}-level tree selected whole and a file at the bottom of a"
-         f" {SECOND_DEPTH}-level one (paths far beyond PATH_MAX)", deep_tree,
-         ["/deep/", "leaf.log"], ["deep/", "deep2/" + "d/" * SECOND_DEPTH + "leaf.log"],
-         build_timeout=300),
-    Case("long-paths", "255-byte names, paths beyond PATH_MAX, names with newlines, tabs, escape"
-         " sequences, invalid UTF-8, leading - # !", long_paths, ["/tmp/", "/long/"],
-         ["tmp/", "long/"], env={"BP_LOG_LEVEL": "DEBUG"},
-         messages=[r"tmp/new\\(n|x0[aA]|u\{?0*[aA]\}?)line", r"tmp/tab\\(t|x09|u\{?0*9\}?)here",
-                   r"bad-\\x[fF][fF]\\x[fF][eE]-utf8"],
-         absent=[re.escape(FORGED) + "$", "\x1b"]),
-    Case("concurrent-mutation", "dirs swapped for symlinks to outside the app during the walk:"
-         " nothing outside changes, the build does not crash", wide_tmp, ["/tmp/"], ["tmp/"],
-         exact_selection=False, during_build=start_mutator, repeat=3),
+    Case(
+        "symlink-to-root",
+        "symlinks to / (selected and inside a selected dir) are never followed",
+        symlink_to_root,
+        ["/tmp/", "/link-root", "/etc-link"],
+        ["tmp/"],
+    ),
+    Case(
+        "symlink-to-parent",
+        "symlinks to .., ., and to a dir outside the app are never followed",
+        symlink_to_parent,
+        ["/tmp/"],
+        ["tmp/"],
+    ),
+    Case(
+        "symlink-to-other-layer",
+        "a symlink into another buildpack's layer, selected by a"
+        " pattern, leaves that layer untouched",
+        symlink_to_other_layer,
+        ["/vendor/ruby", "/vendor/ruby-lib", "/tmp/"],
+        ["tmp/"],
+    ),
+    Case(
+        "symlink-loops",
+        "symlink loops end the walk normally",
+        symlink_loops,
+        ["/tmp/", "/a/"],
+        ["tmp/", "a/"],
+    ),
+    Case(
+        "dangling-symlinks",
+        "dangling symlinks, also one named by a pattern, are harmless",
+        dangling_symlinks,
+        ["/tmp/", "/cache"],
+        ["tmp/"],
+    ),
+    Case(
+        "symlinked-tmp",
+        "a symlinked tmp/ and log named by patterns: the targets outside the app stay unchanged",
+        symlinked_tmp,
+        ["/tmp/", "/tmp", "/log/", "/storage/"],
+        ["storage/"],
+    ),
+    Case(
+        "hard-links",
+        "files with more than one hard link (one into another buildpack's layer)"
+        " are not changed, with a warning naming them",
+        hard_links,
+        ["/config/", "/tmp/"],
+        ["config/", "tmp/"],
+        warnings=["config/settings.rb", "tmp/a.txt"],
+        messages=["config/settings.rb", "tmp/a.txt"],
+        unchanged=["config/settings.rb", "tmp/a.txt", "tmp/b.txt"],
+    ),
+    Case(
+        "setuid-files",
+        "setuid/setgid files are never made group-writable, with a warning",
+        setuid_files,
+        ["/bin/"],
+        ["bin/"],
+        after_chown=setuid_after_chown,
+        warnings=["bin/tool", "bin/sgtool"],
+        messages=["bin/tool", "bin/sgtool"],
+        unchanged=["bin/tool", "bin/sgtool"],
+    ),
+    Case(
+        "special-files",
+        "FIFOs, sockets and devices are never opened (the build would hang) nor changed",
+        special_files,
+        ["/tmp/", "/pipe"],
+        ["tmp/"],
+        build_timeout=60,
+        unchanged=["tmp/fifo", "pipe", "tmp/socket"],
+    ),
+    Case(
+        "foreign-owner",
+        "a selected dir owned by another user fails the build with its path and"
+        " the fix (owned by uid N; the build user is uid M)",
+        foreign_owner,
+        ["/tmp/"],
+        ["tmp/"],
+        exit=ERROR,
+        after_chown=foreign_after_chown,
+        exact_selection=False,
+        messages=[r"tmp/foreign", r"\b1500\b", r"(?i)build user.*\b{build_uid}\b"],
+        absent=[r"root-owned\.html"],
+        unchanged=["tmp/foreign", "tmp/foreign/data"],
+    ),
+    Case(
+        "unreadable-selected-dir",
+        "a selected dir the build user cannot read fails the build naming it",
+        unreadable_selected,
+        ["/tmp/"],
+        ["tmp/"],
+        exit=ERROR,
+        after_chown=lock_dir("tmp/locked"),
+        exact_selection=False,
+        messages=[r"tmp/locked", FIX_FOR_UNREADABLE],
+        unchanged=["tmp/locked"],
+    ),
+    Case(
+        "unreadable-unselected-dir",
+        "an unreadable dir the walk must enter (unanchored pattern) fails the build naming it",
+        unreadable_unselected,
+        ["*.log"],
+        ["log/app.log"],
+        exit=ERROR,
+        after_chown=lock_dir("secret"),
+        exact_selection=False,
+        messages=[r"secret", FIX_FOR_UNREADABLE],
+        unchanged=["secret"],
+    ),
+    Case(
+        "deep-tree",
+        f"a {DEPTH}-level tree selected whole and a file at the bottom of a"
+        f" {SECOND_DEPTH}-level one (paths far beyond PATH_MAX)",
+        deep_tree,
+        ["/deep/", "leaf.log"],
+        ["deep/", "deep2/" + "d/" * SECOND_DEPTH + "leaf.log"],
+        build_timeout=300,
+    ),
+    Case(
+        "long-paths",
+        "255-byte names, paths beyond PATH_MAX, names with newlines, tabs, escape"
+        " sequences, invalid UTF-8, leading - # !",
+        long_paths,
+        ["/tmp/", "/long/"],
+        ["tmp/", "long/"],
+        env={"BP_LOG_LEVEL": "DEBUG"},
+        messages=[
+            r"tmp/new\\(n|x0[aA]|u\{?0*[aA]\}?)line",
+            r"tmp/tab\\(t|x09|u\{?0*9\}?)here",
+            r"bad-\\x[fF][fF]\\x[fF][eE]-utf8",
+        ],
+        absent=[re.escape(FORGED) + "$", "\x1b"],
+    ),
+    Case(
+        "concurrent-mutation",
+        "dirs swapped for symlinks to outside the app during the walk:"
+        " nothing outside changes, the build does not crash",
+        wide_tmp,
+        ["/tmp/"],
+        ["tmp/"],
+        exact_selection=False,
+        during_build=start_mutator,
+        repeat=3,
+    ),
 ]
-
-

@@ -8,6 +8,7 @@ from case_types import Command, make_deep
 
 # --- Item 4: unreadable dirs and deep trees ---------------------------------------------------
 
+
 def blind_tree(t):
     t.file("bin/helper", "#!/bin/sh\nid\n", 0o755)
     t.file("tmp/.keep", "")
@@ -33,13 +34,23 @@ def deep_blind_tree(t):
 def deep_commands(limits):
     blind = r"(?i)could not (be )?read|incomplete"
     return [
-        Command(["{gw}", "list", "-p", "bottom.log"], 0, stdout=DEEP_PATH + "\n",
-                absent=[blind], limits=limits),
-        Command(["{gw}", "audit"], 0, messages=[r"(?m)^- No findings$",
-                                                r"Inspected 20,0\d\d entries"],
-                absent=[blind], limits=limits),
-        Command(["{gw}", "apply", "-p", "bottom.log", "--jobs", "1"], 0,
-                absent=[blind], limits=limits),
+        Command(
+            ["{gw}", "list", "-p", "bottom.log"],
+            0,
+            stdout=DEEP_PATH + "\n",
+            absent=[blind],
+            limits=limits,
+        ),
+        Command(
+            ["{gw}", "audit"],
+            0,
+            messages=[r"(?m)^- No findings$", r"Inspected 20,0\d\d entries"],
+            absent=[blind],
+            limits=limits,
+        ),
+        Command(
+            ["{gw}", "apply", "-p", "bottom.log", "--jobs", "1"], 0, absent=[blind], limits=limits
+        ),
     ]
 
 
@@ -57,7 +68,7 @@ def pattern_lines(kind, limit_bytes=PATTERNS_FILE_LIMIT, count=None):
     lines, size, n = [], 0, 0
     while count is None or n < count:
         n += 1
-        line = (f"**/d/{n}\n" if kind == "literal" else f"**/d*/{n}\n")
+        line = f"**/d/{n}\n" if kind == "literal" else f"**/d*/{n}\n"
         if size + len(line) > limit_bytes:
             break
         lines.append(line)
@@ -77,6 +88,7 @@ def deep_patterns_tree(kind, count=None):
                 os.close(os.open(str(depth), os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
         os.close(fd)
         (t.app / "patterns.txt").write_text(pattern_lines(kind, count=count))
+
     return setup
 
 
@@ -85,9 +97,14 @@ DEEP_PATTERN_ROOTS = ["d/" * n + str(n) for n in MATCHED_DEPTHS]
 
 def bounded_resources(run, build):
     peak, seconds = build.peak_kib, build.seconds
-    run.check(f"the build's peak RSS is under {PEAK_RSS_BOUND_MIB} MiB",
-              peak is not None and peak < PEAK_RSS_BOUND_MIB * 1024,
-              [f"peak RSS: {peak} KiB"])
-    run.check(f"the build takes under {TIME_BOUND_SECONDS} s",
-              seconds is not None and seconds < TIME_BOUND_SECONDS, [f"wall: {seconds} s"])
+    run.check(
+        f"the build's peak RSS is under {PEAK_RSS_BOUND_MIB} MiB",
+        peak is not None and peak < PEAK_RSS_BOUND_MIB * 1024,
+        [f"peak RSS: {peak} KiB"],
+    )
+    run.check(
+        f"the build takes under {TIME_BOUND_SECONDS} s",
+        seconds is not None and seconds < TIME_BOUND_SECONDS,
+        [f"wall: {seconds} s"],
+    )
     reporting.log(f"{run.case.name}: peak RSS {peak} KiB, {seconds} s")

@@ -24,8 +24,9 @@ def symlinked_layer_dir(t):
 def symlinked_exec_d(t):
     own_layer(t).mkdir()
     os.symlink(t.outside / "sub", own_layer(t) / "exec.d")
-    subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(own_layer(t))],
-                   check=True)
+    subprocess.run(
+        ["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(own_layer(t))], check=True
+    )
 
 
 LAYER_FILES = ("group-writable/report.toml", "launch.toml", "group-writable.toml")
@@ -36,16 +37,14 @@ def symlinked_layer_files(t):
     targets = [t.outside / "file.txt", t.outside / "sub" / "data", t.outside / "file.txt"]
     for rel, target in zip(LAYER_FILES, targets):
         os.symlink(target, t.lc.layers / rel)
-    subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(t.lc.layers)],
-                   check=True)
+    subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(t.lc.layers)], check=True)
 
 
 def fifo_layer_files(t):
     own_layer(t).mkdir()
     for rel in LAYER_FILES:
         os.mkfifo(t.lc.layers / rel, 0o644)
-    subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(t.lc.layers)],
-                   check=True)
+    subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(t.lc.layers)], check=True)
 
 
 def unwritable_layers(t):
@@ -58,18 +57,24 @@ def layer_files_replaced(run, build):
         path = run.lc.layers / rel
         st = os.lstat(path)
         data, error = run.lc.read_toml(path) if stat.S_ISREG(st.st_mode) else (None, "not a file")
-        run.check(f"{rel} is now a regular file of valid TOML (what was planted there was"
-                  f" replaced, not followed)", stat.S_ISREG(st.st_mode) and data is not None,
-                  [f"mode {st.st_mode:o}", error or ""])
+        run.check(
+            f"{rel} is now a regular file of valid TOML (what was planted there was"
+            f" replaced, not followed)",
+            stat.S_ISREG(st.st_mode) and data is not None,
+            [f"mode {st.st_mode:o}", error or ""],
+        )
 
 
 def nothing_in(rel):
     def check(run, build):
         target = run.lc.root / rel
         entries = sorted(os.listdir(target)) if target.is_dir() else None
-        run.check(f"nothing was written through the symlink into {rel}/",
-                  entries is not None and entries == sorted(EXPECTED_OUTSIDE.get(rel, [])),
-                  [f"entries: {entries}"])
+        run.check(
+            f"nothing was written through the symlink into {rel}/",
+            entries is not None and entries == sorted(EXPECTED_OUTSIDE.get(rel, [])),
+            [f"entries: {entries}"],
+        )
+
     return check
 
 

@@ -39,35 +39,51 @@ def big_report(run, build):
     }
     for name, (path, bound) in sizes.items():
         size = path.stat().st_size if path.exists() else None
-        run.check(f"{name} is under {bound // 1024} KiB", size is not None and size < bound,
-                  [f"size: {size}"])
+        run.check(
+            f"{name} is under {bound // 1024} KiB",
+            size is not None and size < bound,
+            [f"size: {size}"],
+        )
     log = len((build.stdout + build.stderr).encode())
-    reporting.log(f"{run.case.name}: " + ", ".join(
-        f"{name} {path.stat().st_size} bytes" for name, (path, _) in sizes.items()
-        if path.exists()) + f", build log {log} bytes")
-    run.check(f"the build log is under {LOG_BOUND // 1024} KiB", log < LOG_BOUND,
-              [f"size: {log}"])
+    reporting.log(
+        f"{run.case.name}: "
+        + ", ".join(
+            f"{name} {path.stat().st_size} bytes"
+            for name, (path, _) in sizes.items()
+            if path.exists()
+        )
+        + f", build log {log} bytes"
+    )
+    run.check(f"the build log is under {LOG_BOUND // 1024} KiB", log < LOG_BOUND, [f"size: {log}"])
     report, error = run.lc.read_toml(layer / "report.toml")
     roots = (report or {}).get("roots", [])
     expected = [f"r/f{i:04d}.log" for i in range(1000)]
-    run.r.equal(f"{run.label}: report.toml keeps the first 1,000 roots in path order", roots,
-                expected)
+    run.r.equal(
+        f"{run.label}: report.toml keeps the first 1,000 roots in path order", roots, expected
+    )
     meta, _ = run.lc.read_toml(run.lc.layers / "group-writable.toml")
     meta_roots = ((meta or {}).get("metadata") or {}).get("roots", [])
-    run.check("group-writable.toml keeps 200 roots", len(meta_roots) == 200,
-              [f"{len(meta_roots)} roots"])
+    run.check(
+        "group-writable.toml keeps 200 roots", len(meta_roots) == 200, [f"{len(meta_roots)} roots"]
+    )
     lines = build.stdout.splitlines()
     listed = [l for l in lines if re.search(r"r/f\d{4}\.log", l) and "more" not in l]
     run.check("the log lists at most 20 roots", len(listed) <= 20, [f"{len(listed)} lines"])
-    run.check("the log says how many roots are in report.toml (never `all` of them)",
-              any(re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", l)
-                  for l in lines), build.describe(limit=80))
+    run.check(
+        "the log says how many roots are in report.toml (never `all` of them)",
+        any(
+            re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", l) for l in lines
+        ),
+        build.describe(limit=80),
+    )
     claim = reporting.line_matching(build.stdout, re.compile(r"all in `report\.toml`"))
     run.check("no log line claims all roots are in report.toml", claim is None, [claim or ""])
 
 
 LONG_ROOTS = 1100
-LONG_PARTS = 17  # 17 x 250 bytes: roots of ~4,300 bytes, 1,000 of them above the 2 MiB of roots kept
+LONG_PARTS = (
+    17  # 17 x 250 bytes: roots of ~4,300 bytes, 1,000 of them above the 2 MiB of roots kept
+)
 
 
 def long_roots_tree(t):
@@ -87,21 +103,35 @@ def long_roots(run, build):
     layer = run.lc.layers / cnb.LAYER_NAME
     size = (layer / "report.toml").stat().st_size
     limit = 16 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
-    run.check("report.toml stays under the 16 MiB the start-up check reads back", size <= limit,
-              [f"size: {size}"])
+    run.check(
+        "report.toml stays under the 16 MiB the start-up check reads back",
+        size <= limit,
+        [f"size: {size}"],
+    )
     roots_bytes = 2 << 20  # ReportLimits.rootBytesInReport
     report, _ = run.lc.read_toml(layer / "report.toml")
     kept = (report or {}).get("roots", [])
-    run.check("report.toml keeps the first roots that fit in 2 MiB and counts them all",
-              0 < len(kept) < LONG_ROOTS and sum(len(r.encode()) for r in kept) <= roots_bytes
-              and (report or {}).get("roots-total") == LONG_ROOTS, [f"kept {len(kept)}"])
+    run.check(
+        "report.toml keeps the first roots that fit in 2 MiB and counts them all",
+        0 < len(kept) < LONG_ROOTS
+        and sum(len(r.encode()) for r in kept) <= roots_bytes
+        and (report or {}).get("roots-total") == LONG_ROOTS,
+        [f"kept {len(kept)}"],
+    )
     # What that means: `doctor` reads the roots back from the layer (and, in an image, the
     # start-up check does the same).
     binary = run.lc.buildpack.path / "bin" / "group-writable"
-    out = process.run_as(run.layout.build, [binary, "doctor", "--report", layer / "report.toml"],
-                      {"PATH": cnb.PATH_ENV}, run.lc.workspace)
-    run.check("`doctor --report` reads the build's report.toml", out.code == 0
-              and "Cannot read the report" not in out.stdout + out.stderr, out.describe())
+    out = process.run_as(
+        run.layout.build,
+        [binary, "doctor", "--report", layer / "report.toml"],
+        {"PATH": cnb.PATH_ENV},
+        run.lc.workspace,
+    )
+    run.check(
+        "`doctor --report` reads the build's report.toml",
+        out.code == 0 and "Cannot read the report" not in out.stdout + out.stderr,
+        out.describe(),
+    )
     # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
     # root made read-only for the group, it must warn about it.
     *parts, name = run.case.roots[0].split("/")
@@ -115,11 +145,20 @@ def long_roots(run, build):
     program = layer / "exec.d" / "group-writable-check"
     fd3 = run.lc.root / "exec.d-output.toml"
     with open(fd3, "wb") as output:
-        out = process.run_as(run.layout.run, [program], {"PATH": cnb.PATH_ENV},
-                          run.lc.workspace, timeout=60, fd3=output.fileno())
+        out = process.run_as(
+            run.layout.run,
+            [program],
+            {"PATH": cnb.PATH_ENV},
+            run.lc.workspace,
+            timeout=60,
+            fd3=output.fileno(),
+        )
     warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
-    run.check("the start-up check warns about the one root made read-only", out.code == 0
-              and len(warnings) == 1 and "f0000.log" in warnings[0], out.describe())
+    run.check(
+        "the start-up check warns about the one root made read-only",
+        out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
+        out.describe(),
+    )
     # The control: the same report cut to its first 900 roots (under 4 MiB) makes the same check
     # warn, so the size alone decides.
     report, _ = run.lc.read_toml(layer / "report.toml")
@@ -129,23 +168,46 @@ def long_roots(run, build):
     shutil.copy(program, cut / program.name)
     (cut.parent / "report.toml").write_text(
         f'version = "{report.get("version", "")}"\nroots = [\n'
-        + "".join(f"  {json.dumps(r)},\n" for r in roots) + "]\n")
+        + "".join(f"  {json.dumps(r)},\n" for r in roots)
+        + "]\n"
+    )
     os.chmod(run.lc.root / "cut", 0o755)
     with open(fd3, "wb") as output:
-        out = process.run_as(run.layout.run, [cut / program.name], {"PATH": cnb.PATH_ENV},
-                          run.lc.workspace, timeout=60, fd3=output.fileno())
+        out = process.run_as(
+            run.layout.run,
+            [cut / program.name],
+            {"PATH": cnb.PATH_ENV},
+            run.lc.workspace,
+            timeout=60,
+            fd3=output.fileno(),
+        )
     warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
-    run.check("control: with the report cut to 900 roots the same check warns about that root",
-              out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
-              out.describe())
+    run.check(
+        "control: with the report cut to 900 roots the same check warns about that root",
+        out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
+        out.describe(),
+    )
 
 
 # --- Item 7: odd names through the report and the start-up check ------------------------------
 
 ODD_ROOTS = [
-    b"new\nline", b"tab\there", b"cr\rhere", b"ctl\x01x", b"esc\x1b[31mred", b"del\x7f",
-    b"bidi\xe2\x80\xaeevil", b"c1\xc2\x85next", b"bad\\xFF", b"bad\xff", b"half\xc3",
-    b"back\\slash", b"brace\\u{41}", b"caf\xc3\xa9", b" space ", b"-rf",
+    b"new\nline",
+    b"tab\there",
+    b"cr\rhere",
+    b"ctl\x01x",
+    b"esc\x1b[31mred",
+    b"del\x7f",
+    b"bidi\xe2\x80\xaeevil",
+    b"c1\xc2\x85next",
+    b"bad\\xFF",
+    b"bad\xff",
+    b"half\xc3",
+    b"back\\slash",
+    b"brace\\u{41}",
+    b"caf\xc3\xa9",
+    b" space ",
+    b"-rf",
 ]
 
 
@@ -171,11 +233,11 @@ def unescape(text):
             out += {"\\": b"\\", "n": b"\n", "t": b"\t", "r": b"\r"}[e]
             i += 2
         elif e == "x":
-            out.append(int(text[i + 2:i + 4], 16))
+            out.append(int(text[i + 2 : i + 4], 16))
             i += 4
         elif e == "u" and text[i + 2] == "{":
             close = text.index("}", i)
-            out += chr(int(text[i + 3:close], 16)).encode("utf-8")
+            out += chr(int(text[i + 3 : close], 16)).encode("utf-8")
             i = close + 1
         else:
             raise ValueError(f"unknown escape \\{e} in {text!r}")
@@ -192,44 +254,60 @@ def odd_names(run, build):
     except (ValueError, IndexError) as e:
         decoded, problem = [], str(e)
     expected = sorted(b"odd/" + n for n in ODD_ROOTS)
-    run.check("every root in report.toml turns back into exactly its bytes (16 odd names,"
-              " `bad\\xFF` as text and as a byte among them)", decoded == expected,
-              [problem or "", f"decoded: {decoded!r}", f"expected: {expected!r}", error or ""])
-    run.check("report.toml writes no two roots the same", len(set(roots)) == len(roots),
-              [repr(roots)])
+    run.check(
+        "every root in report.toml turns back into exactly its bytes (16 odd names,"
+        " `bad\\xFF` as text and as a byte among them)",
+        decoded == expected,
+        [problem or "", f"decoded: {decoded!r}", f"expected: {expected!r}", error or ""],
+    )
+    run.check(
+        "report.toml writes no two roots the same", len(set(roots)) == len(roots), [repr(roots)]
+    )
     lc.export()
     check = lc.image_layer / "exec.d" / "group-writable-check"
     silent = exec_d(lc, check, run.layout.run)
-    run.check("the start-up check (run user, in the image) exits 0 and warns about nothing",
-              silent.code == 0 and silent.stderr == "" and silent.stdout == "",
-              silent.describe())
+    run.check(
+        "the start-up check (run user, in the image) exits 0 and warns about nothing",
+        silent.code == 0 and silent.stderr == "" and silent.stdout == "",
+        silent.describe(),
+    )
     # The control: the check does look at these roots. Take the group's write away from one odd
     # root and remove another: exactly those two are named.
     os.chmod(lc.image_workspace / os.fsdecode(b"odd/bidi\xe2\x80\xaeevil"), 0o644)
     os.unlink(lc.image_workspace / os.fsdecode(b"odd/bad\xff"))
     warned = exec_d(lc, check, run.layout.run)
     warnings = [l for l in warned.stderr.splitlines() if l.startswith("! Warning:")]
-    run.check("control: with one odd root not writable and one gone, the check warns exactly"
-              " twice, naming each in its escaped form",
-              warned.code == 0 and len(warnings) == 2
-              and any("bidi\\u{202E}evil" in w for w in warnings)
-              and any("bad\\xFF" in w and "bad\\\\xFF" not in w for w in warnings),
-              warned.describe())
+    run.check(
+        "control: with one odd root not writable and one gone, the check warns exactly"
+        " twice, naming each in its escaped form",
+        warned.code == 0
+        and len(warnings) == 2
+        and any("bidi\\u{202E}evil" in w for w in warnings)
+        and any("bad\\xFF" in w and "bad\\\\xFF" not in w for w in warnings),
+        warned.describe(),
+    )
     # `doctor` shows the same two in the same form, and the text `bad\xFF` (still there) in
     # another one: `odd/bad\\xFF` is writable, `odd/bad\xFF` is missing.
     binary = lc.buildpack.path / "bin" / "group-writable"
-    doctor = process.run_as(run.layout.run, [binary, "doctor", "--report",
-                                          lc.image_layer / "report.toml"],
-                         {"PATH": cnb.PATH_ENV}, lc.image_workspace)
+    doctor = process.run_as(
+        run.layout.run,
+        [binary, "doctor", "--report", lc.image_layer / "report.toml"],
+        {"PATH": cnb.PATH_ENV},
+        lc.image_workspace,
+    )
     lines = doctor.stdout.splitlines()
-    run.check("`doctor` tells the text `bad\\xFF` (writable) from the byte 0xFF (missing)",
-              "  - `odd/bad\\\\xFF` is writable" in lines
-              and "! Warning: `odd/bad\\xFF` is missing" in lines, doctor.describe(limit=60))
+    run.check(
+        "`doctor` tells the text `bad\\xFF` (writable) from the byte 0xFF (missing)",
+        "  - `odd/bad\\\\xFF` is writable" in lines
+        and "! Warning: `odd/bad\\xFF` is missing" in lines,
+        doctor.describe(limit=60),
+    )
 
 
 def exec_d(lc, program, user):
     fd3 = lc.root / "exec.d-output.toml"
     env = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent", "CNB_APP_DIR": str(lc.image_workspace)}
     with open(fd3, "wb") as output:
-        return process.run_as(user, [program], env, lc.image_workspace, timeout=60,
-                           fd3=output.fileno())
+        return process.run_as(
+            user, [program], env, lc.image_workspace, timeout=60, fd3=output.fileno()
+        )

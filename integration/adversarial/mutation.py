@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-MUTATOR = r'''
+MUTATOR = r"""
 import os, random, sys, time
 app, outside, stop = sys.argv[1], sys.argv[2], sys.argv[3]
 tmp = os.path.join(app, "tmp")
@@ -26,7 +26,7 @@ while not os.path.exists(stop) and time.monotonic() < deadline:
     except OSError:
         pass
 print(swaps)
-'''
+"""
 
 
 def start_mutator(t):
@@ -37,9 +37,22 @@ def start_mutator(t):
     os.chmod(script, 0o644)
     stop = t.root / "stop"
     uid, gid = t.lc.layout.build
-    proc = subprocess.Popen(["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
-                             t.lc.python, str(script), str(t.app), str(t.outside), str(stop)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            "setpriv",
+            f"--reuid={uid}",
+            f"--regid={gid}",
+            "--clear-groups",
+            "--",
+            t.lc.python,
+            str(script),
+            str(t.app),
+            str(t.outside),
+            str(stop),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(0.2)
 
     def stop_it():
@@ -60,4 +73,5 @@ def start_mutator(t):
                     d.unlink()
                 os.rename(away, d)
         return int(out or b"0")
+
     return stop_it

@@ -16,12 +16,16 @@ from case_types import EMULATED_OMISSIONS, HEADER
 
 # --- Item 8: without /proc --------------------------------------------------------------------
 
+
 def static_binary(buildpack):
     """The static executable to run in a root without /proc: the buildpack's own when it is static
     (CI: dist/buildpack), else $GW_STATIC_BINARY or the release build's."""
     repo = Path(__file__).resolve().parents[2]
-    candidates = [buildpack.path / "bin" / "group-writable", os.environ.get("GW_STATIC_BINARY"),
-                  repo / ".build-release" / "release" / "group-writable"]
+    candidates = [
+        buildpack.path / "bin" / "group-writable",
+        os.environ.get("GW_STATIC_BINARY"),
+        repo / ".build-release" / "release" / "group-writable",
+    ]
     for candidate in candidates:
         if candidate and Path(candidate).is_file() and is_static(Path(candidate)):
             return Path(candidate)
@@ -29,8 +33,7 @@ def static_binary(buildpack):
 
 
 def is_static(path):
-    out = subprocess.run(["readelf", "-l", str(path)], capture_output=True, text=True,
-                         check=False)
+    out = subprocess.run(["readelf", "-l", str(path)], capture_output=True, text=True, check=False)
     return out.returncode == 0 and "INTERP" not in out.stdout
 
 
@@ -52,11 +55,18 @@ class NoProcRun:
         binary = static_binary(self.buildpack)
         if binary is None:
             if os.environ.get("CI") == "true":
-                self.check("a static group-writable executable is available", False,
-                           ["CI packages a static one; locally build it with swift build -c"
-                            " release -Xswiftc -static-executable --scratch-path .build-release"])
+                self.check(
+                    "a static group-writable executable is available",
+                    False,
+                    [
+                        "CI packages a static one; locally build it with swift build -c"
+                        " release -Xswiftc -static-executable --scratch-path .build-release"
+                    ],
+                )
             else:
-                reporting.log(f"{self.label}: skipped: no static executable (see no_proc.static_binary)")
+                reporting.log(
+                    f"{self.label}: skipped: no static executable (see no_proc.static_binary)"
+                )
             return
         root = self.root
         tree.remove_tree(root)
@@ -83,57 +93,101 @@ class NoProcRun:
             subprocess.run(["chown", "-R", f"{uid}:{gid}", str(path)], check=True)
         self.check("the root has no /proc", not (root / "proc").exists(), [])
         version = self.buildpack.version
-        env = ["CNB_PLATFORM_DIR=/platform", "CNB_BUILDPACK_DIR=/cnb/buildpacks/group-writable",
-               "CNB_BUILD_PLAN_PATH=/plans/build-plan.toml",
-               "CNB_BP_PLAN_PATH=/plans/buildpack-plan.toml",
-               f"CNB_LAYERS_DIR=/layers/{cnb.LAYERS_NAME}", "CNB_TARGET_OS=linux",
-               f"CNB_TARGET_ARCH={self.buildpack.arch}"]
+        env = [
+            "CNB_PLATFORM_DIR=/platform",
+            "CNB_BUILDPACK_DIR=/cnb/buildpacks/group-writable",
+            "CNB_BUILD_PLAN_PATH=/plans/build-plan.toml",
+            "CNB_BP_PLAN_PATH=/plans/buildpack-plan.toml",
+            f"CNB_LAYERS_DIR=/layers/{cnb.LAYERS_NAME}",
+            "CNB_TARGET_OS=linux",
+            f"CNB_TARGET_ARCH={self.buildpack.arch}",
+        ]
         gw = "/cnb/buildpacks/group-writable/bin/"
         out = self.chroot(["--version"], gw + "group-writable", env)
         self.expect("`group-writable --version`", out, 0)
         self.r.equal(f"{self.label}: `--version` prints the version", out.stdout.strip(), version)
         out = self.chroot(["list", "-p", "*.log"], gw + "group-writable", env)
         self.expect("`group-writable list -p '*.log'`", out, 0)
-        self.r.equal(f"{self.label}: `list` prints the two logs", sorted(out.stdout.splitlines()),
-                     ["log/app.log", "storage/logs/app.log"])
+        self.r.equal(
+            f"{self.label}: `list` prints the two logs",
+            sorted(out.stdout.splitlines()),
+            ["log/app.log", "storage/logs/app.log"],
+        )
         out = self.chroot([], gw + "detect", env)
         self.expect("bin/detect", out, 0)
         if self.emulator is not None:
-            reporting.log(f"{self.label}: bin/build and the exec.d check left out under the emulator: "
-                     + EMULATED_OMISSIONS["no-proc: bin/build and the exec.d check"])
+            reporting.log(
+                f"{self.label}: bin/build and the exec.d check left out under the emulator: "
+                + EMULATED_OMISSIONS["no-proc: bin/build and the exec.d check"]
+            )
             tree.remove_tree(root)
             return
         out = self.chroot([], gw + "build", env)
         self.expect("bin/build", out, 0)
-        modes = {rel: stat.S_IMODE(os.lstat(app / rel).st_mode)
-                 for rel in ("storage", "storage/logs", "storage/logs/app.log", "log/app.log")}
-        self.r.equal(f"{self.label}: the build changed exactly the selection",
-                     modes, {"storage": 0o775, "storage/logs": 0o775,
-                             "storage/logs/app.log": 0o664, "log/app.log": 0o644})
+        modes = {
+            rel: stat.S_IMODE(os.lstat(app / rel).st_mode)
+            for rel in ("storage", "storage/logs", "storage/logs/app.log", "log/app.log")
+        }
+        self.r.equal(
+            f"{self.label}: the build changed exactly the selection",
+            modes,
+            {
+                "storage": 0o775,
+                "storage/logs": 0o775,
+                "storage/logs/app.log": 0o664,
+                "log/app.log": 0o644,
+            },
+        )
         check = layers / cnb.LAYER_NAME / "exec.d" / "group-writable-check"
         same = check.is_file() and check.read_bytes() == binary.read_bytes()
-        self.check("the exec.d check is a copy of the executable (found from argv[0], not"
-                   " /proc/self/exe)", same, [str(check)])
+        self.check(
+            "the exec.d check is a copy of the executable (found from argv[0], not /proc/self/exe)",
+            same,
+            [str(check)],
+        )
         shutil.rmtree(root / "cnb")
-        out = self.chroot([], f"/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/"
-                          "group-writable-check", [], user=self.layout.run, fd3=True)
+        out = self.chroot(
+            [],
+            f"/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/group-writable-check",
+            [],
+            user=self.layout.run,
+            fd3=True,
+        )
         self.expect("the exec.d check as the run user", out, 0)
-        self.check("the exec.d check says nothing (every root is writable)", out.stderr == "",
-                   out.describe())
+        self.check(
+            "the exec.d check says nothing (every root is writable)",
+            out.stderr == "",
+            out.describe(),
+        )
         tree.remove_tree(root)
 
     def expect(self, what, out, code):
         self.check(f"{what} exits {code} without /proc", out.code == code, out.describe())
         text = out.stdout + out.stderr
-        self.check(f"{what}: no runtime abort", out.code != 134 and not process.has_backtrace(text)
-                   and "Unable to obtain Swift runtime path" not in text, out.describe())
+        self.check(
+            f"{what}: no runtime abort",
+            out.code != 134
+            and not process.has_backtrace(text)
+            and "Unable to obtain Swift runtime path" not in text,
+            out.describe(),
+        )
 
     def chroot(self, args, program, env, user=None, fd3=False):
         uid, gid = user or self.layout.build
-        argv = ["env", "-i", *env, "unshare", f"--root={self.root}", "--wd=/workspace",
-                f"--setgid={gid}", f"--setuid={uid}", "--",
-                *emulation.command([program, *args], view=("/", str(self.root)),
-                                   emulator_path=self.emulator)]
+        argv = [
+            "env",
+            "-i",
+            *env,
+            "unshare",
+            f"--root={self.root}",
+            "--wd=/workspace",
+            f"--setgid={gid}",
+            f"--setuid={uid}",
+            "--",
+            *emulation.command(
+                [program, *args], view=("/", str(self.root)), emulator_path=self.emulator
+            ),
+        ]
         extra = {}
         if fd3:
             output = open(self.root / "fd3", "wb")
@@ -143,8 +197,9 @@ class NoProcRun:
         finally:
             if fd3:
                 output.close()
-        return process.Outcome(done.returncode, process.decode(done.stdout), process.decode(done.stderr),
-                            False)
+        return process.Outcome(
+            done.returncode, process.decode(done.stdout), process.decode(done.stderr), False
+        )
 
 
 def run(reporter, layout, buildpack, work, python, only):

@@ -76,8 +76,9 @@ def suite(reporter, buildpack, work, python, only, label="adversarial"):
         check_ran(check, tally, trials)
         if variant.by_name:
             controls.append(tally)
-            if len(controls) == sum(1 for v in VARIANTS if v.by_name and only.search(
-                    f"rename-race-{v.name}")):
+            if len(controls) == sum(
+                1 for v in VARIANTS if v.by_name and only.search(f"rename-race-{v.name}")
+            ):
                 check_controls(reporter, label, controls)
             continue
         check_checked_variant(check, variant, tally)
@@ -86,61 +87,92 @@ def suite(reporter, buildpack, work, python, only, label="adversarial"):
 def check_ran(check, tally, trials):
     """Every trial ran: apply exited 0 and the racer exchanged the names."""
     bad_exit = [t for t in tally.trials if t.exit_code != 0]
-    check(f"apply exits 0 in each of {trials} trials", not bad_exit,
-          [f"exit {t.exit_code}: {t.output[-600:]}" for t in bad_exit[:3]])
-    check("the racer exchanged the names during every trial",
-          all(t.exchanges > 0 for t in tally.trials),
-          [f"exchanges per trial: {[t.exchanges for t in tally.trials]}"])
+    check(
+        f"apply exits 0 in each of {trials} trials",
+        not bad_exit,
+        [f"exit {t.exit_code}: {t.output[-600:]}" for t in bad_exit[:3]],
+    )
+    check(
+        "the racer exchanged the names during every trial",
+        all(t.exchanges > 0 for t in tally.trials),
+        [f"exchanges per trial: {[t.exchanges for t in tally.trials]}"],
+    )
 
 
 def check_controls(reporter, label, controls):
     """The control: by name, the exchange must be able to win, or the checked variants' zero would
     prove nothing about the racer."""
     wins = sum(t.count("redirected") for t in controls)
-    reporter.check(f"{label}/rename-race-controls: the racer redirects a change made"
-                   " by name at least once (a mode computed for one file lands on"
-                   " the other)", wins > 0, [t.summary() for t in controls])
+    reporter.check(
+        f"{label}/rename-race-controls: the racer redirects a change made"
+        " by name at least once (a mode computed for one file lands on"
+        " the other)",
+        wins > 0,
+        [t.summary() for t in controls],
+    )
 
 
 def check_checked_variant(check, variant, tally):
     """A variant the product must win: no mode lands on the other file."""
     selected_modes = sorted({t.selected_mode for t in tally.trials})
     allowed = {SELECTED_MODE, SELECTED_MODE | 0o020}
-    check("the selected file ends 0644 or 0664 (its own granted mode), never the other's",
-          set(selected_modes) <= allowed, [f"modes seen: {[oct(m) for m in selected_modes]}"])
-    check("the mode computed for the selected file never lands on the other file"
-          " (no redirected change)", tally.count("redirected") == 0)
+    check(
+        "the selected file ends 0644 or 0664 (its own granted mode), never the other's",
+        set(selected_modes) <= allowed,
+        [f"modes seen: {[oct(m) for m in selected_modes]}"],
+    )
+    check(
+        "the mode computed for the selected file never lands on the other file"
+        " (no redirected change)",
+        tally.count("redirected") == 0,
+    )
     if variant.victim_may_change_itself:
         # The build user's own file, moved into tmp/ by the build user's own process, is a
         # file of tmp/ when the walk looks: changing it to its own granted mode is the
         # selection, not the race (SECURITY.md: the build user can change its files anyway).
         modes = sorted({t.victim_mode for t in tally.trials})
-        check("the outside file only ever has its own modes (0600, or 0660 when it was in"
-              " tmp/ as the walk looked)", set(modes) <= {VICTIM_MODE, VICTIM_ITSELF},
-              [f"modes seen: {[oct(m) for m in modes]}"])
-        check("the race hit the window in some trial (the victim was at the selected name"
-              " when inspected, or a change was refused as replaced)",
-              tally.count("itself") + tally.noticed > 0)
+        check(
+            "the outside file only ever has its own modes (0600, or 0660 when it was in"
+            " tmp/ as the walk looked)",
+            set(modes) <= {VICTIM_MODE, VICTIM_ITSELF},
+            [f"modes seen: {[oct(m) for m in modes]}"],
+        )
+        check(
+            "the race hit the window in some trial (the victim was at the selected name"
+            " when inspected, or a change was refused as replaced)",
+            tally.count("itself") + tally.noticed > 0,
+        )
     else:
         modes = sorted({t.victim_mode for t in tally.trials})
-        victim = "the 2-link file" if variant.layout == "hard-link" else \
-            "the unselected root-owned config/secret.yml"
-        check(f"{victim} keeps mode 0600 in every trial", tally.changed() == 0,
-              [f"modes seen: {[oct(m) for m in modes]}"])
+        victim = (
+            "the 2-link file"
+            if variant.layout == "hard-link"
+            else "the unselected root-owned config/secret.yml"
+        )
+        check(
+            f"{victim} keeps mode 0600 in every trial",
+            tally.changed() == 0,
+            [f"modes seen: {[oct(m) for m in modes]}"],
+        )
 
 
 # --- scripts/race-trials ---------------------------------------------------------------------
 
+
 def main():
     parser = argparse.ArgumentParser(
         description="Runs many rename-race trials against `group-writable apply` and prints the"
-                    " counts (as root).")
+        " counts (as root)."
+    )
     parser.add_argument("--trials", type=int, default=300, help="trials per variant (300)")
     parser.add_argument("--jobs", type=int, default=1, help="trials run at the same time (1)")
     parser.add_argument("--apply-jobs", type=int, default=1, help="apply --jobs (1)")
     parser.add_argument("--variants", default=",".join(v.name for v in VARIANTS))
-    parser.add_argument("--fast", action="store_true",
-                        help="run apply at full speed, not under strace (a narrower window)")
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="run apply at full speed, not under strace (a narrower window)",
+    )
     parser.add_argument("--binary", required=True)
     parser.add_argument("--python", default="/usr/bin/python3")
     parser.add_argument("--work", default="/tmp")
@@ -155,17 +187,28 @@ def main():
         for name in args.variants.split(","):
             variant = BY_NAME[name]
             started = time.monotonic()
-            tally = run_trials(variant, Path(args.binary).resolve(), work, args.python,
-                               args.trials, args.jobs, args.apply_jobs, not args.fast)
+            tally = run_trials(
+                variant,
+                Path(args.binary).resolve(),
+                work,
+                args.python,
+                args.trials,
+                args.jobs,
+                args.apply_jobs,
+                not args.fast,
+            )
             print(f"{tally.summary()} in {time.monotonic() - started:.0f} s", flush=True)
             errors = [t for t in tally.trials if t.exit_code != 0 or t.outcome == "error"]
             if errors:
-                print(f"  {len(errors)} trials failed to run; first: exit {errors[0].exit_code}"
-                      f" {errors[0].output[-300:]!r}")
+                print(
+                    f"  {len(errors)} trials failed to run; first: exit {errors[0].exit_code}"
+                    f" {errors[0].output[-300:]!r}"
+                )
             if variant.by_name:
                 continue
-            if tally.count("redirected") or (not variant.victim_may_change_itself
-                                              and tally.changed()):
+            if tally.count("redirected") or (
+                not variant.victim_may_change_itself and tally.changed()
+            ):
                 failed = True
     finally:
         shutil.rmtree(work, ignore_errors=True)

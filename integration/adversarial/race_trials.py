@@ -38,19 +38,60 @@ class Variant:
 
 
 VARIANTS = [
-    Variant("outside-file", "a selected file exchanged with a 0600 file outside the app, in a"
-            " group-writable dir (checked handle)", "outside", 0o775, BUILD, BUILD, False, True),
-    Variant("outside-file-by-name", "the same in a 0755 dir only the build user can write (the"
-            " unprivileged name fast path: the control)", "outside", 0o755, BUILD, BUILD, True,
-            True),
-    Variant("hard-link", "a selected file exchanged with a 0600 file that has a second link"
-            " outside the app, in a group-writable dir", "hard-link", 0o775, BUILD, BUILD, False,
-            False),
-    Variant("hard-link-by-name", "the same in a 0755 dir (name fast path: the control)",
-            "hard-link", 0o755, BUILD, BUILD, True, False),
-    Variant("root-secret", "`apply` as root in a 0777 app dir while uid 1003 exchanges the"
-            " selected cache.db with the unselected root-owned 0600 config/secret.yml", "root",
-            0o777, OTHER, ROOT, False, False),
+    Variant(
+        "outside-file",
+        "a selected file exchanged with a 0600 file outside the app, in a"
+        " group-writable dir (checked handle)",
+        "outside",
+        0o775,
+        BUILD,
+        BUILD,
+        False,
+        True,
+    ),
+    Variant(
+        "outside-file-by-name",
+        "the same in a 0755 dir only the build user can write (the"
+        " unprivileged name fast path: the control)",
+        "outside",
+        0o755,
+        BUILD,
+        BUILD,
+        True,
+        True,
+    ),
+    Variant(
+        "hard-link",
+        "a selected file exchanged with a 0600 file that has a second link"
+        " outside the app, in a group-writable dir",
+        "hard-link",
+        0o775,
+        BUILD,
+        BUILD,
+        False,
+        False,
+    ),
+    Variant(
+        "hard-link-by-name",
+        "the same in a 0755 dir (name fast path: the control)",
+        "hard-link",
+        0o755,
+        BUILD,
+        BUILD,
+        True,
+        False,
+    ),
+    Variant(
+        "root-secret",
+        "`apply` as root in a 0777 app dir while uid 1003 exchanges the"
+        " selected cache.db with the unselected root-owned 0600 config/secret.yml",
+        "root",
+        0o777,
+        OTHER,
+        ROOT,
+        False,
+        False,
+    ),
 ]
 BY_NAME = {v.name: v for v in VARIANTS}
 
@@ -126,22 +167,33 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
     base.mkdir(parents=True)
     app, selected, victim, pattern = lay_out(variant, base)
     inodes = {"selected": os.lstat(selected).st_ino, "victim": os.lstat(victim).st_ino}
-    racer = subprocess.Popen(as_user(variant.racer, [python, "-B", str(RACER), str(selected),
-                                                     str(victim)]),
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    racer = subprocess.Popen(
+        as_user(variant.racer, [python, "-B", str(RACER), str(selected), str(victim)]),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         ready = racer.stdout.readline().strip()
         if ready != "ready":
             raise RuntimeError(f"the racer did not start: {ready!r}")
         env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/nonexistent"}
         try:
-            command = emulation.command([binary, "apply", "-p", pattern, "--jobs",
-                                         str(apply_jobs)])
+            command = emulation.command([binary, "apply", "-p", pattern, "--jobs", str(apply_jobs)])
             if slow:
                 command = SLOW + command
-            done = subprocess.run(as_user(variant.runner, command),
-                                  cwd=app, env=env, capture_output=True, timeout=60, check=False)
-            exit_code, output = done.returncode, (done.stdout + done.stderr).decode(errors="replace")
+            done = subprocess.run(
+                as_user(variant.runner, command),
+                cwd=app,
+                env=env,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            exit_code, output = (
+                done.returncode,
+                (done.stdout + done.stderr).decode(errors="replace"),
+            )
         except subprocess.TimeoutExpired as e:
             exit_code, output = None, f"timed out: {e}"
     finally:
@@ -167,8 +219,15 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
         outcome = "error"
     else:
         outcome = "redirected"
-    return Trial(outcome, victim_mode, selected_mode, exit_code, exchanges,
-                 "changed during the walk" in output, output)
+    return Trial(
+        outcome,
+        victim_mode,
+        selected_mode,
+        exit_code,
+        exchanges,
+        "changed during the walk" in output,
+        output,
+    )
 
 
 @dataclasses.dataclass
@@ -192,13 +251,18 @@ class Tally:
 
     def summary(self):
         n = len(self.trials)
-        victim = {"outside": "the outside file", "hard-link": "the 2-link file",
-                  "root": "config/secret.yml"}[self.variant.layout]
-        return (f"{self.variant.name}: {self.changed()} of {n} trials changed {victim}"
-                f" ({self.count('redirected')} redirected: a mode computed for the selected file;"
-                f" {self.count('itself')} its own mode, inspected at the selected name;"
-                f" {self.noticed} runs reported an entry changed during the walk;"
-                f" {self.exchanges} exchanges)")
+        victim = {
+            "outside": "the outside file",
+            "hard-link": "the 2-link file",
+            "root": "config/secret.yml",
+        }[self.variant.layout]
+        return (
+            f"{self.variant.name}: {self.changed()} of {n} trials changed {victim}"
+            f" ({self.count('redirected')} redirected: a mode computed for the selected file;"
+            f" {self.count('itself')} its own mode, inspected at the selected name;"
+            f" {self.noticed} runs reported an entry changed during the walk;"
+            f" {self.exchanges} exchanges)"
+        )
 
 
 def run_trials(variant, binary, work, python, trials, jobs=1, apply_jobs=1, slow=True):
@@ -212,7 +276,9 @@ def run_trials(variant, binary, work, python, trials, jobs=1, apply_jobs=1, slow
         while submitted < trials or futures:
             while free and submitted < trials:
                 slot = free.pop()
-                futures[pool.submit(run_trial, variant, binary, slot, python, apply_jobs, slow)] = slot
+                futures[pool.submit(run_trial, variant, binary, slot, python, apply_jobs, slow)] = (
+                    slot
+                )
                 submitted += 1
             done, _ = concurrent.futures.wait(futures, return_when="FIRST_COMPLETED")
             for future in done:

@@ -26,14 +26,28 @@ class Environment:
             "GIT_CONFIG_GLOBAL": "/dev/null",
             "LC_ALL": "C",
         }
-        self.subject_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": self.home,
-                            "LC_ALL": "C"}
+        self.subject_env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home,
+            "LC_ALL": "C",
+        }
 
 
 def git(env, gitdir, tree, args, stdin=b""):
     """Runs git on `tree` with the scratch `gitdir`: no global/system excludes, raw `-z` paths."""
-    cmd = ["git", "-C", tree, "--git-dir=" + gitdir, "--work-tree=.", "-c", "core.excludesFile=/dev/null",
-           "-c", "core.quotePath=true", "-c", "core.ignoreCase=false"] + args
+    cmd = [
+        "git",
+        "-C",
+        tree,
+        "--git-dir=" + gitdir,
+        "--work-tree=.",
+        "-c",
+        "core.excludesFile=/dev/null",
+        "-c",
+        "core.quotePath=true",
+        "-c",
+        "core.ignoreCase=false",
+    ] + args
     return subprocess.run(cmd, input=stdin, capture_output=True, env=env.git_env, timeout=TIMEOUT)
 
 
@@ -47,7 +61,10 @@ def split_nul(data):
 @dataclass
 class Verdict:
     """The outcome of one comparison; `category` is None when git and group-writable agreed."""
-    category: object = None  # None, "mismatch", "oracle", "subject-error", "timeout", "nul-accepted"
+
+    category: object = (
+        None  # None, "mismatch", "oracle", "subject-error", "timeout", "nul-accepted"
+    )
     truth: set = field(default_factory=set)
     ours: list = field(default_factory=list)
     detail: str = ""
@@ -71,8 +88,10 @@ def ask_git(env, gitdir, tree, patfile, entries):
     truth = files_ls | {d + b"/" for d in ignored & dirs}
     problem = ""
     if files_ci != files_ls:
-        problem = ("git ls-files and git check-ignore disagree on files:\n  only ls-files: "
-                   f"{sorted(files_ls - files_ci)!r}\n  only check-ignore: {sorted(files_ci - files_ls)!r}")
+        problem = (
+            "git ls-files and git check-ignore disagree on files:\n  only ls-files: "
+            f"{sorted(files_ls - files_ci)!r}\n  only check-ignore: {sorted(files_ci - files_ls)!r}"
+        )
     return truth, problem
 
 
@@ -101,8 +120,13 @@ class Case:
         self.patfile = os.path.join(scratch, "patterns")
         materialize(entries, self.tree)
         self.entries = entries
-        subprocess.run(["git", "init", "-q", "--bare", self.gitdir], check=True, env=env.git_env,
-                       capture_output=True, timeout=TIMEOUT)
+        subprocess.run(
+            ["git", "init", "-q", "--bare", self.gitdir],
+            check=True,
+            env=env.git_env,
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
         os.makedirs(os.path.join(self.gitdir, "info"), exist_ok=True)
 
     def compare(self, patterns):
@@ -126,18 +150,28 @@ class Case:
         try:
             result = ask_subject(self.env, self.binary, self.tree, self.patfile)
         except subprocess.TimeoutExpired:
-            return Verdict("timeout", truth=truth, detail=f"group-writable list ran over {TIMEOUT}s")
+            return Verdict(
+                "timeout", truth=truth, detail=f"group-writable list ran over {TIMEOUT}s"
+            )
         if result.returncode != 0:
-            return Verdict("subject-error", truth=truth, detail=(
-                f"group-writable list exited {result.returncode}; stderr:\n"
-                + result.stderr.decode(errors="replace")))
+            return Verdict(
+                "subject-error",
+                truth=truth,
+                detail=(
+                    f"group-writable list exited {result.returncode}; stderr:\n"
+                    + result.stderr.decode(errors="replace")
+                ),
+            )
         ours = split_nul(result.stdout)
         if set(ours) != truth or len(ours) != len(set(ours)):
             dup = sorted({p for p in ours if ours.count(p) > 1})
-            return Verdict("mismatch", truth=truth, ours=ours,
-                           detail=f"duplicates in our output: {dup!r}" if dup else "")
+            return Verdict(
+                "mismatch",
+                truth=truth,
+                ours=ours,
+                detail=f"duplicates in our output: {dup!r}" if dup else "",
+            )
         return Verdict(None, truth=truth, ours=ours)
-
 
     def expect_nul_refusal(self, data):
         """A deliberate divergence (SECURITY.md): git cuts a pattern at a NUL byte, we refuse the file."""
@@ -152,9 +186,13 @@ class Case:
         expected = f"Line {line} of `{self.patfile}` has a NUL byte."
         if result.returncode == 1 and expected in stderr and not result.stdout:
             return Verdict(None)
-        return Verdict("nul-accepted", detail=(
-            f"a pattern with a NUL byte on line {line}: expected exit 1 and {expected!r}, got exit "
-            f"{result.returncode}, stdout {result.stdout[:200]!r}, stderr:\n{stderr}"))
+        return Verdict(
+            "nul-accepted",
+            detail=(
+                f"a pattern with a NUL byte on line {line}: expected exit 1 and {expected!r}, got exit "
+                f"{result.returncode}, stdout {result.stdout[:200]!r}, stderr:\n{stderr}"
+            ),
+        )
 
 
 def compare_fresh(env, binary, work, entries, patterns):

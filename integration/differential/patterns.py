@@ -119,28 +119,56 @@ def pattern_from_entry(rng, entry, raw):
     elif roll < 0.40:
         body = (b"/" if rng.random() < 0.5 or k == 1 else b"") + b"/".join(comp)
     elif roll < 0.50:
-        body = b"**/" + b"/".join(comp[rng.randint(0, k - 1):])
+        body = b"**/" + b"/".join(comp[rng.randint(0, k - 1) :])
     elif roll < 0.58:
-        body = b"/".join(comp[:rng.randint(1, k)]) + b"/**"
+        body = b"/".join(comp[: rng.randint(1, k)]) + b"/**"
         dir_only = dir_only and rng.random() < 0.3
     elif roll < 0.65 and k >= 2:
         j = rng.randint(0, k - 2)
         m = rng.randint(j + 1, k - 1)
-        body = b"/".join(comp[:j + 1]) + b"/**/" + b"/".join(comp[m:])
+        body = b"/".join(comp[: j + 1]) + b"/**/" + b"/".join(comp[m:])
     elif roll < 0.73 and k >= 2:
         j = rng.randint(0, k - 1)
-        comp = comp[:j] + [rng.choice([b"*", b"**", b"?*", b"*" + comp[j][-1:]])] + comp[j + 1:]
+        comp = comp[:j] + [rng.choice([b"*", b"**", b"?*", b"*" + comp[j][-1:]])] + comp[j + 1 :]
         body = b"/".join(comp)
     elif roll < 0.78:
         body = b"/" + comp[0]
     elif roll < 0.85 and k >= 2:
-        body = b"/".join(comp[:rng.randint(1, k - 1)])
+        body = b"/".join(comp[: rng.randint(1, k - 1)])
     elif roll < 0.96:
-        body = b"*" + b"".join(escape_byte(b, raw) for b in parts[-1][-rng.randint(1, 3):])
+        body = b"*" + b"".join(escape_byte(b, raw) for b in parts[-1][-rng.randint(1, 3) :])
     else:
-        body = rng.choice([b"*", b"**", b"/*", b"*/*", b"/**", b"**/*", b"?", b"*/", b"/*/", b"**/**",
-                           b"a*", b"*.*", b".*", b"*.txt", b"[a-c]*", b"*[!a]", b"!", b"/", b"\\",
-                           b"//", b"\\!", b"\\#", b"\\ ", b"\\ \\ ", b"*\\", b"\\a", b"./*"])
+        body = rng.choice(
+            [
+                b"*",
+                b"**",
+                b"/*",
+                b"*/*",
+                b"/**",
+                b"**/*",
+                b"?",
+                b"*/",
+                b"/*/",
+                b"**/**",
+                b"a*",
+                b"*.*",
+                b".*",
+                b"*.txt",
+                b"[a-c]*",
+                b"*[!a]",
+                b"!",
+                b"/",
+                b"\\",
+                b"//",
+                b"\\!",
+                b"\\#",
+                b"\\ ",
+                b"\\ \\ ",
+                b"*\\",
+                b"\\a",
+                b"./*",
+            ]
+        )
     if dir_only:
         body += b"/"
     return body
@@ -179,7 +207,9 @@ def git_unsafe(line):
         while j < len(body) and body[j] == ord("*"):
             j += 1
         if j - i >= 2:
-            before_ok = i == 0 or (body[i - 1] == ord("/") and not (i >= 2 and body[i - 2] == ord("\\")))
+            before_ok = i == 0 or (
+                body[i - 1] == ord("/") and not (i >= 2 and body[i - 2] == ord("\\"))
+            )
             after = body[j:]
             after_ok = after.startswith(b"/") or after.rstrip(b" ") == b""
             if not (before_ok and after_ok):
@@ -191,6 +221,7 @@ def git_unsafe(line):
 @dataclass
 class PatternFile:
     """A patterns file: an optional UTF-8 BOM and lines, each with its own terminator."""
+
     bom: bool
     lines: list
 
@@ -216,9 +247,11 @@ def gen_patterns(rng, entries):
                 if entries and kind < 0.74:
                     body = pattern_from_entry(rng, rng.choice(entries), raw)
                 elif kind < 0.86:  # a class probe, matched against every basename
-                    body = (rng.choice([b"", b"*", b"?", b"?*", b"*/"])
-                            + gen_class(rng, rng.choice(TWIN_BYTES))
-                            + rng.choice([b"", b"*", b"?", b"*?"]))
+                    body = (
+                        rng.choice([b"", b"*", b"?", b"?*", b"*/"])
+                        + gen_class(rng, rng.choice(TWIN_BYTES))
+                        + rng.choice([b"", b"*", b"?", b"*?"])
+                    )
                 else:
                     body = random_pattern(rng)
                 line = finish_line(rng, body, negate=rng.random() < (0.12 if i == 0 else 0.3))

@@ -26,7 +26,7 @@ def ddmin(items, fails):
         chunk = math.ceil(len(items) / n)
         reduced = False
         for start in range(0, len(items), chunk):
-            candidate = items[:start] + items[start + chunk:]
+            candidate = items[:start] + items[start + chunk :]
             if fails(candidate):
                 items = candidate
                 n = max(n - 1, 2)
@@ -65,15 +65,16 @@ def shrink(env, binary, work, failure):
     while changed:
         changed = False
         for i in range(len(entries)):
-            candidate = normalize_tree(entries[:i] + entries[i + 1:])
+            candidate = normalize_tree(entries[:i] + entries[i + 1 :])
             if fails(candidate, patterns):
                 entries, changed = candidate, True
                 break
     patterns = simplify_lines(patterns, lambda candidate: fails(entries, candidate))
     entries = simplify_names(entries, lambda candidate: fails(candidate, patterns))
     verdict = compare_fresh(env, binary, work, entries, patterns)
-    return Failure(failure.seed, failure.tree_index, failure.list_index, entries, patterns, verdict), \
-        state["runs"]
+    return Failure(
+        failure.seed, failure.tree_index, failure.list_index, entries, patterns, verdict
+    ), state["runs"]
 
 
 def simplify_lines(patterns, fails):
@@ -83,9 +84,11 @@ def simplify_lines(patterns, fails):
         i = 0
         while i < len(lines[n]):
             body = lines[n]
-            if body[i:] in (b"\n", b"\r\n") or (body[i:i + 1] == b"\r" and body[i + 1:] == b"\n"):
+            if body[i:] in (b"\n", b"\r\n") or (
+                body[i : i + 1] == b"\r" and body[i + 1 :] == b"\n"
+            ):
                 break
-            candidate = lines[:n] + [body[:i] + body[i + 1:]] + lines[n + 1:]
+            candidate = lines[:n] + [body[:i] + body[i + 1 :]] + lines[n + 1 :]
             if fails(PatternFile(patterns.bom, candidate)):
                 lines = candidate
             else:
@@ -99,7 +102,7 @@ def rename(entries, path, new_path):
         if e.path == path:
             renamed.append(Entry(new_path, e.kind, e.target))
         elif e.path.startswith(path + b"/"):
-            renamed.append(Entry(new_path + e.path[len(path):], e.kind, e.target))
+            renamed.append(Entry(new_path + e.path[len(path) :], e.kind, e.target))
         else:
             renamed.append(e)
     return renamed
@@ -143,9 +146,11 @@ def recreate_script(failure):
 
 def describe(failure, shrunk_from=None):
     v = failure.verdict
-    out = [f"seed {failure.seed}, tree {failure.tree_index}, pattern list {failure.list_index}"
-           f" (rerun: integration/differential/run --seed {failure.seed} --tree {failure.tree_index})",
-           f"category: {v.category}"]
+    out = [
+        f"seed {failure.seed}, tree {failure.tree_index}, pattern list {failure.list_index}"
+        f" (rerun: integration/differential/run --seed {failure.seed} --tree {failure.tree_index})",
+        f"category: {v.category}",
+    ]
     if shrunk_from:
         out.append(f"shrunk from {shrunk_from[0]} entries / {shrunk_from[1]} lines")
     out.append(f"tree ({len(failure.entries)} entries):")
@@ -163,7 +168,9 @@ def describe(failure, shrunk_from=None):
         out.append(f"  only group-writable: {sorted(ours - v.truth)!r}")
     if v.detail:
         out.append(v.detail.rstrip())
-    out.append("recreate (python3 - TREE PATTERNS_FILE <<'EOF' ... EOF, then"
-               " group-writable list -z --app TREE --patterns-file PATTERNS_FILE):")
+    out.append(
+        "recreate (python3 - TREE PATTERNS_FILE <<'EOF' ... EOF, then"
+        " group-writable list -z --app TREE --patterns-file PATTERNS_FILE):"
+    )
     out.extend("  " + line for line in recreate_script(failure).splitlines())
     return "\n".join(out)

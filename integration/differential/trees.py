@@ -38,13 +38,19 @@ def gen_name(rng):
         elif shape < 0.14:
             name = b" " + b"".join(gen_atom(rng) for _ in range(rng.randint(0, 3)))
         elif shape < 0.20:
-            name = b"".join(gen_atom(rng) for _ in range(rng.randint(1, 3))) + b" " * rng.randint(1, 2)
+            name = b"".join(gen_atom(rng) for _ in range(rng.randint(1, 3))) + b" " * rng.randint(
+                1, 2
+            )
         elif shape < 0.26:
             name = rng.choice([b"#", b"!", b"\\", b"*", b"[", b"?", b":"]) + b"".join(
-                gen_atom(rng) for _ in range(rng.randint(0, 3)))
+                gen_atom(rng) for _ in range(rng.randint(0, 3))
+            )
         elif shape < 0.34:
-            name = b"".join(rng.choice(LETTERS) for _ in range(rng.randint(1, 3))) + b"." + rng.choice(
-                [b"txt", b"log", b"c", b"py", b"tmp", b"x"])
+            name = (
+                b"".join(rng.choice(LETTERS) for _ in range(rng.randint(1, 3)))
+                + b"."
+                + rng.choice([b"txt", b"log", b"c", b"py", b"tmp", b"x"])
+            )
         else:
             name = b"".join(gen_atom(rng) for _ in range(rng.randint(1, 6)))
         if name and name not in FORBIDDEN_NAMES and b"/" not in name and b"\0" not in name:
@@ -59,6 +65,7 @@ def gen_name(rng):
 @dataclass
 class Entry:
     """One tree entry: kind is 'dir', 'file' or 'link' (symlink, with its target)."""
+
     path: bytes
     kind: str
     target: bytes = b""
@@ -70,7 +77,7 @@ def gen_tree(rng):
     for name in list(pool):  # near-twins, so wildcards and classes are tested on differing bytes
         for _ in range(rng.randint(1, 3) if rng.random() < 0.5 else 0):
             i = rng.randrange(len(name))
-            twin = name[:i] + bytes([rng.choice(TWIN_BYTES)]) + name[i + 1:]
+            twin = name[:i] + bytes([rng.choice(TWIN_BYTES)]) + name[i + 1 :]
             if twin not in FORBIDDEN_NAMES and twin not in pool:
                 pool.append(twin)
     entries = []
@@ -87,13 +94,18 @@ def gen_tree(rng):
             dirs.append(path)
         target = b""
         if kind == "link":
-            target = rng.choice([b".", b"..", b"missing", rng.choice(pool), b"../" + rng.choice(pool)])
+            target = rng.choice(
+                [b".", b"..", b"missing", rng.choice(pool), b"../" + rng.choice(pool)]
+            )
         entries.append(Entry(path, kind, target))
         return path
 
     for _ in range(rng.randint(2, 6)):  # a few top-level entries
-        add(b"", rng.choice(pool) if rng.random() < 0.5 else gen_name(rng),
-            "dir" if rng.random() < 0.5 else "file")
+        add(
+            b"",
+            rng.choice(pool) if rng.random() < 0.5 else gen_name(rng),
+            "dir" if rng.random() < 0.5 else "file",
+        )
     if rng.random() < 0.25:  # a deep chain
         parent = b""
         for _ in range(rng.randint(4, 8)):
@@ -110,7 +122,9 @@ def gen_tree(rng):
             parent = rng.choice(dirs)
         depth = parent.count(b"/") + 1 if parent else 0
         roll = rng.random()
-        kind = "dir" if roll < (0.40 if depth < 6 else 0.05) else ("link" if roll > 0.95 else "file")
+        kind = (
+            "dir" if roll < (0.40 if depth < 6 else 0.05) else ("link" if roll > 0.95 else "file")
+        )
         name = rng.choice(pool) if rng.random() < 0.65 else gen_name(rng)
         add(parent, name, kind)
     return entries

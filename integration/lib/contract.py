@@ -68,8 +68,13 @@ def expected_modes(before, roots, setgid=False, created=(), umask=0o022):
 
 
 SQLITE_HEADER = b"SQLite format 3\0"
-GRANTED, ANCESTOR, WORLD, GROUP, DATABASE = ("granted", "ancestor-search", "world-write-removed",
-                                             "group-write-removed", "database-directory")
+GRANTED, ANCESTOR, WORLD, GROUP, DATABASE = (
+    "granted",
+    "ancestor-search",
+    "world-write-removed",
+    "group-write-removed",
+    "database-directory",
+)
 PROTECTED = "protected-write-removed"  # group write off a setuid/setgid file
 
 
@@ -113,8 +118,11 @@ class Prediction:
         return bool(self.failed or self.create_failed)
 
     def count(self, reason, kind=None):
-        return sum(1 for rel, why in self.reasons.items()
-                   if reason in why and (kind is None or self.kinds[rel] == kind))
+        return sum(
+            1
+            for rel, why in self.reasons.items()
+            if reason in why and (kind is None or self.kinds[rel] == kind)
+        )
 
 
 def parent_of(rel):
@@ -143,8 +151,9 @@ def root_rels(roots):
     return ["." if r == "./" else r.rstrip("/") for r in roots]
 
 
-def predict(before, roots, build_user, policy=Policy(), created=(), databases=(),
-            created_mode=0o755):
+def predict(
+    before, roots, build_user, policy=Policy(), created=(), databases=(), created_mode=0o755
+):
     """Applies the contract's mode rule to a before-build snapshot.
 
     Selected entries (inside `roots`) get the owner's bits mirrored to the group (setgid on dirs
@@ -162,13 +171,28 @@ def predict(before, roots, build_user, policy=Policy(), created=(), databases=()
     entries = dict(before)
     create_failed = make_created(entries, created, build_user, created_mode)
     shape = Shape.of(entries, roots, policy, databases)
-    prediction = Prediction({}, {rel: e.kind for rel, e in entries.items()}, {}, {}, [],
-                            create_failed, [], [], [], shape.selected, 0)
+    prediction = Prediction(
+        {},
+        {rel: e.kind for rel, e in entries.items()},
+        {},
+        {},
+        [],
+        create_failed,
+        [],
+        [],
+        [],
+        shape.selected,
+        0,
+    )
     for rel, entry in entries.items():
         change, skip = entry_rule(rel, entry, shape, policy)
         record(prediction, rel, entry, change, skip, shape, policy, build_user[0])
-    for found in (prediction.failed, prediction.outside_writable, prediction.closed_dirs,
-                  prediction.database_dirs):
+    for found in (
+        prediction.failed,
+        prediction.outside_writable,
+        prediction.closed_dirs,
+        prediction.database_dirs,
+    ):
         found.sort()
     return prediction
 
@@ -188,8 +212,13 @@ def make_created(entries, created, build_user, created_mode):
             if parent is None or parent.kind != "d" or not may_write(parent, uid, gid):
                 create_failed.append(rel)
                 break
-            entries[path] = Entry("d", created_mode | (parent.mode & stat.S_ISGID), uid,
-                                  parent.gid if parent.mode & stat.S_ISGID else gid, 2)
+            entries[path] = Entry(
+                "d",
+                created_mode | (parent.mode & stat.S_ISGID),
+                uid,
+                parent.gid if parent.mode & stat.S_ISGID else gid,
+                2,
+            )
     return create_failed
 
 
@@ -209,7 +238,8 @@ class Shape:
         tops = set(root_rels(roots))
         whole = "." in tops
         selected = {rel for rel in entries if rel != "." and in_roots(rel, roots)} | (
-            {"."} if whole else set())
+            {"."} if whole else set()
+        )
         leads = {"."} if tops - {"."} else set()
         for top in tops:
             leads.update(ancestors(top))
@@ -288,8 +318,14 @@ def record(prediction, rel, e, change, skip, shape, policy, uid):
         p.already_writable += 1
     # The walk visits unselected files only when it may change them.
     visited = is_selected or e.kind == "d" or policy.exclusive or not policy.keep_world_writable
-    if (visited and not is_selected and e.kind in "df" and not policy.exclusive
-            and mode & 0o020 and DATABASE not in why):
+    if (
+        visited
+        and not is_selected
+        and e.kind in "df"
+        and not policy.exclusive
+        and mode & 0o020
+        and DATABASE not in why
+    ):
         p.outside_writable.append(rel)
     if rel in shape.holds_file and mode & 0o030 != 0o030:
         p.closed_dirs.append(rel)

@@ -107,8 +107,9 @@ def limits(options, argv):
     adjusted = []
     for option in options:
         if option.startswith("--nproc="):
-            option = "--nproc=" + ":".join(str(int(n) + EMULATOR_TASKS)
-                                           for n in option[len("--nproc="):].split(":"))
+            option = "--nproc=" + ":".join(
+                str(int(n) + EMULATOR_TASKS) for n in option[len("--nproc=") :].split(":")
+            )
         adjusted.append(option)
     return adjusted
 

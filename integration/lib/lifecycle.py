@@ -96,8 +96,9 @@ class Lifecycle:
             for path in tree_paths(self.workspace, dirs=True, files=True):
                 os.chmod(path, platform.contents_mode)
         owner_uid, owner_gid = platform.contents_owner(self.layout)
-        subprocess.run(["chown", "-R", "-h", f"{owner_uid}:{owner_gid}", str(self.workspace)],
-                       check=True)
+        subprocess.run(
+            ["chown", "-R", "-h", f"{owner_uid}:{owner_gid}", str(self.workspace)], check=True
+        )
         if platform.setgid_dirs:
             for path in tree_paths(self.workspace, dirs=True, files=False):
                 os.chmod(path, os.lstat(path).st_mode & 0o7777 | stat.S_ISGID)
@@ -108,16 +109,18 @@ class Lifecycle:
     def env(self, phase):
         """The environment of `bin/detect` or `bin/build`, as Buildpack API 0.10 defines it."""
         env = dict(self.process_env)
-        env.update({
-            "CNB_PLATFORM_DIR": str(self.platform_dir),
-            "CNB_BUILDPACK_DIR": str(self.buildpack.path),
-            "CNB_TARGET_OS": "linux",
-            "CNB_TARGET_ARCH": self.buildpack.arch,
-            "CNB_TARGET_DISTRO_NAME": self.layout.distro[0],
-            "CNB_TARGET_DISTRO_VERSION": self.layout.distro[1],
-            "HOME": str(self.home),
-            "PATH": PATH_ENV,
-        })
+        env.update(
+            {
+                "CNB_PLATFORM_DIR": str(self.platform_dir),
+                "CNB_BUILDPACK_DIR": str(self.buildpack.path),
+                "CNB_TARGET_OS": "linux",
+                "CNB_TARGET_ARCH": self.buildpack.arch,
+                "CNB_TARGET_DISTRO_NAME": self.layout.distro[0],
+                "CNB_TARGET_DISTRO_VERSION": self.layout.distro[1],
+                "HOME": str(self.home),
+                "PATH": PATH_ENV,
+            }
+        )
         if phase == "detect":
             env["CNB_BUILD_PLAN_PATH"] = str(self.plan / "detect-plan.toml")
         else:
@@ -127,13 +130,25 @@ class Lifecycle:
 
     def detect(self, timeout=120, **options):
         """bin/detect as the build user; `options` go to run_as (umask, limits, measure)."""
-        return run_as(self.build_user, [self.buildpack.path / "bin" / "detect"],
-                      self.env("detect"), self.workspace, timeout, **options)
+        return run_as(
+            self.build_user,
+            [self.buildpack.path / "bin" / "detect"],
+            self.env("detect"),
+            self.workspace,
+            timeout,
+            **options,
+        )
 
     def build(self, timeout=300, **options):
         """bin/build as the build user; `options` go to run_as (umask, limits, measure)."""
-        return run_as(self.build_user, [self.buildpack.path / "bin" / "build"],
-                      self.env("build"), self.workspace, timeout, **options)
+        return run_as(
+            self.build_user,
+            [self.buildpack.path / "bin" / "build"],
+            self.env("build"),
+            self.workspace,
+            timeout,
+            **options,
+        )
 
     def export(self):
         """Exports the app dir and the launch layer into `image/` (export.export_image)."""

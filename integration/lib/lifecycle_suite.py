@@ -27,8 +27,9 @@ from scenarios import ERROR, apply_tweaks
 
 def run(reporter, runs, buildpack, work, python):
     for layout, platform, scenario in runs:
-        reporting.run_guarded(reporter, ScenarioRun(reporter, layout, platform, scenario, buildpack,
-                                               work, python))
+        reporting.run_guarded(
+            reporter, ScenarioRun(reporter, layout, platform, scenario, buildpack, work, python)
+        )
 
 
 class ScenarioRun(OutputChecks, ProbeChecks):
@@ -41,14 +42,16 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         self.s = scenario
         self.expect = scenario.expect_for(platform)
         self.label = f"{layout.name}/{platform.name}/{scenario.name}"
-        self.lc = lifecycle.Lifecycle(Path(work) / self.label.replace("/", "-"), layout, buildpack,
-                                 python, platform)
+        self.lc = lifecycle.Lifecycle(
+            Path(work) / self.label.replace("/", "-"), layout, buildpack, python, platform
+        )
         self.version = buildpack.version
         self.policy = contract.Policy(
             setgid=self.expect.get("setgid", False),
             keep_world_writable=self.expect.get("keep-world-writable", False),
             exclusive=self.expect.get("exclusive", False),
-            sqlite_directories=self.expect.get("sqlite-directories", True))
+            sqlite_directories=self.expect.get("sqlite-directories", True),
+        )
 
     def check(self, what, passed, details=()):
         if not passed and self.s.requires:
@@ -56,8 +59,9 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         return self.r.check(f"{self.label}: {what}", passed, details)
 
     def equal(self, what, actual, expected):
-        return self.check(what, actual == expected,
-                          [f"expected: {expected!r}", f"actual:   {actual!r}"])
+        return self.check(
+            what, actual == expected, [f"expected: {expected!r}", f"actual:   {actual!r}"]
+        )
 
     def run(self):
         lc = self.lc
@@ -66,21 +70,31 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         lc.give_to_build_user()
         before = tree.snapshot(lc.workspace)
         roots = self.expect.get("roots", [])
-        databases = {rel for rel in contract.root_rels(roots) if rel in before
-                     and contract.is_database(lc.workspace / rel, before[rel])}
+        databases = {
+            rel
+            for rel in contract.root_rels(roots)
+            if rel in before and contract.is_database(lc.workspace / rel, before[rel])
+        }
         for db in self.s.sqlite:
-            self.check(f"setup made {db['path']} a real SQLite database the selection names",
-                       db["path"] in databases, [f"databases among the roots: {sorted(databases)}"])
-        prediction = contract.predict(before, roots, lc.build_user, self.policy,
-                                  self.expect.get("created", []), databases)
+            self.check(
+                f"setup made {db['path']} a real SQLite database the selection names",
+                db["path"] in databases,
+                [f"databases among the roots: {sorted(databases)}"],
+            )
+        prediction = contract.predict(
+            before, roots, lc.build_user, self.policy, self.expect.get("created", []), databases
+        )
 
         detect = lc.detect()
         expected_detect = self.expect.get("detect", 0)
         if not self.check_exit("detect", detect, expected_detect):
             return
-        self.check("detect writes nothing (app dir, layers dir, build plan unchanged)",
-                   tree.snapshot(lc.workspace) == before and not any(lc.layers.iterdir())
-                   and (lc.plan / "detect-plan.toml").read_bytes() == b"")
+        self.check(
+            "detect writes nothing (app dir, layers dir, build plan unchanged)",
+            tree.snapshot(lc.workspace) == before
+            and not any(lc.layers.iterdir())
+            and (lc.plan / "detect-plan.toml").read_bytes() == b"",
+        )
         if expected_detect == 100:
             self.check_not_opted_in(detect)
             return
@@ -99,9 +113,11 @@ class ScenarioRun(OutputChecks, ProbeChecks):
             self.check_error_output("build", build)
             if prediction.fails:
                 self.check_platform_failure(build, prediction)
-            self.check("a failed build changes no mode", self.modes(tree.snapshot(lc.workspace))
-                       == self.modes(before), tree.mode_diff(
-                           self.modes(tree.snapshot(lc.workspace)), self.modes(before)))
+            self.check(
+                "a failed build changes no mode",
+                self.modes(tree.snapshot(lc.workspace)) == self.modes(before),
+                tree.mode_diff(self.modes(tree.snapshot(lc.workspace)), self.modes(before)),
+            )
             return
         self.check_build(before, build, prediction, databases)
 
@@ -116,23 +132,35 @@ class ScenarioRun(OutputChecks, ProbeChecks):
     def check_not_opted_in(self, detect):
         lines = [line for line in detect.stdout.splitlines() if line.strip()]
         opt_in = re.compile(r"BP_GROUP_WRITABLE|utility\.group-writable")
-        self.check("detect explains in one sentence how to opt in",
-                   len(lines) == 1 and opt_in.search(lines[0]) is not None, detect.describe())
-        self.check("detect (not opted in) prints nothing on stderr and no backtrace",
-                   detect.stderr.strip() == "", detect.describe())
+        self.check(
+            "detect explains in one sentence how to opt in",
+            len(lines) == 1 and opt_in.search(lines[0]) is not None,
+            detect.describe(),
+        )
+        self.check(
+            "detect (not opted in) prints nothing on stderr and no backtrace",
+            detect.stderr.strip() == "",
+            detect.describe(),
+        )
 
     def check_error_output(self, phase, outcome):
         """An error exit renders a `!` block naming the file, line and key the scenario expects."""
         text = outcome.stderr
-        self.check(f"{phase} renders an error block starting with `!` on stderr",
-                   any(line.lstrip().startswith("!") for line in text.splitlines()),
-                   outcome.describe())
+        self.check(
+            f"{phase} renders an error block starting with `!` on stderr",
+            any(line.lstrip().startswith("!") for line in text.splitlines()),
+            outcome.describe(),
+        )
         for name in self.expect.get("error-names", []):
             regex = re.compile(name)
-            self.check(f"{phase} error names {name!r}", regex.search(text) is not None,
-                       outcome.describe())
-        self.check(f"{phase} does not crash (no backtrace)", not process.has_backtrace(text)
-                   and not process.has_backtrace(outcome.stdout), outcome.describe())
+            self.check(
+                f"{phase} error names {name!r}", regex.search(text) is not None, outcome.describe()
+            )
+        self.check(
+            f"{phase} does not crash (no backtrace)",
+            not process.has_backtrace(text) and not process.has_backtrace(outcome.stdout),
+            outcome.describe(),
+        )
 
     def check_platform_failure(self, build, prediction):
         """The platform left entries the build user cannot change (Tekton's `chown -R` to another
@@ -141,37 +169,54 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         uid = self.lc.build_user[0]
         if prediction.create_failed:
             rel = prediction.create_failed[0]
-            self.check(f"the error says `create` could not make {rel}: EACCES",
-                       "Cannot create a directory listed in `create`" in text
-                       and f"Creating `{rel}` failed: EACCES" in text, build.describe())
+            self.check(
+                f"the error says `create` could not make {rel}: EACCES",
+                "Cannot create a directory listed in `create`" in text
+                and f"Creating `{rel}` failed: EACCES" in text,
+                build.describe(),
+            )
             parent = os.path.dirname(rel.rstrip("/"))
             name = f"`{parent}`" if parent else "the app directory"
             info = os.lstat(os.path.join(self.lc.workspace, parent))
-            owned = (f"Its parent, {name}, is owned by uid {info.st_uid} with mode "
-                     f"{info.st_mode & 0o7777:o}")
-            self.check(f"the error names the owner and mode of {name}", owned in text,
-                       build.describe())
+            owned = (
+                f"Its parent, {name}, is owned by uid {info.st_uid} with mode "
+                f"{info.st_mode & 0o7777:o}"
+            )
+            self.check(
+                f"the error names the owner and mode of {name}", owned in text, build.describe()
+            )
             if self.platform.source_owner:
-                self.check("the error says a platform step handed the source over (Tekton's `chown -R`)",
-                           "Tekton's `buildpacks` task runs `chown -R`" in text, build.describe())
-                self.check("the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
-                           "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text,
-                           build.describe())
+                self.check(
+                    "the error says a platform step handed the source over (Tekton's `chown -R`)",
+                    "Tekton's `buildpacks` task runs `chown -R`" in text,
+                    build.describe(),
+                )
+                self.check(
+                    "the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
+                    "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text,
+                    build.describe(),
+                )
             return
         failed = prediction.failed
         title = f"! Cannot give the group write access to {len(failed)} path" + (
-            "" if len(failed) == 1 else "s")
-        self.check(f"the error says {title[2:]!r}", title in text.splitlines(),
-                   build.describe())
+            "" if len(failed) == 1 else "s"
+        )
+        self.check(f"the error says {title[2:]!r}", title in text.splitlines(), build.describe())
         owner = self.platform.contents_owner(self.layout)[0]
         for rel in failed[:5]:
             shown = rel + "/" if prediction.kinds[rel] == "d" else rel
             line = f"! - `{shown}`: owned by uid {owner}; the build user is uid {uid}"
-            self.check(f"the error lists {shown} with its owner", line in text.splitlines(),
-                       build.describe())
+            self.check(
+                f"the error lists {shown} with its owner",
+                line in text.splitlines(),
+                build.describe(),
+            )
         if self.platform.source_owner:
-            self.check("the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
-                       "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text, build.describe())
+            self.check(
+                "the error names Tekton's fix: set `USER_ID` and `GROUP_ID`",
+                "for Tekton, set the task's `USER_ID` and `GROUP_ID`" in text,
+                build.describe(),
+            )
 
     def check_build(self, before, build, prediction, databases):
         lc = self.lc
@@ -180,31 +225,54 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         after = tree.snapshot(lc.workspace)
 
         lines = build.stdout.splitlines()
-        self.check(f"build output starts with `## Group-Writable Paths (v{self.version})`",
-                   bool(lines) and lines[0] == f"## Group-Writable Paths (v{self.version})",
-                   build.describe())
-        self.check("build prints no backtrace", not process.has_backtrace(build.stdout + build.stderr),
-                   build.describe())
+        self.check(
+            f"build output starts with `## Group-Writable Paths (v{self.version})`",
+            bool(lines) and lines[0] == f"## Group-Writable Paths (v{self.version})",
+            build.describe(),
+        )
+        self.check(
+            "build prints no backtrace",
+            not process.has_backtrace(build.stdout + build.stderr),
+            build.describe(),
+        )
         gid = lc.build_user[1]
-        self.check(f"build output names the group id {gid} that will own the files",
-                   re.search(rf"(?i)group.*\b{gid}\b", build.stdout) is not None, build.describe())
+        self.check(
+            f"build output names the group id {gid} that will own the files",
+            re.search(rf"(?i)group.*\b{gid}\b", build.stdout) is not None,
+            build.describe(),
+        )
 
         for rel in created:
             entry = after.get(rel)
-            self.check(f"build creates {rel}/", entry is not None and entry.kind == "d",
-                       [f"entry: {entry}"])
+            self.check(
+                f"build creates {rel}/",
+                entry is not None and entry.kind == "d",
+                [f"entry: {entry}"],
+            )
         actual = self.modes(after)
-        self.check("mode of every entry in the app dir is exactly as the contract says",
-                   actual == prediction.modes, tree.mode_diff(actual, prediction.modes))
+        self.check(
+            "mode of every entry in the app dir is exactly as the contract says",
+            actual == prediction.modes,
+            tree.mode_diff(actual, prediction.modes),
+        )
         uid = lc.build_user[0]
-        moved = [rel for rel, e in after.items()
-                 if (rel in before and (e.uid, e.gid) != (before[rel].uid, before[rel].gid))
-                 or (rel not in before and e.uid != uid)]
-        self.check("no entry changes owner (dirs the build makes belong to the build user)",
-                   not moved, moved[:20])
+        moved = [
+            rel
+            for rel, e in after.items()
+            if (rel in before and (e.uid, e.gid) != (before[rel].uid, before[rel].gid))
+            or (rel not in before and e.uid != uid)
+        ]
+        self.check(
+            "no entry changes owner (dirs the build makes belong to the build user)",
+            not moved,
+            moved[:20],
+        )
         touched = tree.content_changes(before, after)
-        self.check("no file of the app dir is written (sizes and mtimes unchanged)", not touched,
-                   touched[:20])
+        self.check(
+            "no file of the app dir is written (sizes and mtimes unchanged)",
+            not touched,
+            touched[:20],
+        )
 
         report, _ = lc.read_toml(lc.layers / cnb.LAYER_NAME / "report.toml")
         self.check_patterns_output(build, report)
@@ -214,11 +282,15 @@ class ScenarioRun(OutputChecks, ProbeChecks):
 
         lc.export()
         image = tree.snapshot(lc.image_workspace)
-        self.check("exported image keeps every mode of the app dir",
-                   self.modes(image) == actual, tree.mode_diff(self.modes(image), actual))
+        self.check(
+            "exported image keeps every mode of the app dir",
+            self.modes(image) == actual,
+            tree.mode_diff(self.modes(image), actual),
+        )
         owners = {(e.uid, e.gid) for e in image.values()}
-        self.equal("exported image: every entry owned by the build uid and gid", owners,
-                   {lc.build_user})
+        self.equal(
+            "exported image: every entry owned by the build uid and gid", owners, {lc.build_user}
+        )
         self.check_architecture()
         self.check_sqlite(databases)
         self.check_probes(image, before, prediction, databases)
@@ -227,10 +299,14 @@ class ScenarioRun(OutputChecks, ProbeChecks):
         """The exported launch layer's exec.d program and bin/group-writable (a link to it) are
         the buildpack's executable: the same ELF machine (an aarch64 one for linux/arm64)."""
         want = self.lc.buildpack.machine
-        found = {rel: emulation.elf_machine(self.lc.image_layer / rel)
-                 for rel in ("exec.d/group-writable-check", "bin/group-writable")}
-        self.check(f"exported layer: exec.d/group-writable-check and bin/group-writable are"
-                   f" {emulation.machine_name(want)} executables, as the buildpack's",
-                   want is not None and set(found.values()) == {want},
-                   [f"buildpack's bin/group-writable: {emulation.machine_name(want)}"]
-                   + [f"{rel}: {emulation.machine_name(m)}" for rel, m in found.items()])
+        found = {
+            rel: emulation.elf_machine(self.lc.image_layer / rel)
+            for rel in ("exec.d/group-writable-check", "bin/group-writable")
+        }
+        self.check(
+            f"exported layer: exec.d/group-writable-check and bin/group-writable are"
+            f" {emulation.machine_name(want)} executables, as the buildpack's",
+            want is not None and set(found.values()) == {want},
+            [f"buildpack's bin/group-writable: {emulation.machine_name(want)}"]
+            + [f"{rel}: {emulation.machine_name(m)}" for rel, m in found.items()],
+        )

@@ -37,11 +37,18 @@ def main():
     parser.add_argument("--python", required=True, help="python3 the run user can execute")
     parser.add_argument("--only", default="", help="regex: run only scenarios/cases it matches")
     parser.add_argument("--layouts", default="jammy,noble,ubi9", help="comma-separated layouts")
-    parser.add_argument("--platforms", default=",".join(p.name for p in users.PLATFORMS),
-                        help="comma-separated platform layouts (lifecycle and runtime suites)")
+    parser.add_argument(
+        "--platforms",
+        default=",".join(p.name for p in users.PLATFORMS),
+        help="comma-separated platform layouts (lifecycle and runtime suites)",
+    )
     parser.add_argument("--suite", choices=["all", *SUITES], default="all")
-    parser.add_argument("--matrix", choices=["full", "reduced"], default="full",
-                        help="reduced: each lifecycle scenario run under one user layout, rotating")
+    parser.add_argument(
+        "--matrix",
+        choices=["full", "reduced"],
+        default="full",
+        help="reduced: each lifecycle scenario run under one user layout, rotating",
+    )
     args = parser.parse_args()
 
     reporter = reporting.Reporter()
@@ -70,49 +77,76 @@ def main():
 
     if args.suite in ("all", "lifecycle"):
         fixtures = repo / "integration" / "fixtures"
-        chosen = [s for s in scenarios.load_scenarios(fixtures, repo)
-                     if only.search(s.name)]
+        chosen = [s for s in scenarios.load_scenarios(fixtures, repo) if only.search(s.name)]
         reduced = args.matrix == "reduced"
         runs = scenarios.matrix(layouts, platforms, chosen, reduced)
-        reporting.log(f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
-                 f" and {len(layouts)} user layouts ({args.matrix} matrix), buildpack {buildpack.id}"
-                 f" v{buildpack.version} ({buildpack.arch})")
-        timed("lifecycle", lambda: lifecycle_suite.run(
-            reporter, runs, buildpack, work / "lifecycle", args.python),
-            f", {args.matrix} matrix: {len(runs)} runs")
+        reporting.log(
+            f"lifecycle suite: {len(runs)} scenario runs on {len(platforms)} platform layouts"
+            f" and {len(layouts)} user layouts ({args.matrix} matrix), buildpack {buildpack.id}"
+            f" v{buildpack.version} ({buildpack.arch})"
+        )
+        timed(
+            "lifecycle",
+            lambda: lifecycle_suite.run(reporter, runs, buildpack, work / "lifecycle", args.python),
+            f", {args.matrix} matrix: {len(runs)} runs",
+        )
     if args.suite in ("all", "adversarial"):
         adversarial_dir = repo / "integration" / "adversarial"
         if (adversarial_dir / "suite.py").exists():
             sys.path.insert(0, str(adversarial_dir))
             import suite  # noqa: E402
+
             left_out = ", ".join(suite.EMULATED_OMISSIONS) if emulated else ""
-            timed("adversarial", lambda: suite.run(
-                reporter, layouts, buildpack, work / "adversarial", args.python, only),
-                f"; left out: {left_out}" if left_out else "")
+            timed(
+                "adversarial",
+                lambda: suite.run(
+                    reporter, layouts, buildpack, work / "adversarial", args.python, only
+                ),
+                f"; left out: {left_out}" if left_out else "",
+            )
 
     if args.suite in ("all", "runtime"):
-        timed("runtime", lambda: runtime_suite.run(
-            reporter, layouts, platforms, buildpack, work / "runtime", args.python, only))
+        timed(
+            "runtime",
+            lambda: runtime_suite.run(
+                reporter, layouts, platforms, buildpack, work / "runtime", args.python, only
+            ),
+        )
 
     if args.suite in ("all", "read-only"):
-        timed("read-only", lambda: readonly_suite.run(
-            reporter, layouts, buildpack, work / "read-only", args.python, only))
+        timed(
+            "read-only",
+            lambda: readonly_suite.run(
+                reporter, layouts, buildpack, work / "read-only", args.python, only
+            ),
+        )
 
     if args.suite in ("all", "trace"):
         if emulated:  # qemu-user does not emulate ptrace: one refusal check instead
-            timed("trace (refusal check only)", lambda: trace_suite.run_emulated(
-                reporter, layouts, buildpack, work / "trace", args.python, only))
+            timed(
+                "trace (refusal check only)",
+                lambda: trace_suite.run_emulated(
+                    reporter, layouts, buildpack, work / "trace", args.python, only
+                ),
+            )
         else:
-            timed("trace", lambda: trace_suite.run(
-                reporter, layouts, buildpack, work / "trace", args.python, only))
+            timed(
+                "trace",
+                lambda: trace_suite.run(
+                    reporter, layouts, buildpack, work / "trace", args.python, only
+                ),
+            )
 
     if emulated:
         expected = SUITES if args.suite == "all" else [args.suite]
         names = [name.split(" (")[0] for name in ran]
-        reporter.check(f"under the emulator {emulation.emulator()} (the buildpack is"
-                       f" {emulation.machine_name(buildpack.machine)}), suites run:"
-                       f" {', '.join(ran) or 'none'}", names == expected,
-                       [f"expected: {', '.join(expected)}"])
+        reporter.check(
+            f"under the emulator {emulation.emulator()} (the buildpack is"
+            f" {emulation.machine_name(buildpack.machine)}), suites run:"
+            f" {', '.join(ran) or 'none'}",
+            names == expected,
+            [f"expected: {', '.join(expected)}"],
+        )
     reporter.summary()
     return 1 if reporter.failed or reporter.passed == 0 else 0
 
@@ -127,19 +161,32 @@ def check_executable(reporter, buildpack, work):
     machine = emulation.machine_name(buildpack.machine)
     if qemu is None:
         host = HOST_MACHINES.get(platform.machine())
-        return host is None or buildpack.machine in (None, host) or reporter.check(
-            f"the buildpack's executable ({machine}) runs on this {platform.machine()} machine",
-            False, ["set GW_EMULATOR (e.g. qemu-aarch64-static) to run it under an emulator"])
+        return (
+            host is None
+            or buildpack.machine in (None, host)
+            or reporter.check(
+                f"the buildpack's executable ({machine}) runs on this {platform.machine()} machine",
+                False,
+                ["set GW_EMULATOR (e.g. qemu-aarch64-static) to run it under an emulator"],
+            )
+        )
     mode = os.stat(qemu).st_mode
-    if not reporter.check(f"the emulator {qemu} is executable by every user", mode & 0o001 != 0,
-                          [f"mode {mode & 0o7777:04o}"]):
+    if not reporter.check(
+        f"the emulator {qemu} is executable by every user",
+        mode & 0o001 != 0,
+        [f"mode {mode & 0o7777:04o}"],
+    ):
         return False
-    outcome = process.run_as(users.OUTSIDER, [buildpack.executable, "--version"],
-                          {"PATH": cnb.PATH_ENV}, work)
-    return reporter.check(f"the buildpack's executable ({machine}) runs under the emulator as an"
-                          f" unprivileged user: `group-writable --version` prints"
-                          f" {buildpack.version}", outcome.code == 0
-                          and outcome.stdout.strip() == buildpack.version, outcome.describe())
+    outcome = process.run_as(
+        users.OUTSIDER, [buildpack.executable, "--version"], {"PATH": cnb.PATH_ENV}, work
+    )
+    return reporter.check(
+        f"the buildpack's executable ({machine}) runs under the emulator as an"
+        f" unprivileged user: `group-writable --version` prints"
+        f" {buildpack.version}",
+        outcome.code == 0 and outcome.stdout.strip() == buildpack.version,
+        outcome.describe(),
+    )
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ class ReadOnlyBind:
         self.mounted = False
 
     def __enter__(self):
-        for argv in (["mount", "--bind", self.path, self.path],
-                     ["mount", "-o", "remount,ro,bind", self.path]):
+        for argv in (
+            ["mount", "--bind", self.path, self.path],
+            ["mount", "-o", "remount,ro,bind", self.path],
+        ):
             done = subprocess.run(argv, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 self.error = f"{' '.join(argv)}: exit {done.returncode}: {done.stderr.strip()}"

@@ -31,33 +31,51 @@ class OutputChecks:
         for want in self.expect.get("patterns", []):
             pattern, matches = want["pattern"], want["matches"]
             found = [p for p in reported if p.get("pattern") == pattern]
-            self.check(f"report.toml counts {matches} match(es) for pattern {pattern!r}",
-                       len(found) == 1 and found[0].get("matches") == matches
-                       and ("source" not in want or want["source"] in str(found[0].get("source"))),
-                       [f"reported patterns: {reported!r}"])
-            self.check(f"build output shows pattern {pattern!r} with its count {matches}",
-                       shows_count(build.stdout, pattern, matches), build.describe())
+            self.check(
+                f"report.toml counts {matches} match(es) for pattern {pattern!r}",
+                len(found) == 1
+                and found[0].get("matches") == matches
+                and ("source" not in want or want["source"] in str(found[0].get("source"))),
+                [f"reported patterns: {reported!r}"],
+            )
+            self.check(
+                f"build output shows pattern {pattern!r} with its count {matches}",
+                shows_count(build.stdout, pattern, matches),
+                build.describe(),
+            )
         for text in self.expect.get("stdout", []):
             regex = re.compile(text)
-            self.check(f"build output has a line matching {text!r}",
-                       reporting.line_matching(build.stdout, regex) is not None, build.describe())
+            self.check(
+                f"build output has a line matching {text!r}",
+                reporting.line_matching(build.stdout, regex) is not None,
+                build.describe(),
+            )
         for text in self.expect.get("warnings", []):
             regex = re.compile(text)
             warnings = [str(w) for w in (report or {}).get("warnings", [])]
-            self.check(f"report.toml has a warning matching {text!r}",
-                       any(regex.search(w) for w in warnings), [f"warnings: {warnings!r}"])
-            self.check(f"build output warns matching {text!r}",
-                       reporting.line_matching(build.stdout + build.stderr, regex) is not None,
-                       build.describe())
+            self.check(
+                f"report.toml has a warning matching {text!r}",
+                any(regex.search(w) for w in warnings),
+                [f"warnings: {warnings!r}"],
+            )
+            self.check(
+                f"build output warns matching {text!r}",
+                reporting.line_matching(build.stdout + build.stderr, regex) is not None,
+                build.describe(),
+            )
 
     def check_debug_listing(self, build, before, after):
         if self.s.env.get("BP_LOG_LEVEL", "").upper() != "DEBUG":
             return
-        changed = [rel for rel, e in after.items()
-                   if rel not in before or before[rel].mode != e.mode]
+        changed = [
+            rel for rel, e in after.items() if rel not in before or before[rel].mode != e.mode
+        ]
         missing = [rel for rel in changed if rel.rstrip("/") not in build.stdout]
-        self.check(f"BP_LOG_LEVEL=DEBUG lists each of the {len(changed)} changed paths",
-                   bool(changed) and not missing, [f"not listed: {missing}"] + build.describe())
+        self.check(
+            f"BP_LOG_LEVEL=DEBUG lists each of the {len(changed)} changed paths",
+            bool(changed) and not missing,
+            [f"not listed: {missing}"] + build.describe(),
+        )
 
     def check_layer_files(self, roots, prediction):
         lc = self.lc
@@ -76,36 +94,56 @@ class OutputChecks:
             "failed": 0,
         }
         if self.check(f"{cnb.LAYER_NAME}.toml parses with tomllib", meta is not None, [error]):
-            self.check(f"{cnb.LAYER_NAME}.toml: [types] launch = true",
-                       meta.get("types", {}).get("launch") is True, [repr(meta)])
+            self.check(
+                f"{cnb.LAYER_NAME}.toml: [types] launch = true",
+                meta.get("types", {}).get("launch") is True,
+                [repr(meta)],
+            )
             md = meta.get("metadata", {})
-            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.version", md.get("version"),
-                       self.version)
-            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.roots", sorted(md.get("roots", [])),
-                       sorted(roots))
-            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.roots-total", md.get("roots-total"),
-                       len(roots))
+            self.equal(f"{cnb.LAYER_NAME}.toml: metadata.version", md.get("version"), self.version)
+            self.equal(
+                f"{cnb.LAYER_NAME}.toml: metadata.roots", sorted(md.get("roots", [])), sorted(roots)
+            )
+            self.equal(
+                f"{cnb.LAYER_NAME}.toml: metadata.roots-total", md.get("roots-total"), len(roots)
+            )
             md_counts = md.get("counts", {})
-            self.check(f"{cnb.LAYER_NAME}.toml: metadata has integer counts",
-                       all(isinstance(md_counts.get(k), int) and md_counts[k] >= 0
-                           for k in ("skipped", *expected_counts)), [repr(md)])
-            self.equal(f"{cnb.LAYER_NAME}.toml: counts are the contract's (entries granted,"
-                       " given g+x, already writable, losing o+w or g+w, SQLite dirs opened)",
-                       {k: md_counts.get(k) for k in expected_counts}, expected_counts)
+            self.check(
+                f"{cnb.LAYER_NAME}.toml: metadata has integer counts",
+                all(
+                    isinstance(md_counts.get(k), int) and md_counts[k] >= 0
+                    for k in ("skipped", *expected_counts)
+                ),
+                [repr(md)],
+            )
+            self.equal(
+                f"{cnb.LAYER_NAME}.toml: counts are the contract's (entries granted,"
+                " given g+x, already writable, losing o+w or g+w, SQLite dirs opened)",
+                {k: md_counts.get(k) for k in expected_counts},
+                expected_counts,
+            )
         report, error = lc.read_toml(layer_dir / "report.toml")
         if self.check("report.toml parses with tomllib", report is not None, [error]):
             self.equal("report.toml: version", report.get("version"), self.version)
             self.equal("report.toml: roots", sorted(report.get("roots", [])), sorted(roots))
             if meta is not None:
-                summary = {k: v for k, v in meta.get("metadata", {}).get("counts", {}).items()
-                           if k.endswith("-changed") or k in ("already-writable", "skipped")}
+                summary = {
+                    k: v
+                    for k, v in meta.get("metadata", {}).get("counts", {}).items()
+                    if k.endswith("-changed") or k in ("already-writable", "skipped")
+                }
                 in_report = report.get("counts", report)
-                self.equal(f"report.toml counts agree with {cnb.LAYER_NAME}.toml",
-                           {k: in_report.get(k) for k in summary}, summary)
+                self.equal(
+                    f"report.toml counts agree with {cnb.LAYER_NAME}.toml",
+                    {k: in_report.get(k) for k in summary},
+                    summary,
+                )
             patterns = report.get("patterns", [])
-            self.check("report.toml: every [[patterns]] has pattern, source, line, matches",
-                       all({"pattern", "source", "line", "matches"} <= set(p) for p in patterns),
-                       [repr(patterns)])
+            self.check(
+                "report.toml: every [[patterns]] has pattern, source, line, matches",
+                all({"pattern", "source", "line", "matches"} <= set(p) for p in patterns),
+                [repr(patterns)],
+            )
             self.check_change_samples(report.get("changes", {}), prediction)
         launch, error = lc.read_toml(lc.layers / "launch.toml")
         if self.check("launch.toml parses with tomllib", launch is not None, [error]):
@@ -116,9 +154,11 @@ class OutputChecks:
                     value = json.loads(labels[0].get("value", ""))
                 except ValueError:
                     value = None
-            self.check(f"launch.toml label {cnb.LABEL_KEY} is a JSON array of the roots",
-                       isinstance(value, list) and sorted(value) == sorted(roots),
-                       [repr(launch.get("labels"))])
+            self.check(
+                f"launch.toml label {cnb.LABEL_KEY} is a JSON array of the roots",
+                isinstance(value, list) and sorted(value) == sorted(roots),
+                [repr(launch.get("labels"))],
+            )
 
     def shown(self, prediction, rel):
         """A path as the report shows it: `./` for the app dir, dirs with a trailing `/`."""
@@ -129,9 +169,14 @@ class OutputChecks:
     def check_change_samples(self, changes, prediction):
         """report.toml's [changes] samples: each total is the contract's, each sample path one of
         the entries the contract names, with the modes it says."""
+
         def with_reason(reason):
-            return {self.shown(prediction, rel): (rel, why) for rel, why in
-                    prediction.reasons.items() if reason in why}
+            return {
+                self.shown(prediction, rel): (rel, why)
+                for rel, why in prediction.reasons.items()
+                if reason in why
+            }
+
         mode_samples = {
             "world-write-removed": with_reason(contract.WORLD),
             "group-write-removed": with_reason(contract.GROUP),
@@ -140,37 +185,57 @@ class OutputChecks:
         for key, wanted in mode_samples.items():
             sample = changes.get(key, {})
             first = sample.get("first", [])
-            wrong = [item for item in first if item.get("path") not in wanted
-                     or item.get("to") != prediction.modes[wanted[item["path"]][0]]]
-            self.check(f"report.toml [changes.{key}]: total {len(wanted)}, sampled paths and"
-                       " modes as the contract says", sample.get("total") == len(wanted)
-                       and not wrong and bool(first) == bool(wanted), [f"sample: {sample!r}",
-                                                  f"expected paths: {sorted(wanted)}"])
+            wrong = [
+                item
+                for item in first
+                if item.get("path") not in wanted
+                or item.get("to") != prediction.modes[wanted[item["path"]][0]]
+            ]
+            self.check(
+                f"report.toml [changes.{key}]: total {len(wanted)}, sampled paths and"
+                " modes as the contract says",
+                sample.get("total") == len(wanted) and not wrong and bool(first) == bool(wanted),
+                [f"sample: {sample!r}", f"expected paths: {sorted(wanted)}"],
+            )
         kept = {self.shown(prediction, rel): modes for rel, modes in prediction.kept.items()}
         sample = changes.get("kept-by-platform", {})
-        wrong = [item for item in sample.get("first", []) if kept.get(item.get("path"))
-                 != (item.get("from"), item.get("to"))]
-        self.check(f"report.toml [changes.kept-by-platform]: total {len(kept)}, each with its mode"
-                   " and the mode the rule wanted", sample.get("total") == len(kept)
-                   and not wrong and bool(sample.get("first")) == bool(kept),
-                   [f"sample: {sample!r}", f"expected: {kept!r}"])
-        for key, paths in (("group-writable-outside", prediction.outside_writable),
-                           ("closed-directories", prediction.closed_dirs)):
+        wrong = [
+            item
+            for item in sample.get("first", [])
+            if kept.get(item.get("path")) != (item.get("from"), item.get("to"))
+        ]
+        self.check(
+            f"report.toml [changes.kept-by-platform]: total {len(kept)}, each with its mode"
+            " and the mode the rule wanted",
+            sample.get("total") == len(kept)
+            and not wrong
+            and bool(sample.get("first")) == bool(kept),
+            [f"sample: {sample!r}", f"expected: {kept!r}"],
+        )
+        for key, paths in (
+            ("group-writable-outside", prediction.outside_writable),
+            ("closed-directories", prediction.closed_dirs),
+        ):
             wanted = {self.shown(prediction, rel) for rel in paths}
             sample = changes.get(key, {})
             first = sample.get("first", [])
-            self.check(f"report.toml [changes.{key}]: total {len(wanted)}, sampled paths among"
-                       " the contract's", sample.get("total") == len(wanted)
-                       and set(first) <= wanted and bool(first) == bool(wanted),
-                       [f"sample: {sample!r}", f"expected: {sorted(wanted)}"])
+            self.check(
+                f"report.toml [changes.{key}]: total {len(wanted)}, sampled paths among"
+                " the contract's",
+                sample.get("total") == len(wanted)
+                and set(first) <= wanted
+                and bool(first) == bool(wanted),
+                [f"sample: {sample!r}", f"expected: {sorted(wanted)}"],
+            )
 
     def check_platform_warnings(self, build, report, prediction):
         """The warnings the platform's layout calls for, by title, in report.toml and the output,
         with the platform-side fix."""
         text = build.stdout + build.stderr
         titles = [w.get("title", "") for w in report.get("warnings", []) if isinstance(w, dict)]
-        messages = "\n".join(w.get("message", "") for w in report.get("warnings", [])
-                             if isinstance(w, dict))
+        messages = "\n".join(
+            w.get("message", "") for w in report.get("warnings", []) if isinstance(w, dict)
+        )
 
         def warned(title):
             return title in titles and f"! Warning: {title}" in text.splitlines()
@@ -180,38 +245,59 @@ class OutputChecks:
 
         title = f"{count(len(prediction.kept), 'entry', 'entries')} left as the platform made them"
         if prediction.kept:
-            self.check(f"the build warns {title!r}", warned(title),
-                       [f"report.toml warnings: {titles}"] + build.describe())
+            self.check(
+                f"the build warns {title!r}",
+                warned(title),
+                [f"report.toml warnings: {titles}"] + build.describe(),
+            )
             root = self.lc.platform.root_owner_of(self.layout)
             if "." in prediction.kept and root[0] == 0:
                 for fix in ("kpack `spec.source.subPath`", "Shipwright `spec.source.contextDir`"):
-                    self.check(f"the warning names the platform's fix: {fix}",
-                               fix in messages and fix in text, [messages])
+                    self.check(
+                        f"the warning names the platform's fix: {fix}",
+                        fix in messages and fix in text,
+                        [messages],
+                    )
         else:
-            self.check("no warning about entries left as the platform made them",
-                       not any(t.endswith("left as the platform made them") for t in titles),
-                       [f"report.toml warnings: {titles}"])
+            self.check(
+                "no warning about entries left as the platform made them",
+                not any(t.endswith("left as the platform made them") for t in titles),
+                [f"report.toml warnings: {titles}"],
+            )
         outside = prediction.outside_writable
-        title = f"{count(len(outside), 'entry', 'entries')} outside the selection already" \
-                " group-writable"
+        title = (
+            f"{count(len(outside), 'entry', 'entries')} outside the selection already"
+            " group-writable"
+        )
         if outside:
-            self.check(f"the build warns {title!r}", warned(title),
-                       [f"report.toml warnings: {titles}"] + build.describe())
-            setting = ("Set `exclusive = true` in `[utility.group-writable]` (or"
-                       " `BP_GROUP_WRITABLE_EXCLUSIVE=true`)")
-            self.check("the warning names the `exclusive` setting", setting in messages,
-                       [messages])
+            self.check(
+                f"the build warns {title!r}",
+                warned(title),
+                [f"report.toml warnings: {titles}"] + build.describe(),
+            )
+            setting = (
+                "Set `exclusive = true` in `[utility.group-writable]` (or"
+                " `BP_GROUP_WRITABLE_EXCLUSIVE=true`)"
+            )
+            self.check("the warning names the `exclusive` setting", setting in messages, [messages])
         else:
-            self.check("no warning about group-writable entries outside the selection",
-                       not any(t.endswith("outside the selection already group-writable")
-                               for t in titles), [f"report.toml warnings: {titles}"])
+            self.check(
+                "no warning about group-writable entries outside the selection",
+                not any(t.endswith("outside the selection already group-writable") for t in titles),
+                [f"report.toml warnings: {titles}"],
+            )
         title = "Selected files in directories the group cannot write"
-        self.check(f"the build warns {title!r} exactly when a selected file's dir stays closed"
-                   f" ({len(prediction.closed_dirs)})",
-                   warned(title) == bool(prediction.closed_dirs), [f"titles: {titles}"])
+        self.check(
+            f"the build warns {title!r} exactly when a selected file's dir stays closed"
+            f" ({len(prediction.closed_dirs)})",
+            warned(title) == bool(prediction.closed_dirs),
+            [f"titles: {titles}"],
+        )
         opened = len(prediction.database_dirs)
         if opened:
             line = f"  - Opened {count(opened, 'SQLite database directory', 'SQLite database directories')}"
-            self.check(f"the build output says it opened {opened} SQLite database dir(s)",
-                       any(l.startswith(line) for l in build.stdout.splitlines()),
-                       build.describe())
+            self.check(
+                f"the build output says it opened {opened} SQLite database dir(s)",
+                any(l.startswith(line) for l in build.stdout.splitlines()),
+                build.describe(),
+            )

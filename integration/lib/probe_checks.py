@@ -32,8 +32,10 @@ class ProbeChecks:
         os.chmod(script, 0o644)
         want = self.expect.get("sqlite-write", True)
         paths = [lc.image_workspace / db["path"] for db in self.s.sqlite]
-        for who, user, expected in (("the run user", lc.run_user, want),
-                                    ("a user outside the group", users.OUTSIDER, False)):
+        for who, user, expected in (
+            ("the run user", lc.run_user, want),
+            ("a user outside the group", users.OUTSIDER, False),
+        ):
             out = process.run_as(user, [lc.python, script, *paths], {"PATH": cnb.PATH_ENV}, lc.root)
             try:
                 results = json.loads(out.stdout)
@@ -46,16 +48,25 @@ class ProbeChecks:
                 journal = db.get("journal", "delete")
                 details = [repr(result)] + out.describe()
                 if expected:
-                    self.check(f"SQLite ({journal}): {who} {ids} inserts into {db['path']} and"
-                               " commits; a new connection sees the row", result.get("ok") is True
-                               and result.get("journal") == journal and result.get("rows") == 2,
-                               details)
+                    self.check(
+                        f"SQLite ({journal}): {who} {ids} inserts into {db['path']} and"
+                        " commits; a new connection sees the row",
+                        result.get("ok") is True
+                        and result.get("journal") == journal
+                        and result.get("rows") == 2,
+                        details,
+                    )
                 else:
-                    self.check(f"SQLite ({journal}): {who} {ids} cannot write {db['path']}"
-                               " (attempt to write a readonly database / unable to open)",
-                               result.get("ok") is False and re.search(
-                                   r"readonly database|unable to open database",
-                                   str(result.get("error"))) is not None, details)
+                    self.check(
+                        f"SQLite ({journal}): {who} {ids} cannot write {db['path']}"
+                        " (attempt to write a readonly database / unable to open)",
+                        result.get("ok") is False
+                        and re.search(
+                            r"readonly database|unable to open database", str(result.get("error"))
+                        )
+                        is not None,
+                        details,
+                    )
 
     def contract_writable(self, image, before, prediction, databases):
         """What the contract lets a user of the build group write, and a user outside it, after
@@ -69,7 +80,9 @@ class ProbeChecks:
         """
         policy = self.policy
         uid = self.lc.build_user[0]
-        db_dirs = {contract.parent_of(rel) for rel in databases} if policy.sqlite_directories else set()
+        db_dirs = (
+            {contract.parent_of(rel) for rel in databases} if policy.sqlite_directories else set()
+        )
         root = before["."]
         foreign_root = root.uid != uid
         group, others = set(), set()
@@ -99,47 +112,71 @@ class ProbeChecks:
         lc = self.lc
         group, others = self.contract_writable(image, before, prediction, databases)
         if others:
-            self.check("only the app dir, which another user (uid 0) owned during the build, is"
-                       " left for users outside the group", others == {"."} and
-                       self.platform.root_owner_of(self.layout)[0] == 0 and "." in prediction.kept,
-                       [f"writable by others: {sorted(others)}"])
+            self.check(
+                "only the app dir, which another user (uid 0) owned during the build, is"
+                " left for users outside the group",
+                others == {"."}
+                and self.platform.root_owner_of(self.layout)[0] == 0
+                and "." in prediction.kept,
+                [f"writable by others: {sorted(others)}"],
+            )
         layer = tree.snapshot(lc.image_layer)
         base = str(lc.image)
-        for who, user, writable in (("run user", lc.run_user, group),
-                                    ("user outside the group", users.OUTSIDER, others)):
+        for who, user, writable in (
+            ("run user", lc.run_user, group),
+            ("user outside the group", users.OUTSIDER, others),
+        ):
             ids = "%d:%d" % user
             plan = probes.probe_plan(image, lc.image_workspace, writable)
             plan += probes.probe_plan(layer, lc.image_layer, set())
             results = lc.probe([(a, p) for a, p, _ in plan], user=user)
-            wrong_yes = [f"{a} {p[len(base) + 1:]}" for a, p, want in plan
-                         if not want and results[(a, p)][0]]
-            wrong_no = [f"{a} {p[len(base) + 1:]}: {results[(a, p)][1]}" for a, p, want in plan
-                        if want and not results[(a, p)][0]]
+            wrong_yes = [
+                f"{a} {p[len(base) + 1 :]}"
+                for a, p, want in plan
+                if not want and results[(a, p)][0]
+            ]
+            wrong_no = [
+                f"{a} {p[len(base) + 1 :]}: {results[(a, p)][1]}"
+                for a, p, want in plan
+                if want and not results[(a, p)][0]
+            ]
             n_yes = len({p for _, p, want in plan if want})
             n_no = len({p for _, p, want in plan if not want})
             if writable:
                 notable = (["the app dir"] if "." in writable else []) + [
-                    f"SQLite dir {rel}/" for rel in sorted(writable - {"."})
-                    if rel in prediction.database_dirs]
+                    f"SQLite dir {rel}/"
+                    for rel in sorted(writable - {"."})
+                    if rel in prediction.database_dirs
+                ]
                 among = f" (among them {', '.join(notable)})" if notable else ""
-                self.check(f"{who} {ids} can write each of the {n_yes} entries the contract lets"
-                           f" it{among}", not wrong_no, wrong_no[:30])
+                self.check(
+                    f"{who} {ids} can write each of the {n_yes} entries the contract lets"
+                    f" it{among}",
+                    not wrong_no,
+                    wrong_no[:30],
+                )
             elif who == "run user":
-                self.check(f"{who} {ids} is given something to write", False,
-                           ["the contract gives the run user nothing: check the scenario"])
-            self.check(f"{who} {ids} cannot write any of the other {n_no} entries (app dir and"
-                       " layer)", not wrong_yes, wrong_yes[:30])
+                self.check(
+                    f"{who} {ids} is given something to write",
+                    False,
+                    ["the contract gives the run user nothing: check the scenario"],
+                )
+            self.check(
+                f"{who} {ids} cannot write any of the other {n_no} entries (app dir and layer)",
+                not wrong_yes,
+                wrong_yes[:30],
+            )
             if who == "run user":
                 made = [(p, results[(a, p)][2]) for a, p, want in plan if a == "mkdir"]
-                in_setgid = [(p, m) for p, m in made
-                             if image[self.rel(p)].mode & 0o2000]
+                in_setgid = [(p, m) for p, m in made if image[self.rel(p)].mode & 0o2000]
                 if in_setgid or self.policy.setgid:
-                    self.check(f"a dir the run user makes in a setgid dir inherits setgid"
-                               f" ({len(in_setgid)} dirs)",
-                               bool(in_setgid) and all(m is not None and m & 0o2000
-                                                       for _, m in in_setgid),
-                               [f"{p}: {m!r}" for p, m in in_setgid if not (m and m & 0o2000)])
+                    self.check(
+                        f"a dir the run user makes in a setgid dir inherits setgid"
+                        f" ({len(in_setgid)} dirs)",
+                        bool(in_setgid) and all(m is not None and m & 0o2000 for _, m in in_setgid),
+                        [f"{p}: {m!r}" for p, m in in_setgid if not (m and m & 0o2000)],
+                    )
 
     def rel(self, path):
         root = str(self.lc.image_workspace)
-        return "." if path == root else path[len(root) + 1:]
+        return "." if path == root else path[len(root) + 1 :]

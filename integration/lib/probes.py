@@ -11,18 +11,24 @@ from process import run_as
 
 
 def run_probes(lc, actions, timeout=120, user=None):
-        """Runs the probes as `user` (default: the run user); returns {(action, path): (ok, errno,
-        mode)}."""
-        request = json.dumps([[a, os.fsencode(p).decode("latin-1")] for a, p in actions]).encode()
-        probe = lc.root / "probe.py"
-        shutil.copyfile(Path(__file__).with_name("probe.py"), probe)
-        os.chmod(probe, 0o644)
-        out = run_as(user or lc.run_user, [lc.python, probe], {"PATH": PATH_ENV}, lc.root,
-                     timeout, stdin_data=request)
-        if out.code != 0:
-            raise RuntimeError("probe failed:\n" + "\n".join(out.describe()))
-        results = json.loads(out.stdout)
-        return {(a, p): tuple(r) for (a, p), r in zip(actions, results)}
+    """Runs the probes as `user` (default: the run user); returns {(action, path): (ok, errno,
+    mode)}."""
+    request = json.dumps([[a, os.fsencode(p).decode("latin-1")] for a, p in actions]).encode()
+    probe = lc.root / "probe.py"
+    shutil.copyfile(Path(__file__).with_name("probe.py"), probe)
+    os.chmod(probe, 0o644)
+    out = run_as(
+        user or lc.run_user,
+        [lc.python, probe],
+        {"PATH": PATH_ENV},
+        lc.root,
+        timeout,
+        stdin_data=request,
+    )
+    if out.code != 0:
+        raise RuntimeError("probe failed:\n" + "\n".join(out.describe()))
+    results = json.loads(out.stdout)
+    return {(a, p): tuple(r) for (a, p), r in zip(actions, results)}
 
 
 def probe_plan(image_snapshot, image_root, writable_paths):

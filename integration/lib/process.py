@@ -12,13 +12,31 @@ from cnb import ERROR
 from reporting import escape, log
 
 BACKTRACE_MARKERS = (
-    "Fatal error", "Current stack trace", "Stack dump", "Backtrace", "SIGSEGV", "SIGILL",
-    "SIGTRAP", "Illegal instruction", "Segmentation fault", "Traceback (most recent call last)",
+    "Fatal error",
+    "Current stack trace",
+    "Stack dump",
+    "Backtrace",
+    "SIGSEGV",
+    "SIGILL",
+    "SIGTRAP",
+    "Illegal instruction",
+    "Segmentation fault",
+    "Traceback (most recent call last)",
 )
 
 
-def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None, umask=0o022,
-           limits=(), measure=False):
+def run_as(
+    user,
+    argv,
+    env,
+    cwd,
+    timeout=120,
+    stdin_data=None,
+    fd3=None,
+    umask=0o022,
+    limits=(),
+    measure=False,
+):
     """Runs `argv` as `user` (uid, gid) with exactly `env`, `umask` (022), no supplementary groups;
     `fd3`, an open descriptor, becomes the child's descriptor 3 (as the CNB launcher gives exec.d).
     `limits` are prlimit options (e.g. "--nofile=20:20") set on the command itself; with
@@ -38,8 +56,16 @@ def run_as(user, argv, env, cwd, timeout=120, stdin_data=None, fd3=None, umask=0
         cmd = ["/usr/bin/time", "-o", name, "-f", "%M %e"] + cmd
     descriptors = {} if fd3 is None else {"close_fds": False, "preexec_fn": lambda: os.dup2(fd3, 3)}
     try:
-        done = subprocess.run(cmd, cwd=cwd, input=stdin_data, capture_output=True,
-                              timeout=timeout, umask=umask, check=False, **descriptors)
+        done = subprocess.run(
+            cmd,
+            cwd=cwd,
+            input=stdin_data,
+            capture_output=True,
+            timeout=timeout,
+            umask=umask,
+            check=False,
+            **descriptors,
+        )
         outcome = Outcome(done.returncode, decode(done.stdout), decode(done.stderr), False)
     except subprocess.TimeoutExpired as e:
         outcome = Outcome(None, decode(e.stdout or b""), decode(e.stderr or b""), True)

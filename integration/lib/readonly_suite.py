@@ -52,8 +52,10 @@ except OSError as e:
 EXEC_D = "group-writable-check"
 SEED_NAME = b"caf\xe9"
 SEED_TARGET = b"target\xff"
-SEED_PROBE = ("import os; p = b'/tmp/group-writable/log'; print('SEED:' + repr(sorted(os.listdir(p)))"
-              " + repr(os.readlink(p + b'/link')))")
+SEED_PROBE = (
+    "import os; p = b'/tmp/group-writable/log'; print('SEED:' + repr(sorted(os.listdir(p)))"
+    " + repr(os.readlink(p + b'/link')))"
+)
 
 
 def run(reporter, layouts, buildpack, work, python, only):
@@ -80,8 +82,11 @@ class ReadOnlyRun:
     def run(self):
         lc = self.lc
         lc.prepare()
-        for rel, text in (("log/production.log", BUILD_LOG_LINE), ("tmp/cache/.keep", ""),
-                          ("config.ru", "run App\n")):
+        for rel, text in (
+            ("log/production.log", BUILD_LOG_LINE),
+            ("tmp/cache/.keep", ""),
+            ("config.ru", "run App\n"),
+        ):
             path = lc.workspace / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
@@ -96,32 +101,56 @@ class ReadOnlyRun:
             return
         lc.export()
         if self.ephemeral:
-            self.check("tmp/ and log/ are links into /tmp/group-writable in the image",
-                       all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
-                       [str(p) for p in lc.image_workspace.iterdir()])
+            self.check(
+                "tmp/ and log/ are links into /tmp/group-writable in the image",
+                all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
+                [str(p) for p in lc.image_workspace.iterdir()],
+            )
             started = self.start(read_only=False, tmpfs_over_tmp=True)
             self.expect_started("on a writable root file system", started, keeps_build_log=True)
             started = self.start(read_only=True)
-            self.expect_failed("read-only, no volume at /tmp", started, ["tmp/", "log/"],
-                               "has no writable place", "Mount a writable volume at `/tmp`")
+            self.expect_failed(
+                "read-only, no volume at /tmp",
+                started,
+                ["tmp/", "log/"],
+                "has no writable place",
+                "Mount a writable volume at `/tmp`",
+            )
             started = self.start(read_only=True, tmpfs_over_tmp=True)
             self.expect_started("read-only, a tmpfs at /tmp", started, keeps_build_log=True)
             started = self.start(read_only=True, tmpfs_over_tmp=True, tmp_mode="0777")
-            self.expect_refused("read-only, a 0777 tmpfs at /tmp (an emptyDir)", started,
-                                "`/tmp`, which has mode 777", "Give `/tmp` the sticky bit")
+            self.expect_refused(
+                "read-only, a 0777 tmpfs at /tmp (an emptyDir)",
+                started,
+                "`/tmp`, which has mode 777",
+                "Give `/tmp` the sticky bit",
+            )
             started = self.start(read_only=True, tmpfs_over_tmp=True, planted=True)
-            self.expect_refused("read-only, /tmp/group-writable planted by another user", started,
-                                f"`/tmp/group-writable`, which belongs to uid {users.OUTSIDER[0]}",
-                                "Remove `/tmp/group-writable`")
+            self.expect_refused(
+                "read-only, /tmp/group-writable planted by another user",
+                started,
+                f"`/tmp/group-writable`, which belongs to uid {users.OUTSIDER[0]}",
+                "Remove `/tmp/group-writable`",
+            )
         else:
             started = self.start(read_only=True)
-            self.expect_failed("read-only, no volume", started, ["tmp/", "log/"],
-                               "is on a read-only file system", "ephemeral")
+            self.expect_failed(
+                "read-only, no volume",
+                started,
+                ["tmp/", "log/"],
+                "is on a read-only file system",
+                "ephemeral",
+            )
             started = self.start(read_only=True, tmpfs_over_dirs=True)
-            self.expect_started("read-only, a tmpfs over tmp/ and log/ (an emptyDir)", started,
-                                keeps_build_log=False)
+            self.expect_started(
+                "read-only, a tmpfs over tmp/ and log/ (an emptyDir)",
+                started,
+                keeps_build_log=False,
+            )
 
-    def start(self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False, tmp_mode="1777", planted=False):
+    def start(
+        self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False, tmp_mode="1777", planted=False
+    ):
         """The check and the Puma-like start as the run user, in a private mount namespace."""
         lc = self.lc
         uid, gid = self.layout.run
@@ -141,68 +170,118 @@ class ReadOnlyRun:
         victim = io / "victim"
         victim.write_text("intact\n")
         victim.chmod(0o666)
-        steps = ["set -e", "mount --make-rprivate /", f"mkdir -p {mnt}",
-                 f"mount --bind {lc.image} {mnt}"]
+        steps = [
+            "set -e",
+            "mount --make-rprivate /",
+            f"mkdir -p {mnt}",
+            f"mount --bind {lc.image} {mnt}",
+        ]
         if read_only:
-            steps += [f"mount -o remount,ro,bind {mnt}", "mount --bind /tmp /tmp",
-                      "mount -o remount,ro,bind /tmp"]
+            steps += [
+                f"mount -o remount,ro,bind {mnt}",
+                "mount --bind /tmp /tmp",
+                "mount -o remount,ro,bind /tmp",
+            ]
         if tmpfs_over_dirs:
-            steps += [f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
-                      f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log"]
+            steps += [
+                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
+                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log",
+            ]
         if tmpfs_over_tmp:
             steps += [f"mount -t tmpfs -o mode={tmp_mode} tmpfs /tmp"]
-        as_run_user = f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={cnb.PATH_ENV}"
+        as_run_user = (
+            f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={cnb.PATH_ENV}"
+        )
         if planted:
             outsider = "setpriv --reuid=%d --regid=%d --clear-groups --" % users.OUTSIDER
-            steps += [f"{outsider} mkdir -p /tmp/group-writable/tmp/pids",
-                      f"{outsider} ln -s {victim} /tmp/group-writable/tmp/pids/server.pid",
-                      f"{outsider} chmod -R 0755 /tmp/group-writable"]
+            steps += [
+                f"{outsider} mkdir -p /tmp/group-writable/tmp/pids",
+                f"{outsider} ln -s {victim} /tmp/group-writable/tmp/pids/server.pid",
+                f"{outsider} chmod -R 0755 /tmp/group-writable",
+            ]
         # The image as the mount shows it (under GW_EMULATOR: the emulator runs the program).
         check = shlex.join(emulation.command([exec_d], view=(mnt, str(lc.image))))
-        steps += [f"cd {workspace}",
-                  f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?; echo CHECK-EXIT:$status",
-                  # As the launcher: the app starts only when every exec.d program exits 0.
-                  f"if [ $status = 0 ]; then {as_run_user} {self.python} {puma} || true;"
-                  " else echo PUMA: not started; fi",
-                  f"{self.python} -c {shlex.quote(SEED_PROBE)} 2>/dev/null || true"]
+        steps += [
+            f"cd {workspace}",
+            f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?; echo CHECK-EXIT:$status",
+            # As the launcher: the app starts only when every exec.d program exits 0.
+            f"if [ $status = 0 ]; then {as_run_user} {self.python} {puma} || true;"
+            " else echo PUMA: not started; fi",
+            f"{self.python} -c {shlex.quote(SEED_PROBE)} 2>/dev/null || true",
+        ]
         started = time.monotonic()
-        done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(steps)], capture_output=True,
-                              text=True, timeout=120, check=False)
+        done = subprocess.run(
+            ["unshare", "-m", "sh", "-c", "\n".join(steps)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         elapsed = time.monotonic() - started
         return done, err.read_text(errors="replace"), elapsed, victim.read_text()
 
     def expect_started(self, what, started, keeps_build_log):
         done, check_err = started[:2]
         self.check(f"{what}: the mounts work", done.returncode == 0, [done.stderr])
-        self.check(f"{what}: the check exits 0 and says nothing",
-                   "CHECK-EXIT:0" in done.stdout and check_err == "", [done.stdout, check_err])
-        self.check(f"{what}: the Puma-like start writes its pid and appends to the log",
-                   "PUMA: started" in done.stdout, [done.stdout, done.stderr, check_err])
+        self.check(
+            f"{what}: the check exits 0 and says nothing",
+            "CHECK-EXIT:0" in done.stdout and check_err == "",
+            [done.stdout, check_err],
+        )
+        self.check(
+            f"{what}: the Puma-like start writes its pid and appends to the log",
+            "PUMA: started" in done.stdout,
+            [done.stdout, done.stderr, check_err],
+        )
         if keeps_build_log:
-            self.check(f"{what}: log/production.log still holds what the build left",
-                       "LOG:" + BUILD_LOG_LINE.strip() + "|started|" in done.stdout, [done.stdout])
-            seed = "SEED:" + repr(sorted([SEED_NAME, b"link", b"production.log"])) + repr(SEED_TARGET)
-            self.check(f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for byte",
-                       seed in done.stdout, [seed, done.stdout])
+            self.check(
+                f"{what}: log/production.log still holds what the build left",
+                "LOG:" + BUILD_LOG_LINE.strip() + "|started|" in done.stdout,
+                [done.stdout],
+            )
+            seed = (
+                "SEED:" + repr(sorted([SEED_NAME, b"link", b"production.log"])) + repr(SEED_TARGET)
+            )
+            self.check(
+                f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for byte",
+                seed in done.stdout,
+                [seed, done.stdout],
+            )
 
     def expect_refused(self, what, started, cause, fix):
         done, check_err, _, victim = started
         self.check(f"{what}: the mounts work", done.returncode == 0, [done.stderr])
-        self.check(f"{what}: the check exits 1 and the app does not start",
-                   "CHECK-EXIT:1" in done.stdout and "PUMA: not started" in done.stdout,
-                   [done.stdout, check_err])
-        self.check(f"{what}: the check says `tmp/` leads into a place another user controls",
-                   "! `tmp/` leads into a place another user controls" in check_err, check_err.splitlines())
-        self.check(f"{what}: the check names the cause {cause!r} and the fix {fix!r}",
-                   cause in check_err and fix in check_err, check_err.splitlines())
-        self.check(f"{what}: the file a planted link names is untouched", victim == "intact\n", [victim])
+        self.check(
+            f"{what}: the check exits 1 and the app does not start",
+            "CHECK-EXIT:1" in done.stdout and "PUMA: not started" in done.stdout,
+            [done.stdout, check_err],
+        )
+        self.check(
+            f"{what}: the check says `tmp/` leads into a place another user controls",
+            "! `tmp/` leads into a place another user controls" in check_err,
+            check_err.splitlines(),
+        )
+        self.check(
+            f"{what}: the check names the cause {cause!r} and the fix {fix!r}",
+            cause in check_err and fix in check_err,
+            check_err.splitlines(),
+        )
+        self.check(
+            f"{what}: the file a planted link names is untouched", victim == "intact\n", [victim]
+        )
 
     def expect_failed(self, what, started, paths, title, fix):
         done, check_err = started[:2]
-        self.check(f"{what}: the Puma-like start fails", "PUMA: failed" in done.stdout,
-                   [done.stdout, done.stderr])
+        self.check(
+            f"{what}: the Puma-like start fails",
+            "PUMA: failed" in done.stdout,
+            [done.stdout, done.stderr],
+        )
         self.check(f"{what}: the check exits 0", "CHECK-EXIT:0" in done.stdout, [done.stdout])
         for path in paths:
-            self.check(f"{what}: the check warns that `{path}` {title}",
-                       f"! Warning: `{path}` {title}" in check_err, check_err.splitlines())
+            self.check(
+                f"{what}: the check warns that `{path}` {title}",
+                f"! Warning: `{path}` {title}" in check_err,
+                check_err.splitlines(),
+            )
         self.check(f"{what}: the check suggests {fix!r}", fix in check_err, check_err.splitlines())

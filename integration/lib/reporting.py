@@ -2,7 +2,6 @@
 paths escaped to one printable line."""
 
 
-
 class Reporter:
     """Prints one `ok - ...` / `not ok - ...` line per check and keeps the totals."""
 
@@ -25,8 +24,9 @@ class Reporter:
 
     def equal(self, name, actual, expected):
         """Checks `actual == expected`, showing both on failure."""
-        return self.check(name, actual == expected,
-                          [f"expected: {expected!r}", f"actual:   {actual!r}"])
+        return self.check(
+            name, actual == expected, [f"expected: {expected!r}", f"actual:   {actual!r}"]
+        )
 
     def summary(self):
         print(f"{self.passed} passed, {self.failed} failed", flush=True)
@@ -46,7 +46,7 @@ def escape(path, limit=160):
             parts.append(char)
     text = "".join(parts)
     if len(text) > limit:
-        text = f"{text[:limit // 2]}...({len(text)} chars)...{text[-limit // 2:]}"
+        text = f"{text[: limit // 2]}...({len(text)} chars)...{text[-limit // 2 :]}"
     return text
 
 

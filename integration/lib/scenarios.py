@@ -12,11 +12,36 @@ from pathlib import Path
 import cnb
 import users
 
-SCENARIO_KEYS = {"description", "app", "files", "modes", "remove", "env", "process-env", "expect",
-                 "platforms", "sqlite", "requires"}
-EXPECT_KEYS = {"detect", "build", "roots", "created", "setgid", "patterns", "stdout", "stderr",
-               "warnings", "error-names", "exclusive", "keep-world-writable",
-               "sqlite-directories", "sqlite-write", "platform"}
+SCENARIO_KEYS = {
+    "description",
+    "app",
+    "files",
+    "modes",
+    "remove",
+    "env",
+    "process-env",
+    "expect",
+    "platforms",
+    "sqlite",
+    "requires",
+}
+EXPECT_KEYS = {
+    "detect",
+    "build",
+    "roots",
+    "created",
+    "setgid",
+    "patterns",
+    "stdout",
+    "stderr",
+    "warnings",
+    "error-names",
+    "exclusive",
+    "keep-world-writable",
+    "sqlite-directories",
+    "sqlite-write",
+    "platform",
+}
 ERROR = cnb.ERROR
 PLATFORM_NAMES = {p.name for p in users.PLATFORMS}
 
@@ -56,10 +81,15 @@ def load_scenarios(fixtures_dir, repo):
         if platforms == "all":
             platforms = [p.name for p in users.PLATFORMS]
         overridden = set(data.get("expect", {}).get("platform", {}))
-        if not isinstance(platforms, list) or set(platforms) - PLATFORM_NAMES or (
-                overridden - set(platforms)):
-            raise ValueError(f"{path}: platforms must be \"all\" or names from"
-                             f" {sorted(PLATFORM_NAMES)} (and [expect.platform.*] among them)")
+        if (
+            not isinstance(platforms, list)
+            or set(platforms) - PLATFORM_NAMES
+            or (overridden - set(platforms))
+        ):
+            raise ValueError(
+                f'{path}: platforms must be "all" or names from'
+                f" {sorted(PLATFORM_NAMES)} (and [expect.platform.*] among them)"
+            )
         app = data.get("app")
         if app is None:
             app_dir = path.parent / "app"
@@ -69,20 +99,22 @@ def load_scenarios(fixtures_dir, repo):
             app_dir = Path(repo) / app
         if app_dir is not None and not app_dir.is_dir():
             raise ValueError(f"{path}: app dir {app_dir} does not exist")
-        scenarios.append(Scenario(
-            name=path.parent.name,
-            description=data.get("description", ""),
-            app=app_dir,
-            files=data.get("files", []),
-            modes=data.get("modes", {}),
-            remove=data.get("remove", []),
-            env=data.get("env", {}),
-            process_env=data.get("process-env", {}),
-            expect=data.get("expect", {}),
-            platforms=platforms,
-            sqlite=data.get("sqlite", []),
-            requires=data.get("requires", ""),
-        ))
+        scenarios.append(
+            Scenario(
+                name=path.parent.name,
+                description=data.get("description", ""),
+                app=app_dir,
+                files=data.get("files", []),
+                modes=data.get("modes", {}),
+                remove=data.get("remove", []),
+                env=data.get("env", {}),
+                process_env=data.get("process-env", {}),
+                expect=data.get("expect", {}),
+                platforms=platforms,
+                sqlite=data.get("sqlite", []),
+                requires=data.get("requires", ""),
+            )
+        )
     return scenarios
 
 

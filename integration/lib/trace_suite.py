@@ -57,8 +57,9 @@ class TraceRun:
         self.r = reporter
         suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
         self.label = f"trace/{layout.name}{suffix}"
-        self.lc = lifecycle.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
-                                 platform)
+        self.lc = lifecycle.Lifecycle(
+            work / self.label.replace("/", "-"), layout, buildpack, python, platform
+        )
         self.python = python
         self.out = self.lc.root / "out"
         ids = self.lc.run_user
@@ -75,8 +76,17 @@ class TraceRun:
         returns (outcome, the JSON report or None, the details to show on failure)."""
         report = self.out / f"{name}.json"
         report.unlink(missing_ok=True)
-        argv = [binary, "trace", *options, "--json", "--output", report, "--", self.python,
-                "app.py"]
+        argv = [
+            binary,
+            "trace",
+            *options,
+            "--json",
+            "--output",
+            report,
+            "--",
+            self.python,
+            "app.py",
+        ]
         outcome = process.run_as(user, argv, ENV, self.lc.image_workspace, timeout=60)
         details = [f"$ {' '.join(map(str, argv))}", *outcome.describe()]
         try:
@@ -93,19 +103,35 @@ class TraceRun:
         self.check(f"{what}: exits {code}", outcome.code == code, details)
         if not self.check(f"{what}: --output holds the JSON report", doc is not None, details):
             return None
-        self.check(f"{what}: stdout has only the app's own lines (the report went to the file)",
-                   all(line.startswith("APP: ") for line in outcome.stdout.splitlines()), details)
+        self.check(
+            f"{what}: stdout has only the app's own lines (the report went to the file)",
+            all(line.startswith("APP: ") for line in outcome.stdout.splitlines()),
+            details,
+        )
         self.check(f"{what}: no crash", not process.has_backtrace(outcome.stderr), details)
-        self.check(f"{what}: complete, stop finished, nothing unreadable or unrecorded",
-                   (doc.get("complete"), doc.get("stop"), doc.get("unreadable"),
-                    doc.get("unrecorded")) == (True, "finished", 0, 0), details)
-        self.check(f"{what}: 2 processes or more (the app's fork is followed)",
-                   isinstance(doc.get("processes"), int) and doc["processes"] >= 2, details)
-        self.check(f"{what}: `denied` {'> 0' if denied else '== 0'} and counts the denied writes",
-                   (doc.get("denied", 0) > 0) == denied and doc.get("denied") ==
-                   sum(1 for w in doc.get("writes", []) if w.get("error") in DENIALS), details)
-        self.check(f"{what}: records the app's exit status ({0 if not denied else 1})",
-                   doc.get("exitStatus") == (1 if denied else 0), details)
+        self.check(
+            f"{what}: complete, stop finished, nothing unreadable or unrecorded",
+            (doc.get("complete"), doc.get("stop"), doc.get("unreadable"), doc.get("unrecorded"))
+            == (True, "finished", 0, 0),
+            details,
+        )
+        self.check(
+            f"{what}: 2 processes or more (the app's fork is followed)",
+            isinstance(doc.get("processes"), int) and doc["processes"] >= 2,
+            details,
+        )
+        self.check(
+            f"{what}: `denied` {'> 0' if denied else '== 0'} and counts the denied writes",
+            (doc.get("denied", 0) > 0) == denied
+            and doc.get("denied")
+            == sum(1 for w in doc.get("writes", []) if w.get("error") in DENIALS),
+            details,
+        )
+        self.check(
+            f"{what}: records the app's exit status ({0 if not denied else 1})",
+            doc.get("exitStatus") == (1 if denied else 0),
+            details,
+        )
         found = re.search(r"^APP: pid (\d+), failed: (.*)$", outcome.stdout, re.M)
         return int(found.group(1)) if found else None
 
@@ -118,10 +144,16 @@ class TraceRun:
             "public/uploads/": sorted(os.listdir(image / "public/uploads")),
             "data.json": (image / "public/uploads/data.json").exists(),
         }
-        self.equal(f"{what}: the app's data did not change (log, rows, no upload)", state,
-                   {"log/production.log": log_text, "rows": rows,
-                    "public/uploads/": [".keep"] + (["data.json"] if rows[1:] else []),
-                    "data.json": bool(rows[1:])})
+        self.equal(
+            f"{what}: the app's data did not change (log, rows, no upload)",
+            state,
+            {
+                "log/production.log": log_text,
+                "rows": rows,
+                "public/uploads/": [".keep"] + (["data.json"] if rows[1:] else []),
+                "data.json": bool(rows[1:]),
+            },
+        )
 
     def run(self):
         lc = self.lc
@@ -132,15 +164,20 @@ class TraceRun:
         self.out.mkdir(mode=0o755)
         os.chmod(self.out, 0o1777)
         detect = lc.detect()
-        self.check("phase 1: detect fails (100) without a configuration", detect.code == 100,
-                   detect.describe())
+        self.check(
+            "phase 1: detect fails (100) without a configuration",
+            detect.code == 100,
+            detect.describe(),
+        )
         lc.export()
         suggestion = self.phase1()
         if suggestion is not None:
             self.phase2(suggestion)
-        self.refusals(lc.image_layer / "bin" / "group-writable" if
-                      (lc.image_layer / "bin").is_dir() else
-                      lc.buildpack.path / "bin" / "group-writable")
+        self.refusals(
+            lc.image_layer / "bin" / "group-writable"
+            if (lc.image_layer / "bin").is_dir()
+            else lc.buildpack.path / "bin" / "group-writable"
+        )
 
     def phase1(self):
         """The app exported without the buildpack, traced as the run user; returns the
@@ -153,23 +190,41 @@ class TraceRun:
         outcome, doc, details = traced
         if doc is None:
             return None
-        self.check(f"{what}: the app says every step failed",
-                   pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout, details)
+        self.check(
+            f"{what}: the app says every step failed",
+            pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout,
+            details,
+        )
         writes = doc.get("writes", [])
-        missing = [f"{action} {path} (sqliteDatabase {db})" for action, path, db in EXPECTED_DENIALS
-                   if not any(w.get("action") == action and re.fullmatch(path, w.get("path", ""))
-                              and w.get("error") == "EACCES" and w.get("sqliteDatabase") == db
-                              for w in writes)]
-        self.check(f"{what}: the EACCES denials of the mkdirs, the log append, the database open"
-                   " and the upload's temp file are recorded", not missing,
-                   [f"missing: {m}" for m in missing] + details)
-        self.check(f"{what}: the temp file's name has the app's pid",
-                   any(w.get("path") == f"public/uploads/.data.json.{pid}.tmp" for w in writes),
-                   details)
+        missing = [
+            f"{action} {path} (sqliteDatabase {db})"
+            for action, path, db in EXPECTED_DENIALS
+            if not any(
+                w.get("action") == action
+                and re.fullmatch(path, w.get("path", ""))
+                and w.get("error") == "EACCES"
+                and w.get("sqliteDatabase") == db
+                for w in writes
+            )
+        ]
+        self.check(
+            f"{what}: the EACCES denials of the mkdirs, the log append, the database open"
+            " and the upload's temp file are recorded",
+            not missing,
+            [f"missing: {m}" for m in missing] + details,
+        )
+        self.check(
+            f"{what}: the temp file's name has the app's pid",
+            any(w.get("path") == f"public/uploads/.data.json.{pid}.tmp" for w in writes),
+            details,
+        )
         suggestion = doc.get("suggestion") or {}
         self.equal(f"{what}: suggestion.paths", suggestion.get("paths"), EXPECTED_PATHS)
-        self.equal(f"{what}: suggestion.create and notes are empty",
-                   (suggestion.get("create"), suggestion.get("notes")), ([], []))
+        self.equal(
+            f"{what}: suggestion.create and notes are empty",
+            (suggestion.get("create"), suggestion.get("notes")),
+            ([], []),
+        )
         self.expect_untouched(what, "booted\n", [trace_app.SHIPPED_ROW])
         return suggestion if suggestion.get("paths") else None
 
@@ -177,40 +232,60 @@ class TraceRun:
         """The suggestion configured, built and exported; traced with --config as the run user and
         without as the outsider."""
         lc = self.lc
-        project = ("[utility.group-writable]\n"
-                   f"paths = {json.dumps(suggestion['paths'])}\n"
-                   f"create = {json.dumps(suggestion.get('create', []))}\n")
+        project = (
+            "[utility.group-writable]\n"
+            f"paths = {json.dumps(suggestion['paths'])}\n"
+            f"create = {json.dumps(suggestion.get('create', []))}\n"
+        )
         (lc.workspace / "project.toml").write_text(project)
         lc.give_to_build_user()
         detect = lc.detect()
-        self.check("phase 2: detect passes with the suggestion in project.toml", detect.code == 0,
-                   [project, *detect.describe()])
+        self.check(
+            "phase 2: detect passes with the suggestion in project.toml",
+            detect.code == 0,
+            [project, *detect.describe()],
+        )
         build = lc.build()
         if not self.check("phase 2: build exits 0", build.code == 0, [project, *build.describe()]):
             return
         lc.export()
         binary = lc.image_layer / "bin" / "group-writable"
-        self.check("phase 2: the image's bin/group-writable links to ../exec.d/group-writable-check",
-                   binary.is_symlink() and os.readlink(binary) == "../exec.d/group-writable-check"
-                   and os.access(binary, os.X_OK), [str(binary)])
+        self.check(
+            "phase 2: the image's bin/group-writable links to ../exec.d/group-writable-check",
+            binary.is_symlink()
+            and os.readlink(binary) == "../exec.d/group-writable-check"
+            and os.access(binary, os.X_OK),
+            [str(binary)],
+        )
         what = f"phase 2: trace --config as {self.run_name}"
         traced = self.trace(lc.run_user, binary, "phase2", ["--config"])
         pid = self.expect_trace(what, traced, 0, False)
         outcome, doc, details = traced
         if doc is not None:
             self.equal(f"{what}: deniedAfterBuild", doc.get("deniedAfterBuild"), [])
-            self.check(f"{what}: the app says every step worked",
-                       f"APP: pid {pid}, failed: none" in outcome.stdout, details)
+            self.check(
+                f"{what}: the app says every step worked",
+                f"APP: pid {pid}, failed: none" in outcome.stdout,
+                details,
+            )
             writes = doc.get("writes", [])
             seen = {(w.get("action"), w.get("path")) for w in writes}
-            wanted = {("create", "tmp/pids/app.pid"), ("writeInPlace", "log/production.log"),
-                      ("writeInPlace", "db/app.sqlite3"), ("create", "db/app.sqlite3-wal"),
-                      ("renameTo", "public/uploads/data.json"), ("create", "tmp/cache/entry")}
-            self.check(f"{what}: records the writes (the child's too), every one succeeded",
-                       wanted <= seen and all(w.get("error") is None for w in writes),
-                       [f"missing: {sorted(wanted - seen)}", *details])
-            self.equal(f"{what}: suggests the same configuration again",
-                       doc.get("suggestion"), suggestion)
+            wanted = {
+                ("create", "tmp/pids/app.pid"),
+                ("writeInPlace", "log/production.log"),
+                ("writeInPlace", "db/app.sqlite3"),
+                ("create", "db/app.sqlite3-wal"),
+                ("renameTo", "public/uploads/data.json"),
+                ("create", "tmp/cache/entry"),
+            }
+            self.check(
+                f"{what}: records the writes (the child's too), every one succeeded",
+                wanted <= seen and all(w.get("error") is None for w in writes),
+                [f"missing: {sorted(wanted - seen)}", *details],
+            )
+            self.equal(
+                f"{what}: suggests the same configuration again", doc.get("suggestion"), suggestion
+            )
         image = lc.image_workspace
         read = lambda rel: (image / rel).read_text() if (image / rel).is_file() else None
         uploads = sorted(os.listdir(image / "public/uploads"))
@@ -218,22 +293,39 @@ class TraceRun:
             upload = json.loads(read("public/uploads/data.json") or "null")
         except ValueError as e:
             upload = f"{type(e).__name__}: {e}"
-        self.equal(f"{what}: the writes happened (pid file, log line, cache entry, upload)",
-                   (read("tmp/pids/app.pid"), read("log/production.log"),
-                    read("tmp/cache/entry"), upload, uploads),
-                   (str(pid), f"booted\n{trace_app.LOG_LINE}\n", "cached\n", trace_app.UPLOAD,
-                    [".keep", "data.json"]))
+        self.equal(
+            f"{what}: the writes happened (pid file, log line, cache entry, upload)",
+            (
+                read("tmp/pids/app.pid"),
+                read("log/production.log"),
+                read("tmp/cache/entry"),
+                upload,
+                uploads,
+            ),
+            (
+                str(pid),
+                f"booted\n{trace_app.LOG_LINE}\n",
+                "cached\n",
+                trace_app.UPLOAD,
+                [".keep", "data.json"],
+            ),
+        )
         rows = [trace_app.SHIPPED_ROW, trace_app.ROW]
-        self.equal(f"{what}: the database has the new row, still in WAL mode",
-                   trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
-                   ("wal", rows))
+        self.equal(
+            f"{what}: the database has the new row, still in WAL mode",
+            trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
+            ("wal", rows),
+        )
         outsider = "%d:%d" % users.OUTSIDER
         what = f"phase 2: trace as {outsider}, outside the build group"
         traced = self.trace(users.OUTSIDER, binary, "outsider")
         pid = self.expect_trace(what, traced, 2, True)
         outcome, doc, details = traced
-        self.check(f"{what}: the app says every step failed",
-                   pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout, details)
+        self.check(
+            f"{what}: the app says every step failed",
+            pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout,
+            details,
+        )
         self.expect_untouched(what, f"booted\n{trace_app.LOG_LINE}\n", rows)
 
     def refusals(self, binary):
@@ -244,23 +336,45 @@ class TraceRun:
         os.chmod(script, 0o644)
         deny = [self.python, script]
         cases = [  # (what, argv, exit status, a whole line of stderr, texts in stderr)
-            (f"trace under a seccomp filter refusing ptrace ({trace_app.PTRACE_NR})",
-             [*deny, trace_app.PTRACE_NR, binary, "trace", "--", "true"], 1,
-             "! Tracing is not allowed here", ["SYS_PTRACE"]),
-            (f"trace under a seccomp filter refusing seccomp ({trace_app.SECCOMP_NR})",
-             [*deny, trace_app.SECCOMP_NR, binary, "trace", "--", "true"], 1,
-             "! Cannot install the seccomp filter `trace` stops on", ["seccomp=unconfined"]),
-            ("trace -- /nonexistent", [binary, "trace", "--", "/nonexistent"], 1,
-             "! Cannot find `/nonexistent`", []),
-            ("trace without a command (usage)", [binary, "trace"], 64,
-             "Error: Give the command to trace after `--`.", ["Usage: group-writable trace"]),
+            (
+                f"trace under a seccomp filter refusing ptrace ({trace_app.PTRACE_NR})",
+                [*deny, trace_app.PTRACE_NR, binary, "trace", "--", "true"],
+                1,
+                "! Tracing is not allowed here",
+                ["SYS_PTRACE"],
+            ),
+            (
+                f"trace under a seccomp filter refusing seccomp ({trace_app.SECCOMP_NR})",
+                [*deny, trace_app.SECCOMP_NR, binary, "trace", "--", "true"],
+                1,
+                "! Cannot install the seccomp filter `trace` stops on",
+                ["seccomp=unconfined"],
+            ),
+            (
+                "trace -- /nonexistent",
+                [binary, "trace", "--", "/nonexistent"],
+                1,
+                "! Cannot find `/nonexistent`",
+                [],
+            ),
+            (
+                "trace without a command (usage)",
+                [binary, "trace"],
+                64,
+                "Error: Give the command to trace after `--`.",
+                ["Usage: group-writable trace"],
+            ),
         ]
         for what, argv, code, line, texts in cases:
             outcome = process.run_as(lc.run_user, argv, ENV, lc.image_workspace, timeout=60)
-            self.check(f"{what}: exits {code}, says {line!r}, no crash",
-                       outcome.code == code and not process.has_backtrace(outcome.stderr)
-                       and line in outcome.stderr.splitlines()
-                       and all(text in outcome.stderr for text in texts), outcome.describe())
+            self.check(
+                f"{what}: exits {code}, says {line!r}, no crash",
+                outcome.code == code
+                and not process.has_backtrace(outcome.stderr)
+                and line in outcome.stderr.splitlines()
+                and all(text in outcome.stderr for text in texts),
+                outcome.describe(),
+            )
 
 
 def run_emulated(reporter, layouts, buildpack, work, python, only):
@@ -284,7 +398,9 @@ def run_emulated(reporter, layouts, buildpack, work, python, only):
     else:
         said = "the unsupported-architecture refusal naming linux/amd64"
         refused = "amd64" in outcome.stderr and "Tracing is not allowed here" not in text
-    reporter.check(f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
-                   f" exits non-zero with {said}, no crash",
-                   outcome.code not in (0, None) and refused and not process.has_backtrace(text),
-                   outcome.describe())
+    reporter.check(
+        f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
+        f" exits non-zero with {said}, no crash",
+        outcome.code not in (0, None) and refused and not process.has_backtrace(text),
+        outcome.describe(),
+    )

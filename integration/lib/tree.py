@@ -28,23 +28,31 @@ def snapshot(root):
     Uses GNU find, which walks trees deeper and paths longer than PATH_MAX; names are raw bytes
     decoded with surrogateescape so nothing is lost.
     """
-    out = subprocess.run(["find", str(root), "-printf", r"%P\0%y\0%m\0%U\0%G\0%n\0%s\0%T@\0"],
-                         capture_output=True, check=False)
+    out = subprocess.run(
+        ["find", str(root), "-printf", r"%P\0%y\0%m\0%U\0%G\0%n\0%s\0%T@\0"],
+        capture_output=True,
+        check=False,
+    )
     fields = out.stdout.split(b"\0")
     entries = {}
     for i in range(0, len(fields) - 1, 8):
-        name, kind, mode, uid, gid, nlink, size, mtime = fields[i:i + 8]
+        name, kind, mode, uid, gid, nlink, size, mtime = fields[i : i + 8]
         rel = os.fsdecode(name) or "."
-        entries[rel] = Entry(kind.decode(), int(mode, 8), int(uid), int(gid), int(nlink),
-                             int(size), mtime.decode())
+        entries[rel] = Entry(
+            kind.decode(), int(mode, 8), int(uid), int(gid), int(nlink), int(size), mtime.decode()
+        )
     return entries
 
 
 def content_changes(before, after):
     """Regular files of both snapshots whose size or modification time differ."""
-    return [escape(rel) for rel, e in sorted(before.items())
-            if e.kind == "f" and rel in after and (after[rel].size, after[rel].mtime)
-            != (e.size, e.mtime)]
+    return [
+        escape(rel)
+        for rel, e in sorted(before.items())
+        if e.kind == "f"
+        and rel in after
+        and (after[rel].size, after[rel].mtime) != (e.size, e.mtime)
+    ]
 
 
 def mode_diff(actual, expected, limit=40):

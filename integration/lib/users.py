@@ -67,28 +67,60 @@ class Platform:
 
     def root_owner_of(self, layout):
         uid, gid = self.contents_owner(layout)
-        return (uid if self.root_owner[0] is None else self.root_owner[0],
-                gid if self.root_owner[1] is None else self.root_owner[1])
+        return (
+            uid if self.root_owner[0] is None else self.root_owner[0],
+            gid if self.root_owner[1] is None else self.root_owner[1],
+        )
 
 
 IDEALISED = Platform(
-    "spring-boot", "Spring Boot bootBuildImage, `pack --path app.jar`: the build user owns the app"
-    " dir, 0755 (the idealised layout)", root_mode=0o755)
+    "spring-boot",
+    "Spring Boot bootBuildImage, `pack --path app.jar`: the build user owns the app"
+    " dir, 0755 (the idealised layout)",
+    root_mode=0o755,
+)
 PLATFORMS = [
     IDEALISED,
-    Platform("pack", "pack >= 0.30 from a directory: the build user owns the app dir, 0777 (pack's"
-             " root tar header); contents keep the host's modes", root_mode=0o777),
-    Platform("pack-windows", "pack on a Windows host: the app dir and every entry 0777",
-             root_mode=0o777, contents_mode=0o777),
-    Platform("kpack", "kpack: the app dir is an emptyDir with fsGroup (uid 0, the build gid, 2777);"
-             " the build user's contents, subdirectories setgid", root_mode=0o2777,
-             root_owner=(0, None), setgid_dirs=True),
-    Platform("shipwright", "Shipwright buildpacks-v3: the app dir is an emptyDir (uid 0, gid 0,"
-             " 0777); the build user's contents", root_mode=0o777, root_owner=(0, 0)),
-    Platform("tekton", "Tekton catalog buildpacks 0.7: `chown -R USER_ID:GROUP_ID` (1000:1000, not"
-             " the builder's build user) and `chmod 775` on the source", root_mode=0o775,
-             source_owner=TEKTON_OWNER),
-    Platform("openshift", "OpenShift with `pack build --gid 0`: as pack, built and exported with gid"
-             f" 0; the pod runs uid {OPENSHIFT_UID} in group 0", root_mode=0o777, build_gid=0,
-             run_user=(OPENSHIFT_UID, 0)),
+    Platform(
+        "pack",
+        "pack >= 0.30 from a directory: the build user owns the app dir, 0777 (pack's"
+        " root tar header); contents keep the host's modes",
+        root_mode=0o777,
+    ),
+    Platform(
+        "pack-windows",
+        "pack on a Windows host: the app dir and every entry 0777",
+        root_mode=0o777,
+        contents_mode=0o777,
+    ),
+    Platform(
+        "kpack",
+        "kpack: the app dir is an emptyDir with fsGroup (uid 0, the build gid, 2777);"
+        " the build user's contents, subdirectories setgid",
+        root_mode=0o2777,
+        root_owner=(0, None),
+        setgid_dirs=True,
+    ),
+    Platform(
+        "shipwright",
+        "Shipwright buildpacks-v3: the app dir is an emptyDir (uid 0, gid 0,"
+        " 0777); the build user's contents",
+        root_mode=0o777,
+        root_owner=(0, 0),
+    ),
+    Platform(
+        "tekton",
+        "Tekton catalog buildpacks 0.7: `chown -R USER_ID:GROUP_ID` (1000:1000, not"
+        " the builder's build user) and `chmod 775` on the source",
+        root_mode=0o775,
+        source_owner=TEKTON_OWNER,
+    ),
+    Platform(
+        "openshift",
+        "OpenShift with `pack build --gid 0`: as pack, built and exported with gid"
+        f" 0; the pod runs uid {OPENSHIFT_UID} in group 0",
+        root_mode=0o777,
+        build_gid=0,
+        run_user=(OPENSHIFT_UID, 0),
+    ),
 ]
