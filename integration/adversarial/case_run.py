@@ -152,7 +152,7 @@ class CaseRun:
             self.check(f"{what}{suffix}", regex.search(text) is not None, build.describe())
         for pattern in case.absent:
             regex = re.compile(pattern)
-            line = next((l for l in text.splitlines() if regex.search(l)), None)
+            line = next((ln for ln in text.splitlines() if regex.search(ln)), None)
             self.check(
                 f"no output line matches {reporting.escape(pattern)!r}{suffix}",
                 line is None,

@@ -19,8 +19,8 @@ HEADER = '[_]\nschema-version = "0.2"\n\n[utility.group-writable]\n'
 # What this suite leaves out under GW_EMULATOR (qemu-user), and why; the harness names it in its
 # summary line. Every other case runs, the product's executables under the emulator.
 EMULATED_OMISSIONS = {
-    "rename-race-*": "they run `apply` under strace (ptrace) to widen the race window; under qemu-user"
-    " strace traces the emulator, and the by-name control never wins there",
+    "rename-race-*": "they run `apply` under strace (ptrace) to widen the race window; under"
+    " qemu-user strace traces the emulator, and the by-name control never wins there",
     "no-proc: bin/build and the exec.d check": "qemu-user 7.2 (Debian 12) has no fchmodat2 (syscall"
     " 452): the product falls back to /proc/self/fd, which that root does not have",
     "trace-escapes": "`trace` is amd64-only, and qemu-user does not emulate `ptrace` for its guest",

@@ -2,7 +2,8 @@
 messages and modes of every entry inside and outside the app dir); item 1, the rename race, is
 race.py, and the one that needs a root of its own (no /proc) is no_proc.py. This module is the
 table of `Case`s, each built around a real lifecycle build; their trees and checks live in
-holes_config.py (items 2, 3, 8), holes_deep.py (4, 5), holes_report.py (5, 7) and holes_layer.py (6).
+holes_config.py (items 2, 3, 8), holes_deep.py (4, 5), holes_report.py (5, 7) and holes_layer.py
+(6).
 
 Cases that wait for work on another branch (they fail until it lands) have PENDING in their
 description: the NUL escape in TOML (item 2) and RLIMIT_NPROC=0 with the TOML abort shapes

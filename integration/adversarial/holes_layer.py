@@ -35,7 +35,7 @@ LAYER_FILES = ("group-writable/report.toml", "launch.toml", "group-writable.toml
 def symlinked_layer_files(t):
     own_layer(t).mkdir()
     targets = [t.outside / "file.txt", t.outside / "sub" / "data", t.outside / "file.txt"]
-    for rel, target in zip(LAYER_FILES, targets):
+    for rel, target in zip(LAYER_FILES, targets, strict=False):
         os.symlink(target, t.lc.layers / rel)
     subprocess.run(["chown", "-R", "-h", "%d:%d" % t.lc.layout.build, str(t.lc.layers)], check=True)
 

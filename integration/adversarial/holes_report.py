@@ -67,12 +67,13 @@ def big_report(run, build):
         "group-writable.toml keeps 200 roots", len(meta_roots) == 200, [f"{len(meta_roots)} roots"]
     )
     lines = build.stdout.splitlines()
-    listed = [l for l in lines if re.search(r"r/f\d{4}\.log", l) and "more" not in l]
+    listed = [ln for ln in lines if re.search(r"r/f\d{4}\.log", ln) and "more" not in ln]
     run.check("the log lists at most 20 roots", len(listed) <= 20, [f"{len(listed)} lines"])
     run.check(
         "the log says how many roots are in report.toml (never `all` of them)",
         any(
-            re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", l) for l in lines
+            re.search(r"and 2,980 more \(the first 1,000 are in `report\.toml`\)", ln)
+            for ln in lines
         ),
         build.describe(limit=80),
     )
@@ -153,7 +154,7 @@ def long_roots(run, build):
             timeout=60,
             fd3=output.fileno(),
         )
-    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    warnings = [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
     run.check(
         "the start-up check warns about the one root made read-only",
         out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
@@ -181,7 +182,7 @@ def long_roots(run, build):
             timeout=60,
             fd3=output.fileno(),
         )
-    warnings = [l for l in out.stderr.splitlines() if l.startswith("! Warning:")]
+    warnings = [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
     run.check(
         "control: with the report cut to 900 roots the same check warns about that root",
         out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
@@ -276,7 +277,7 @@ def odd_names(run, build):
     os.chmod(lc.image_workspace / os.fsdecode(b"odd/bidi\xe2\x80\xaeevil"), 0o644)
     os.unlink(lc.image_workspace / os.fsdecode(b"odd/bad\xff"))
     warned = exec_d(lc, check, run.layout.run)
-    warnings = [l for l in warned.stderr.splitlines() if l.startswith("! Warning:")]
+    warnings = [ln for ln in warned.stderr.splitlines() if ln.startswith("! Warning:")]
     run.check(
         "control: with one odd root not writable and one gone, the check warns exactly"
         " twice, naming each in its escaped form",

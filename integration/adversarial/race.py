@@ -1,5 +1,6 @@
-"""Rename races against the mode changes (#12 item 1): trials of `group-writable apply` while another
-process keeps exchanging a selected file with another one (renameat2(RENAME_EXCHANGE), racer.py).
+"""Rename races against the mode changes (#12 item 1): trials of `group-writable apply` while
+another process keeps exchanging a selected file with another one (renameat2(RENAME_EXCHANGE),
+racer.py).
 
 Each trial lays out a fresh app dir, starts the racer, runs `apply` once, stops the racer and then
 finds both files by their inode (the racer leaves the names wherever they are) and classifies what

@@ -7,8 +7,8 @@
   roots forge log lines with ESC, U+202E and newlines, give one warning and no forged line.
 - Separators reach no log raw (item 8): selected names with U+2028, U+2029 and U+061C are escaped in
   the DEBUG listing.
-- `check` answers as `git check-ignore` (item 10): a path outside the app is an error, `tmp/../tmp/x`
-  is selected by `/tmp/`, the app directory itself never.
+- `check` answers as `git check-ignore` (item 10): a path outside the app is an error,
+  `tmp/../tmp/x` is selected by `/tmp/`, the app directory itself never.
 """
 
 import os

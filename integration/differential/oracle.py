@@ -13,7 +13,8 @@ TIMEOUT = 60  # seconds for one git or group-writable run
 
 
 class Environment:
-    """Paths shared by all cases of one process: an empty HOME so no user config or excludes apply."""
+    """Paths shared by all cases of one process: an empty HOME so no user config or excludes
+    apply."""
 
     def __init__(self, work):
         self.home = os.path.join(work, "home")
@@ -71,13 +72,15 @@ class Verdict:
 
 
 def ask_git(env, gitdir, tree, patfile, entries):
-    """git's ignored set (files as-is, dirs with `/`) and any disagreement between its two commands."""
+    """git's ignored set (files as-is, dirs with `/`) and any disagreement between its two
+    commands."""
     listed = git(env, gitdir, tree, ["ls-files", "-z", "-o", "-i", "--exclude-from=" + patfile])
     if listed.returncode != 0:
         raise RuntimeError("git ls-files failed: " + listed.stderr.decode(errors="replace"))
     files_ls = set(split_nul(listed.stdout))
-    # check-ignore reads the same patterns from info/exclude; `./` keeps names starting with `:` literal
-    # (check-ignore rejects GIT_LITERAL_PATHSPECS), and no trailing slash (lstat decides directory-ness).
+    # check-ignore reads the same patterns from info/exclude; `./` keeps names starting with `:`
+    # literal (check-ignore rejects GIT_LITERAL_PATHSPECS), and no trailing slash (lstat decides
+    # directory-ness).
     query = b"".join(b"./" + e.path + b"\0" for e in entries)
     checked = git(env, gitdir, tree, ["check-ignore", "--no-index", "-z", "--stdin"], stdin=query)
     if checked.returncode not in (0, 1):
@@ -111,7 +114,8 @@ def ask_subject(env, binary, tree, patfile):
 
 
 class Case:
-    """Runs comparisons for one tree; `scratch` holds the tree, the git dir and the patterns file."""
+    """Runs comparisons for one tree; `scratch` holds the tree, the git dir and the patterns
+    file."""
 
     def __init__(self, env, binary, scratch, entries):
         self.env, self.binary, self.scratch = env, binary, scratch
@@ -174,7 +178,8 @@ class Case:
         return Verdict(None, truth=truth, ours=ours)
 
     def expect_nul_refusal(self, data):
-        """A deliberate divergence (SECURITY.md): git cuts a pattern at a NUL byte, we refuse the file."""
+        """A deliberate divergence (SECURITY.md): git cuts a pattern at a NUL byte, we refuse the
+        file."""
         if self.binary is None:
             return Verdict(None)
         line = next(number for number, text in enumerate(data.split(b"\n"), 1) if b"\0" in text)
@@ -189,8 +194,9 @@ class Case:
         return Verdict(
             "nul-accepted",
             detail=(
-                f"a pattern with a NUL byte on line {line}: expected exit 1 and {expected!r}, got exit "
-                f"{result.returncode}, stdout {result.stdout[:200]!r}, stderr:\n{stderr}"
+                f"a pattern with a NUL byte on line {line}: expected exit 1 and {expected!r},"
+                f" got exit {result.returncode}, stdout {result.stdout[:200]!r},"
+                f" stderr:\n{stderr}"
             ),
         )
 
@@ -204,7 +210,7 @@ def compare_fresh(env, binary, work, entries, patterns):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-# ---------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 
 EMULATOR = emulator()

@@ -70,7 +70,8 @@ def escape_byte(byte, raw):
 
 
 def render_component(rng, name, raw):
-    """A pattern piece matching `name`: escaped literally, or with some bytes turned into wildcards."""
+    """A pattern piece matching `name`: escaped literally, or with some bytes turned into
+    wildcards."""
     out = bytearray()
     mutate = rng.random() < 0.45
     i = 0
@@ -194,7 +195,8 @@ def random_pattern(rng):
 
 
 def git_unsafe(line):
-    """Shapes git 2.39 gets wrong or too slowly (see the brief): many stars, `**` not between slashes."""
+    """Shapes git 2.39 gets wrong or too slowly (see the brief): many stars, `**` not between
+    slashes."""
     if line.count(b"*") >= 8:
         return True
     body = line[1:] if line.startswith(b"!") else line
@@ -266,4 +268,4 @@ def gen_patterns(rng, entries):
     return PatternFile(bom=rng.random() < 0.04, lines=lines)
 
 
-# ---------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------

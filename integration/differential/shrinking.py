@@ -60,7 +60,8 @@ def shrink(env, binary, work, failure):
         return fails(normalize_tree(candidate), patterns)
 
     entries = normalize_tree(ddmin(entries, tree_fails))
-    # Single removals until nothing more can go (ddmin may stop early because of the subtree coupling).
+    # Single removals until nothing more can go (ddmin may stop early because of the subtree
+    # coupling).
     changed = True
     while changed:
         changed = False

@@ -57,9 +57,9 @@ def gen_name(rng):
             return name
 
 
-# ---------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 # Trees
-# ---------------------------------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -131,7 +131,8 @@ def gen_tree(rng):
 
 
 def normalize_tree(entries):
-    """Keeps only entries whose parent directories are all present (after shrinking removed some)."""
+    """Keeps only entries whose parent directories are all present (after shrinking removed
+    some)."""
     dirs = {e.path for e in entries if e.kind == "dir"}
     kept = []
     for e in entries:

@@ -20,8 +20,8 @@ from users import IDEALISED
 
 
 class Buildpack:
-    """An assembled buildpack dir: buildpack.toml plus bin/detect and bin/build; `machine` is the ELF
-    e_machine of bin/group-writable, `arch` its CNB name (amd64, arm64)."""
+    """An assembled buildpack dir: buildpack.toml plus bin/detect and bin/build; `machine` is the
+    ELF e_machine of bin/group-writable, `arch` its CNB name (amd64, arm64)."""
 
     def __init__(self, path):
         self.path = Path(path)

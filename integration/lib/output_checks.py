@@ -147,7 +147,7 @@ class OutputChecks:
             self.check_change_samples(report.get("changes", {}), prediction)
         launch, error = lc.read_toml(lc.layers / "launch.toml")
         if self.check("launch.toml parses with tomllib", launch is not None, [error]):
-            labels = [l for l in launch.get("labels", []) if l.get("key") == cnb.LABEL_KEY]
+            labels = [lb for lb in launch.get("labels", []) if lb.get("key") == cnb.LABEL_KEY]
             value = None
             if len(labels) == 1:
                 try:
@@ -295,9 +295,10 @@ class OutputChecks:
         )
         opened = len(prediction.database_dirs)
         if opened:
-            line = f"  - Opened {count(opened, 'SQLite database directory', 'SQLite database directories')}"
+            dirs = count(opened, "SQLite database directory", "SQLite database directories")
+            line = f"  - Opened {dirs}"
             self.check(
                 f"the build output says it opened {opened} SQLite database dir(s)",
-                any(l.startswith(line) for l in build.stdout.splitlines()),
+                any(ln.startswith(line) for ln in build.stdout.splitlines()),
                 build.describe(),
             )

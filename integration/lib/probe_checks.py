@@ -44,7 +44,7 @@ class ProbeChecks:
             if len(results) != len(paths):
                 results = [{"ok": None, "error": "no result"}] * len(paths)
             ids = "%d:%d" % user
-            for db, result in zip(self.s.sqlite, results):
+            for db, result in zip(self.s.sqlite, results, strict=False):
                 journal = db.get("journal", "delete")
                 details = [repr(result)] + out.describe()
                 if expected:

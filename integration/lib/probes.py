@@ -28,7 +28,7 @@ def run_probes(lc, actions, timeout=120, user=None):
     if out.code != 0:
         raise RuntimeError("probe failed:\n" + "\n".join(out.describe()))
     results = json.loads(out.stdout)
-    return {(a, p): tuple(r) for (a, p), r in zip(actions, results)}
+    return {(a, p): tuple(r) for (a, p), r in zip(actions, results, strict=False)}
 
 
 def probe_plan(image_snapshot, image_root, writable_paths):

@@ -1,19 +1,21 @@
-"""Read-only suite: the exported image's app dir mounted read-only, as `readOnlyRootFilesystem: true` runs it.
+"""Read-only suite: the exported image's app dir mounted read-only, as
+`readOnlyRootFilesystem: true` runs it.
 
-Two apps are built by the real `bin/build` and exported like the lifecycle does: one that only selects
-(`/tmp/`, `/log/`, `create = ["tmp/pids"]`), one that also lists `tmp` and `log` under `ephemeral`. Each run
-happens in a private mount namespace: the image is bind-mounted read-only, `/tmp` is made read-only too, and
-the fixes are mounted as a user would (a tmpfs over `tmp/` and `log/`, like an `emptyDir`; or a tmpfs over
-`/tmp` for the ephemeral places). As the run user, the layer's exec.d program runs first, then a Puma-like
-start writes `tmp/pids/server.pid` and appends to `log/production.log`:
+Two apps are built by the real `bin/build` and exported like the lifecycle does: one that only
+selects (`/tmp/`, `/log/`, `create = ["tmp/pids"]`), one that also lists `tmp` and `log` under
+`ephemeral`. Each run happens in a private mount namespace: the image is bind-mounted read-only,
+`/tmp` is made read-only too, and the fixes are mounted as a user would (a tmpfs over `tmp/` and
+`log/`, like an `emptyDir`; or a tmpfs over `/tmp` for the ephemeral places). As the run user, the
+layer's exec.d program runs first, then a Puma-like start writes `tmp/pids/server.pid` and appends
+to `log/production.log`:
   - without a fix the start fails and the check's warning names `tmp/` and `log/`;
   - with each fix the start succeeds and the check says nothing;
-  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at build time,
-    names and link targets that are not UTF-8 byte for byte;
-  - the ephemeral app does not start (the check exits 1, as the launcher would stop) when its places would be
-    another user's: `/tmp` a tmpfs of mode 0777 without the sticky bit (a Kubernetes `emptyDir`), or a
-    `/tmp/group-writable` another user made first holding a planted `tmp/pids/server.pid` link to a file the
-    run user can write, which stays untouched.
+  - the ephemeral app also starts on a writable root file system, and keeps what `log/` held at
+    build time, names and link targets that are not UTF-8 byte for byte;
+  - the ephemeral app does not start (the check exits 1, as the launcher would stop) when its places
+    would be another user's: `/tmp` a tmpfs of mode 0777 without the sticky bit (a Kubernetes
+    `emptyDir`), or a `/tmp/group-writable` another user made first holding a planted
+    `tmp/pids/server.pid` link to a file the run user can write, which stays untouched.
 """
 
 import os
@@ -203,7 +205,8 @@ class ReadOnlyRun:
         check = shlex.join(emulation.command([exec_d], view=(mnt, str(lc.image))))
         steps += [
             f"cd {workspace}",
-            f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?; echo CHECK-EXIT:$status",
+            f"set +e; {as_run_user} {check} 3>/dev/null 2>{err}; status=$?;"
+            " echo CHECK-EXIT:$status",
             # As the launcher: the app starts only when every exec.d program exits 0.
             f"if [ $status = 0 ]; then {as_run_user} {self.python} {puma} || true;"
             " else echo PUMA: not started; fi",
@@ -243,7 +246,8 @@ class ReadOnlyRun:
                 "SEED:" + repr(sorted([SEED_NAME, b"link", b"production.log"])) + repr(SEED_TARGET)
             )
             self.check(
-                f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for byte",
+                f"{what}: the seed's names and link targets that are not UTF-8 are kept byte for"
+                " byte",
                 seed in done.stdout,
                 [seed, done.stdout],
             )

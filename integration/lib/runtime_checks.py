@@ -18,8 +18,8 @@ class RuntimeChecks:
     """Runs and expectations (uses RuntimeRun's check, r, label and lc)."""
 
     def exec_d(self, program, user, extra_env=None, nofile=None):
-        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output (under
-        `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
+        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output
+        (under `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
         fd3 = self.lc.root / "exec.d-output.toml"
         env = {
             "PATH": cnb.PATH_ENV,
@@ -103,7 +103,9 @@ class RuntimeChecks:
                     lines.count(detail),
                     lines.count(fix),
                     sum(
-                        1 for a, b in zip(lines, lines[1:]) if a == "! How to fix it:" and b == fix
+                        1
+                        for a, b in zip(lines, lines[1:], strict=False)
+                        if a == "! How to fix it:" and b == fix
                     ),
                 ),
                 (len(roots), len(roots), len(roots)),

@@ -16,7 +16,8 @@ like the lifecycle exporter does. Then, in the exported image:
     on an image built with `pack build --gid 0` (the `openshift` platform layout), nothing; on that
     image as an arbitrary uid *not* in group 0, a warning per root naming group 0 (and no `--gid 0`
     suggestion).
-  - under `ulimit -n 4` (and 3), as the run user: a warning that the check did not run, naming the limit.
+  - under `ulimit -n 4` (and 3), as the run user: a warning that the check did not run, naming the
+    limit.
 Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
 """
 

@@ -161,8 +161,8 @@ def make_database(path, journal):
 def matrix(layouts, platforms, scenarios, reduced=False):
     """The (layout, platform, scenario) runs: every scenario on each platform it names, under every
     user layout; `reduced`, under one layout each, rotating (the layout of scenario s on platform p
-    is number p + s), so every scenario, every platform and every (platform, layout) pair of the core
-    scenarios still runs, in a third of the runs."""
+    is number p + s), so every scenario, every platform and every (platform, layout) pair of the
+    core scenarios still runs, in a third of the runs."""
     runs = []
     for p, platform in enumerate(platforms):
         for s, scenario in enumerate(scenarios):

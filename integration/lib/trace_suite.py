@@ -287,7 +287,10 @@ class TraceRun:
                 f"{what}: suggests the same configuration again", doc.get("suggestion"), suggestion
             )
         image = lc.image_workspace
-        read = lambda rel: (image / rel).read_text() if (image / rel).is_file() else None
+
+        def read(rel):
+            return (image / rel).read_text() if (image / rel).is_file() else None
+
         uploads = sorted(os.listdir(image / "public/uploads"))
         try:
             upload = json.loads(read("public/uploads/data.json") or "null")

@@ -57,11 +57,14 @@ def content_changes(before, after):
 
 def mode_diff(actual, expected, limit=40):
     """Lines describing entries whose presence or mode differ between two {path: mode} maps."""
+
+    def show(m):
+        return "missing" if m is None else f"{m:04o}"
+
     lines = []
     for path in sorted(set(actual) | set(expected)):
         a, e = actual.get(path), expected.get(path)
         if a != e:
-            show = lambda m: "missing" if m is None else f"{m:04o}"
             lines.append(f"{escape(path)}: expected {show(e)}, actual {show(a)}")
     if len(lines) > limit:
         lines = lines[:limit] + [f"... and {len(lines) - limit} more"]

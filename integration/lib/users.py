@@ -36,11 +36,11 @@ class Platform:
     """How a platform hands the app dir to the build, read in its own sources (see the README).
 
     `root_mode` and `root_owner` are the app dir's own mode and owner during the build (None: the
-    owner of the contents); `contents_mode` replaces every entry's mode (None: the host's modes, as a
-    checkout with umask 022 has them); `setgid_dirs` makes every subdirectory setgid (a volume with
-    `fsGroup`: new dirs inherit setgid); `source_owner` owns the contents (None: the build user);
-    `build_gid` replaces the build user's gid for the build and the export (`pack build --gid`);
-    `run_user` replaces the layout's run user.
+    owner of the contents); `contents_mode` replaces every entry's mode (None: the host's modes, as
+    a checkout with umask 022 has them); `setgid_dirs` makes every subdirectory setgid (a volume
+    with `fsGroup`: new dirs inherit setgid); `source_owner` owns the contents (None: the build
+    user); `build_gid` replaces the build user's gid for the build and the export (`pack build
+    --gid`); `run_user` replaces the layout's run user.
     """
 
     name: str
