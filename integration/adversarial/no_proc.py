@@ -37,6 +37,10 @@ def is_static(path):
     return out.returncode == 0 and "INTERP" not in out.stdout
 
 
+# The buildpack's bin/ inside the root.
+GW = "/cnb/buildpacks/group-writable/bin/"
+
+
 class NoProcRun:
     """The static binary in an empty root with no /proc at all (unshare --root, no proc mount)."""
 
@@ -68,6 +72,23 @@ class NoProcRun:
                     f"{self.label}: skipped: no static executable (see no_proc.static_binary)"
                 )
             return
+        app, layers = self.lay_out(binary)
+        self.check("the root has no /proc", not (self.root / "proc").exists(), [])
+        env = self.environment()
+        self.check_cli(env)
+        if self.emulator is not None:
+            reporting.log(
+                f"{self.label}: bin/build and the exec.d check left out under the emulator: "
+                + EMULATED_OMISSIONS["no-proc: bin/build and the exec.d check"]
+            )
+            tree.remove_tree(self.root)
+            return
+        self.check_build(binary, app, layers, env)
+        tree.remove_tree(self.root)
+
+    def lay_out(self, binary):
+        """The root: the buildpack (the static executable), an app, the platform, layers and plan
+        dirs, and the emulator under GW_EMULATOR; returns (the app dir, the layers dir)."""
         root = self.root
         tree.remove_tree(root)
         bp = root / "cnb" / "buildpacks" / "group-writable"
@@ -91,9 +112,11 @@ class NoProcRun:
         uid, gid = self.layout.build
         for path in (app, root / "layers", root / "plans"):
             subprocess.run(["chown", "-R", f"{uid}:{gid}", str(path)], check=True)
-        self.check("the root has no /proc", not (root / "proc").exists(), [])
-        version = self.buildpack.version
-        env = [
+        return app, layers
+
+    def environment(self):
+        """The CNB variables of the buildpack's executables inside the root."""
+        return [
             "CNB_PLATFORM_DIR=/platform",
             "CNB_BUILDPACK_DIR=/cnb/buildpacks/group-writable",
             "CNB_BUILD_PLAN_PATH=/plans/build-plan.toml",
@@ -102,27 +125,30 @@ class NoProcRun:
             "CNB_TARGET_OS=linux",
             f"CNB_TARGET_ARCH={self.buildpack.arch}",
         ]
-        gw = "/cnb/buildpacks/group-writable/bin/"
-        out = self.chroot(["--version"], gw + "group-writable", env)
+
+    def check_cli(self, env):
+        """`--version`, `list` and bin/detect without /proc."""
+        out = self.chroot(["--version"], GW + "group-writable", env)
         self.expect("`group-writable --version`", out, 0)
-        self.r.equal(f"{self.label}: `--version` prints the version", out.stdout.strip(), version)
-        out = self.chroot(["list", "-p", "*.log"], gw + "group-writable", env)
+        self.r.equal(
+            f"{self.label}: `--version` prints the version",
+            out.stdout.strip(),
+            self.buildpack.version,
+        )
+        out = self.chroot(["list", "-p", "*.log"], GW + "group-writable", env)
         self.expect("`group-writable list -p '*.log'`", out, 0)
         self.r.equal(
             f"{self.label}: `list` prints the two logs",
             sorted(out.stdout.splitlines()),
             ["log/app.log", "storage/logs/app.log"],
         )
-        out = self.chroot([], gw + "detect", env)
+        out = self.chroot([], GW + "detect", env)
         self.expect("bin/detect", out, 0)
-        if self.emulator is not None:
-            reporting.log(
-                f"{self.label}: bin/build and the exec.d check left out under the emulator: "
-                + EMULATED_OMISSIONS["no-proc: bin/build and the exec.d check"]
-            )
-            tree.remove_tree(root)
-            return
-        out = self.chroot([], gw + "build", env)
+
+    def check_build(self, binary, app, layers, env):
+        """bin/build without /proc changes exactly the selection and copies itself as the exec.d
+        check, which then runs silently as the run user."""
+        out = self.chroot([], GW + "build", env)
         self.expect("bin/build", out, 0)
         modes = {
             rel: stat.S_IMODE(os.lstat(app / rel).st_mode)
@@ -145,7 +171,7 @@ class NoProcRun:
             same,
             [str(check)],
         )
-        shutil.rmtree(root / "cnb")
+        shutil.rmtree(self.root / "cnb")
         out = self.chroot(
             [],
             f"/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/group-writable-check",
@@ -159,7 +185,6 @@ class NoProcRun:
             out.stderr == "",
             out.describe(),
         )
-        tree.remove_tree(root)
 
     def expect(self, what, out, code):
         self.check(f"{what} exits {code} without /proc", out.code == code, out.describe())
