@@ -21,13 +21,14 @@ import os
 import re
 from pathlib import Path
 
-import cnb
 import lifecycle
 import process
 import reporting
 import trace_app
 import tree
 import users
+from trace_checks import TraceChecks
+from trace_refusals import ENV, check_refusals, run_emulated
 
 EXPECTED_PATHS = ["/db/app.sqlite3", "/log/production.log", "/public/uploads/", "/tmp/"]
 # The denials every phase-1 trace must record: (action, path regex, SQLite database).
@@ -39,8 +40,9 @@ EXPECTED_DENIALS = [
     ("create", r"public/uploads/\.data\.json\.\d+\.tmp", False),
 ]
 APP_DENIED_STEPS = "APP: pid {pid}, failed: " + ",".join(trace_app.STEPS)
-DENIALS = ("EACCES", "EPERM", "EROFS")  # the errors `trace` counts as denials
-ENV = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent"}
+
+
+__all__ = ["run", "run_emulated"]
 
 
 def run(reporter, layouts, buildpack, work, python, only):
@@ -52,7 +54,7 @@ def run(reporter, layouts, buildpack, work, python, only):
                 reporting.run_guarded(reporter, runner)
 
 
-class TraceRun:
+class TraceRun(TraceChecks):
     def __init__(self, reporter, layout, buildpack, work, python, platform):
         self.r = reporter
         suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
@@ -97,64 +99,6 @@ class TraceRun:
             details.append(f"report {report}: {type(e).__name__}: {e}")
         return outcome, doc, details
 
-    def expect_trace(self, what, traced, code, denied):
-        """The checks every trace of the app passes; returns the app's pid or None."""
-        outcome, doc, details = traced
-        self.check(f"{what}: exits {code}", outcome.code == code, details)
-        if not self.check(f"{what}: --output holds the JSON report", doc is not None, details):
-            return None
-        self.check(
-            f"{what}: stdout has only the app's own lines (the report went to the file)",
-            all(line.startswith("APP: ") for line in outcome.stdout.splitlines()),
-            details,
-        )
-        self.check(f"{what}: no crash", not process.has_backtrace(outcome.stderr), details)
-        self.check(
-            f"{what}: complete, stop finished, nothing unreadable or unrecorded",
-            (doc.get("complete"), doc.get("stop"), doc.get("unreadable"), doc.get("unrecorded"))
-            == (True, "finished", 0, 0),
-            details,
-        )
-        self.check(
-            f"{what}: 2 processes or more (the app's fork is followed)",
-            isinstance(doc.get("processes"), int) and doc["processes"] >= 2,
-            details,
-        )
-        self.check(
-            f"{what}: `denied` {'> 0' if denied else '== 0'} and counts the denied writes",
-            (doc.get("denied", 0) > 0) == denied
-            and doc.get("denied")
-            == sum(1 for w in doc.get("writes", []) if w.get("error") in DENIALS),
-            details,
-        )
-        self.check(
-            f"{what}: records the app's exit status ({0 if not denied else 1})",
-            doc.get("exitStatus") == (1 if denied else 0),
-            details,
-        )
-        found = re.search(r"^APP: pid (\d+), failed: (.*)$", outcome.stdout, re.M)
-        return int(found.group(1)) if found else None
-
-    def expect_untouched(self, what, log_text, rows):
-        """Nothing the app writes changed: the log, the rows, no pid file, no upload."""
-        image = self.lc.image_workspace
-        state = {
-            "log/production.log": (image / "log/production.log").read_text(),
-            "rows": trace_app.read_rows(image / "db/app.sqlite3", self.lc.root / "db-copy")[1],
-            "public/uploads/": sorted(os.listdir(image / "public/uploads")),
-            "data.json": (image / "public/uploads/data.json").exists(),
-        }
-        self.equal(
-            f"{what}: the app's data did not change (log, rows, no upload)",
-            state,
-            {
-                "log/production.log": log_text,
-                "rows": rows,
-                "public/uploads/": [".keep"] + (["data.json"] if rows[1:] else []),
-                "data.json": bool(rows[1:]),
-            },
-        )
-
     def run(self):
         lc = self.lc
         lc.prepare()
@@ -173,10 +117,11 @@ class TraceRun:
         suggestion = self.phase1()
         if suggestion is not None:
             self.phase2(suggestion)
-        self.refusals(
+        check_refusals(
+            self,
             lc.image_layer / "bin" / "group-writable"
             if (lc.image_layer / "bin").is_dir()
-            else lc.buildpack.path / "bin" / "group-writable"
+            else lc.buildpack.path / "bin" / "group-writable",
         )
 
     def phase1(self):
@@ -257,6 +202,13 @@ class TraceRun:
             and os.access(binary, os.X_OK),
             [str(binary)],
         )
+        pid = self.check_configured_trace(binary, suggestion)
+        rows = self.check_configured_writes(pid)
+        self.check_outsider(binary, rows)
+
+    def check_configured_trace(self, binary, suggestion):
+        """trace --config as the run user: every write works; returns the app's pid."""
+        lc = self.lc
         what = f"phase 2: trace --config as {self.run_name}"
         traced = self.trace(lc.run_user, binary, "phase2", ["--config"])
         pid = self.expect_trace(what, traced, 0, False)
@@ -286,6 +238,12 @@ class TraceRun:
             self.equal(
                 f"{what}: suggests the same configuration again", doc.get("suggestion"), suggestion
             )
+        return pid
+
+    def check_configured_writes(self, pid):
+        """What the traced app wrote is in the image; returns the database's rows."""
+        lc = self.lc
+        what = f"phase 2: trace --config as {self.run_name}"
         image = lc.image_workspace
 
         def read(rel):
@@ -319,6 +277,10 @@ class TraceRun:
             trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
             ("wal", rows),
         )
+        return rows
+
+    def check_outsider(self, binary, rows):
+        """trace as a user outside the build group: every step fails, nothing changes."""
         outsider = "%d:%d" % users.OUTSIDER
         what = f"phase 2: trace as {outsider}, outside the build group"
         traced = self.trace(users.OUTSIDER, binary, "outsider")
@@ -330,80 +292,3 @@ class TraceRun:
             details,
         )
         self.expect_untouched(what, f"booted\n{trace_app.LOG_LINE}\n", rows)
-
-    def refusals(self, binary):
-        """`trace` where ptrace or seccomp is refused, an unknown command, no command."""
-        lc = self.lc
-        script = lc.root / "deny-syscall.py"
-        script.write_text(trace_app.DENY_SYSCALL)
-        os.chmod(script, 0o644)
-        deny = [self.python, script]
-        cases = [  # (what, argv, exit status, a whole line of stderr, texts in stderr)
-            (
-                f"trace under a seccomp filter refusing ptrace ({trace_app.PTRACE_NR})",
-                [*deny, trace_app.PTRACE_NR, binary, "trace", "--", "true"],
-                1,
-                "! Tracing is not allowed here",
-                ["SYS_PTRACE"],
-            ),
-            (
-                f"trace under a seccomp filter refusing seccomp ({trace_app.SECCOMP_NR})",
-                [*deny, trace_app.SECCOMP_NR, binary, "trace", "--", "true"],
-                1,
-                "! Cannot install the seccomp filter `trace` stops on",
-                ["seccomp=unconfined"],
-            ),
-            (
-                "trace -- /nonexistent",
-                [binary, "trace", "--", "/nonexistent"],
-                1,
-                "! Cannot find `/nonexistent`",
-                [],
-            ),
-            (
-                "trace without a command (usage)",
-                [binary, "trace"],
-                64,
-                "Error: Give the command to trace after `--`.",
-                ["Usage: group-writable trace"],
-            ),
-        ]
-        for what, argv, code, line, texts in cases:
-            outcome = process.run_as(lc.run_user, argv, ENV, lc.image_workspace, timeout=60)
-            self.check(
-                f"{what}: exits {code}, says {line!r}, no crash",
-                outcome.code == code
-                and not process.has_backtrace(outcome.stderr)
-                and line in outcome.stderr.splitlines()
-                and all(text in outcome.stderr for text in texts),
-                outcome.describe(),
-            )
-
-
-def run_emulated(reporter, layouts, buildpack, work, python, only):
-    """Under GW_EMULATOR the suite is this one check: qemu-user does not emulate `ptrace` for its
-    guest, and a linux/arm64 executable refuses `trace` before trying, naming linux/amd64. (An amd64
-    executable under qemu-x86_64-static, as when developing the harness, gets as far as `ptrace`,
-    which the emulator fails: "Tracing is not allowed here".)"""
-    layout = layouts[0]
-    label = f"trace/{layout.name}/emulated"
-    if not only.search(label):
-        return
-    work = Path(work)
-    work.mkdir(parents=True, exist_ok=True)
-    os.chmod(work, 0o755)
-    argv = [buildpack.executable, "trace", "--", "true"]
-    outcome = process.run_as(layout.run, argv, ENV, work, timeout=60)
-    text = outcome.stderr + outcome.stdout
-    if buildpack.arch == "amd64":
-        said = "the ptrace refusal (the emulator does not emulate ptrace)"
-        refused = "! Tracing is not allowed here" in outcome.stderr.splitlines()
-    else:
-        said = "the unsupported-architecture refusal naming linux/amd64"
-        refused = "amd64" in outcome.stderr and "Tracing is not allowed here" not in text
-    reporter.check(
-        f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
-        f" exits non-zero with {said}, no crash",
-        outcome.code not in (0, None) and refused and not process.has_backtrace(text),
-        outcome.describe(),
-    )
