@@ -134,6 +134,12 @@ class CaseRun:
         return out
 
     def check_outcome(self, build, before, app_before, suffix):
+        self.check_output(build, suffix)
+        self.check_modes(before, app_before, suffix)
+
+    def check_output(self, build, suffix):
+        """The build's exit status, no crash, the messages (and the absent ones), report.toml's
+        warnings."""
         case = self.case
         passed, wanted = process.exit_matches(build, case.exit)
         if build.timed_out:
@@ -168,6 +174,10 @@ class CaseRun:
                     [error or f"warnings: {warnings!r}"],
                 )
 
+    def check_modes(self, before, app_before, suffix):
+        """Every entry outside the app dir keeps its mode; inside, the contract's modes (or, when
+        the selection may or may not have changed, the unselected entries' own); no file written."""
+        case = self.case
         after = self.scope()
         outside = {rel: e.mode for rel, e in before.items() if not rel.startswith("workspace")}
         outside_after = {rel: e.mode for rel, e in after.items() if not rel.startswith("workspace")}

@@ -102,6 +102,13 @@ def long_roots_tree(t):
 
 def long_roots(run, build):
     layer = run.lc.layers / cnb.LAYER_NAME
+    check_long_report(run, layer)
+    check_doctor_reads(run, layer)
+    check_startup_reads(run, layer)
+
+
+def check_long_report(run, layer):
+    """report.toml stays readable: under the size the readers accept, the first roots that fit."""
     size = (layer / "report.toml").stat().st_size
     limit = 16 << 20  # ReportFileLimits.reportSize: what the start-up check and doctor read
     run.check(
@@ -119,8 +126,11 @@ def long_roots(run, build):
         and (report or {}).get("roots-total") == LONG_ROOTS,
         [f"kept {len(kept)}"],
     )
-    # What that means: `doctor` reads the roots back from the layer (and, in an image, the
-    # start-up check does the same).
+
+
+def check_doctor_reads(run, layer):
+    """What that means: `doctor` reads the roots back from the layer (and, in an image, the
+    start-up check does the same)."""
     binary = run.lc.buildpack.path / "bin" / "group-writable"
     out = process.run_as(
         run.layout.build,
@@ -133,8 +143,12 @@ def long_roots(run, build):
         out.code == 0 and "Cannot read the report" not in out.stdout + out.stderr,
         out.describe(),
     )
-    # And the start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one
-    # root made read-only for the group, it must warn about it.
+
+
+def check_startup_reads(run, layer):
+    """The start-up check, run in place (tar cannot export paths beyond PATH_MAX): with one root
+    made read-only for the group, it must warn about it; and, the control, so must the same check
+    with the report cut to its first 900 roots (under 4 MiB), so the size alone decides."""
     *parts, name = run.case.roots[0].split("/")
     fd = os.open(run.lc.workspace, os.O_RDONLY | os.O_DIRECTORY)
     for part in parts:  # one component at a time: the path is longer than PATH_MAX
@@ -144,24 +158,12 @@ def long_roots(run, build):
     os.chmod(name, 0o644, dir_fd=fd)
     os.close(fd)
     program = layer / "exec.d" / "group-writable-check"
-    fd3 = run.lc.root / "exec.d-output.toml"
-    with open(fd3, "wb") as output:
-        out = process.run_as(
-            run.layout.run,
-            [program],
-            {"PATH": cnb.PATH_ENV},
-            run.lc.workspace,
-            timeout=60,
-            fd3=output.fileno(),
-        )
-    warnings = [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
+    out, warnings = startup_warnings(run, program)
     run.check(
         "the start-up check warns about the one root made read-only",
         out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
         out.describe(),
     )
-    # The control: the same report cut to its first 900 roots (under 4 MiB) makes the same check
-    # warn, so the size alone decides.
     report, _ = run.lc.read_toml(layer / "report.toml")
     roots = (report or {}).get("roots", [])[:900]
     cut = run.lc.root / "cut" / "exec.d"
@@ -173,21 +175,28 @@ def long_roots(run, build):
         + "]\n"
     )
     os.chmod(run.lc.root / "cut", 0o755)
-    with open(fd3, "wb") as output:
-        out = process.run_as(
-            run.layout.run,
-            [cut / program.name],
-            {"PATH": cnb.PATH_ENV},
-            run.lc.workspace,
-            timeout=60,
-            fd3=output.fileno(),
-        )
-    warnings = [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
+    out, warnings = startup_warnings(run, cut / program.name)
     run.check(
         "control: with the report cut to 900 roots the same check warns about that root",
         out.code == 0 and len(warnings) == 1 and "f0000.log" in warnings[0],
         out.describe(),
     )
+
+
+def startup_warnings(run, program):
+    """Runs the start-up check `program` as the run user in the app dir (descriptor 3 open, as the
+    launcher gives it); returns (its Outcome, its `! Warning:` lines)."""
+    fd3 = run.lc.root / "exec.d-output.toml"
+    with open(fd3, "wb") as output:
+        out = process.run_as(
+            run.layout.run,
+            [program],
+            {"PATH": cnb.PATH_ENV},
+            run.lc.workspace,
+            timeout=60,
+            fd3=output.fileno(),
+        )
+    return out, [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
 
 
 # --- Item 7: odd names through the report and the start-up check ------------------------------
