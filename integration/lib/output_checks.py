@@ -78,9 +78,15 @@ class OutputChecks:
         )
 
     def check_layer_files(self, roots, prediction):
-        lc = self.lc
-        layer_dir = lc.layers / cnb.LAYER_NAME
+        layer_dir = self.lc.layers / cnb.LAYER_NAME
         self.check("build creates the launch layer dir", layer_dir.is_dir())
+        meta = self.check_layer_metadata(roots, prediction)
+        self.check_report(layer_dir, roots, prediction, meta)
+        self.check_launch_toml(roots)
+
+    def check_layer_metadata(self, roots, prediction):
+        """group-writable.toml: launch layer, version, roots, the contract's counts; returns it."""
+        lc = self.lc
         meta, error = lc.read_toml(lc.layers / f"{cnb.LAYER_NAME}.toml")
         expected_counts = {
             "files-changed": prediction.count(contract.GRANTED, "f"),
@@ -122,6 +128,11 @@ class OutputChecks:
                 {k: md_counts.get(k) for k in expected_counts},
                 expected_counts,
             )
+        return meta
+
+    def check_report(self, layer_dir, roots, prediction, meta):
+        """report.toml: version, roots, counts as in group-writable.toml, patterns, samples."""
+        lc = self.lc
         report, error = lc.read_toml(layer_dir / "report.toml")
         if self.check("report.toml parses with tomllib", report is not None, [error]):
             self.equal("report.toml: version", report.get("version"), self.version)
@@ -145,6 +156,10 @@ class OutputChecks:
                 [repr(patterns)],
             )
             self.check_change_samples(report.get("changes", {}), prediction)
+
+    def check_launch_toml(self, roots):
+        """launch.toml: the image label lists the roots."""
+        lc = self.lc
         launch, error = lc.read_toml(lc.layers / "launch.toml")
         if self.check("launch.toml parses with tomllib", launch is not None, [error]):
             labels = [lb for lb in launch.get("labels", []) if lb.get("key") == cnb.LABEL_KEY]
