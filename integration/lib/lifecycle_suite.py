@@ -23,6 +23,7 @@ import tree
 from output_checks import OutputChecks
 from probe_checks import ProbeChecks
 from scenarios import ERROR, apply_tweaks
+from warning_checks import WarningChecks
 
 
 def run(reporter, runs, buildpack, work, python):
@@ -32,7 +33,7 @@ def run(reporter, runs, buildpack, work, python):
         )
 
 
-class ScenarioRun(OutputChecks, ProbeChecks):
+class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
     """Detect, build, export and probe one scenario under one user layout and one platform."""
 
     def __init__(self, reporter, layout, platform, scenario, buildpack, work, python):
