@@ -17,6 +17,7 @@ import cnb
 import contract
 import emulation
 import lifecycle
+import predict
 import process
 import reporting
 import tree
@@ -82,7 +83,7 @@ class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
                 db["path"] in databases,
                 [f"databases among the roots: {sorted(databases)}"],
             )
-        prediction = contract.predict(
+        prediction = predict.predict(
             before, roots, lc.build_user, self.policy, self.expect.get("created", []), databases
         )
 
