@@ -221,11 +221,22 @@ class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
             )
 
     def check_build(self, before, build, prediction, databases):
-        lc = self.lc
-        roots = self.expect.get("roots", [])
-        created = self.expect.get("created", [])
-        after = tree.snapshot(lc.workspace)
+        after = tree.snapshot(self.lc.workspace)
+        self.check_build_header(build)
+        actual = self.check_app_after(before, after, prediction)
+        report, _ = self.lc.read_toml(self.lc.layers / cnb.LAYER_NAME / "report.toml")
+        self.check_patterns_output(build, report)
+        self.check_debug_listing(build, before, after)
+        self.check_layer_files(self.expect.get("roots", []), prediction)
+        self.check_platform_warnings(build, report or {}, prediction)
+        image = self.check_export(actual)
+        self.check_architecture()
+        self.check_sqlite(databases)
+        self.check_probes(image, before, prediction, databases)
 
+    def check_build_header(self, build):
+        """The output's heading, no backtrace, the group that will own the files."""
+        lc = self.lc
         lines = build.stdout.splitlines()
         self.check(
             f"build output starts with `## Group-Writable Paths (v{self.version})`",
@@ -244,6 +255,11 @@ class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
             build.describe(),
         )
 
+    def check_app_after(self, before, after, prediction):
+        """The app dir after the build: created dirs, the contract's modes, owners and contents
+        unchanged; returns its modes."""
+        lc = self.lc
+        created = self.expect.get("created", [])
         for rel in created:
             entry = after.get(rel)
             self.check(
@@ -275,13 +291,12 @@ class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
             not touched,
             touched[:20],
         )
+        return actual
 
-        report, _ = lc.read_toml(lc.layers / cnb.LAYER_NAME / "report.toml")
-        self.check_patterns_output(build, report)
-        self.check_debug_listing(build, before, after)
-        self.check_layer_files(roots, prediction)
-        self.check_platform_warnings(build, report or {}, prediction)
-
+    def check_export(self, actual):
+        """The exported image keeps the modes and gives every entry to the build user; returns its
+        snapshot (taken before anything runs in it)."""
+        lc = self.lc
         lc.export()
         image = tree.snapshot(lc.image_workspace)
         self.check(
@@ -293,9 +308,7 @@ class ScenarioRun(OutputChecks, WarningChecks, ProbeChecks):
         self.equal(
             "exported image: every entry owned by the build uid and gid", owners, {lc.build_user}
         )
-        self.check_architecture()
-        self.check_sqlite(databases)
-        self.check_probes(image, before, prediction, databases)
+        return image
 
     def check_architecture(self):
         """The exported launch layer's exec.d program and bin/group-writable (a link to it) are
