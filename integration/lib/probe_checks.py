@@ -121,61 +121,65 @@ class ProbeChecks:
                 [f"writable by others: {sorted(others)}"],
             )
         layer = tree.snapshot(lc.image_layer)
-        base = str(lc.image)
         for who, user, writable in (
             ("run user", lc.run_user, group),
             ("user outside the group", users.OUTSIDER, others),
         ):
-            ids = "%d:%d" % user
             plan = probes.probe_plan(image, lc.image_workspace, writable)
             plan += probes.probe_plan(layer, lc.image_layer, set())
             results = lc.probe([(a, p) for a, p, _ in plan], user=user)
-            wrong_yes = [
-                f"{a} {p[len(base) + 1 :]}"
-                for a, p, want in plan
-                if not want and results[(a, p)][0]
-            ]
-            wrong_no = [
-                f"{a} {p[len(base) + 1 :]}: {results[(a, p)][1]}"
-                for a, p, want in plan
-                if want and not results[(a, p)][0]
-            ]
-            n_yes = len({p for _, p, want in plan if want})
-            n_no = len({p for _, p, want in plan if not want})
-            if writable:
-                notable = (["the app dir"] if "." in writable else []) + [
-                    f"SQLite dir {rel}/"
-                    for rel in sorted(writable - {"."})
-                    if rel in prediction.database_dirs
-                ]
-                among = f" (among them {', '.join(notable)})" if notable else ""
-                self.check(
-                    f"{who} {ids} can write each of the {n_yes} entries the contract lets"
-                    f" it{among}",
-                    not wrong_no,
-                    wrong_no[:30],
-                )
-            elif who == "run user":
-                self.check(
-                    f"{who} {ids} is given something to write",
-                    False,
-                    ["the contract gives the run user nothing: check the scenario"],
-                )
-            self.check(
-                f"{who} {ids} cannot write any of the other {n_no} entries (app dir and layer)",
-                not wrong_yes,
-                wrong_yes[:30],
-            )
+            self.check_probe_results(who, user, writable, plan, results, prediction)
             if who == "run user":
-                made = [(p, results[(a, p)][2]) for a, p, want in plan if a == "mkdir"]
-                in_setgid = [(p, m) for p, m in made if image[self.rel(p)].mode & 0o2000]
-                if in_setgid or self.policy.setgid:
-                    self.check(
-                        f"a dir the run user makes in a setgid dir inherits setgid"
-                        f" ({len(in_setgid)} dirs)",
-                        bool(in_setgid) and all(m is not None and m & 0o2000 for _, m in in_setgid),
-                        [f"{p}: {m!r}" for p, m in in_setgid if not (m and m & 0o2000)],
-                    )
+                self.check_setgid_inherited(image, plan, results)
+
+    def check_probe_results(self, who, user, writable, plan, results, prediction):
+        """`who` wrote exactly the entries the contract lets it write."""
+        ids = "%d:%d" % user
+        base = str(self.lc.image)
+        wrong_yes = [
+            f"{a} {p[len(base) + 1 :]}" for a, p, want in plan if not want and results[(a, p)][0]
+        ]
+        wrong_no = [
+            f"{a} {p[len(base) + 1 :]}: {results[(a, p)][1]}"
+            for a, p, want in plan
+            if want and not results[(a, p)][0]
+        ]
+        n_yes = len({p for _, p, want in plan if want})
+        n_no = len({p for _, p, want in plan if not want})
+        if writable:
+            notable = (["the app dir"] if "." in writable else []) + [
+                f"SQLite dir {rel}/"
+                for rel in sorted(writable - {"."})
+                if rel in prediction.database_dirs
+            ]
+            among = f" (among them {', '.join(notable)})" if notable else ""
+            self.check(
+                f"{who} {ids} can write each of the {n_yes} entries the contract lets it{among}",
+                not wrong_no,
+                wrong_no[:30],
+            )
+        elif who == "run user":
+            self.check(
+                f"{who} {ids} is given something to write",
+                False,
+                ["the contract gives the run user nothing: check the scenario"],
+            )
+        self.check(
+            f"{who} {ids} cannot write any of the other {n_no} entries (app dir and layer)",
+            not wrong_yes,
+            wrong_yes[:30],
+        )
+
+    def check_setgid_inherited(self, image, plan, results):
+        """A dir the run user makes in a setgid dir inherits setgid."""
+        made = [(p, results[(a, p)][2]) for a, p, want in plan if a == "mkdir"]
+        in_setgid = [(p, m) for p, m in made if image[self.rel(p)].mode & 0o2000]
+        if in_setgid or self.policy.setgid:
+            self.check(
+                f"a dir the run user makes in a setgid dir inherits setgid ({len(in_setgid)} dirs)",
+                bool(in_setgid) and all(m is not None and m & 0o2000 for _, m in in_setgid),
+                [f"{p}: {m!r}" for p, m in in_setgid if not (m and m & 0o2000)],
+            )
 
     def rel(self, path):
         root = str(self.lc.image_workspace)
