@@ -3,6 +3,7 @@
 
 import reporting
 import tree
+from case_types import ERROR, HEADER, Case, Command, plain_tree
 
 # --- Item 2: `\u0000` in a TOML string (PENDING: the config branch) --------------------------
 
@@ -55,3 +56,115 @@ TOML_ERROR = [r"project\.toml", r"\bline {line}\b"]
 
 def toml_error(line):
     return [p.replace("{line}", str(line)) for p in TOML_ERROR]
+
+
+# Item 2: `\u0000` in a TOML string
+NUL_CASES = [
+    Case(
+        "toml-nul-escape",
+        "`\\u0000` in a `paths` string is an error"
+        " naming project.toml, the line and the key; the pattern is never cut to `*`",
+        nul_tree,
+        [],
+        [],
+        project=HEADER + 'paths = ["*\\u0000.sqlite3"]\n',
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=nul_messages(5, "paths"),
+        messages=nul_messages(5, "paths"),
+        probe=False,
+    ),
+    Case(
+        "toml-nul-multiline",
+        "`\\u0000` in the middle of a multi-line `paths` is an error; nothing after it vanishes",
+        nul_tree,
+        [],
+        [],
+        project=HEADER + 'paths = [\n  "/tmp/",\n  "/db/*.sqlite3\\u0000",\n'
+        '  "!/public/keys/",\n  "/public/",\n]\n',
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=nul_messages(7, "paths"),
+        messages=nul_messages(7, "paths"),
+        probe=False,
+    ),
+    Case(
+        "toml-nul-create",
+        "`\\u0000` in `create` is an error; no dir is made from the cut value",
+        nul_tree,
+        [],
+        [],
+        project=HEADER + 'paths = ["/tmp/"]\ncreate = ["tmp/pids\\u0000/../../../outside"]\n',
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=nul_messages(6, "create"),
+        messages=nul_messages(6, "create"),
+        probe=False,
+    ),
+]
+
+
+# Item 3: `create` under umask 000
+UMASK_CASES = [
+    Case(
+        "create-umask-000",
+        "`create` under umask 000: tmp/ 0755 and tmp/pids 0775, never"
+        " o+w, and the audit finds nothing",
+        umask_tree,
+        [],
+        ["log/", "tmp/pids/"],
+        project=HEADER + 'paths = ["/log/"]\ncreate = ["tmp/pids"]\n',
+        umask=0o000,
+        created=["tmp", "tmp/pids"],
+        after_build=no_world_write,
+        absent=[r"(?i)never adds"],
+        commands=[Command(["{gw}", "audit"], 0, messages=[r"(?m)^- No findings$"])],
+    ),
+]
+
+
+# Item 8: TOML abort shapes, also with RLIMIT_NPROC=0
+ABORT_CASES = [
+    Case(
+        "toml-abort-header",
+        "the toml++ abort shape `[, utility]` (the guard can fork): an"
+        " error naming project.toml and line 4",
+        plain_tree,
+        [],
+        [],
+        project=ABORT_HEADER,
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=toml_error(4),
+        messages=toml_error(4),
+        probe=False,
+    ),
+    Case(
+        "toml-abort-header-nproc-0",
+        "`[, utility]` with RLIMIT_NPROC=0 (no fork for the guard): a clear error, no abort",
+        plain_tree,
+        [],
+        [],
+        project=ABORT_HEADER,
+        limits=["--nproc=0:0"],
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=[r"project\.toml"],
+        messages=[r"project\.toml"],
+        probe=False,
+    ),
+    Case(
+        "toml-abort-array-nproc-0",
+        "`paths = [}` with RLIMIT_NPROC=0: a clear error, no abort",
+        plain_tree,
+        [],
+        [],
+        project=ABORT_ARRAY,
+        limits=["--nproc=0:0"],
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=[r"project\.toml"],
+        messages=[r"project\.toml"],
+        probe=False,
+    ),
+]

@@ -4,7 +4,7 @@ bounds): trees, commands and checks; the table is holes.py."""
 import os
 
 import reporting
-from case_types import Command, make_deep
+from case_types import ERROR, HEADER, Case, Command, make_deep
 
 # --- Item 4: unreadable dirs and deep trees ---------------------------------------------------
 
@@ -108,3 +108,118 @@ def bounded_resources(run, build):
         [f"wall: {seconds} s"],
     )
     reporting.log(f"{run.case.name}: peak RSS {peak} KiB, {seconds} s")
+
+
+# Items 4 and 5: unreadable dirs, deep trees, huge pattern lists
+CASES = [
+    Case(
+        "blind-audit-0311",
+        "a 0311 bin/ holding a setuid helper: the build warns that bin/"
+        " could not be read, `audit` and `list -p helper` exit 1 naming it",
+        blind_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=blind_after_chown,
+        messages=[
+            r"1 directory could not be read",
+            r"The audit could not read 1 directory",
+            r"`bin/`",
+        ],
+        absent=[r"(?i)No setuid", r"(?m)^- No findings"],
+        warnings=[r"could not be read.*bin/|bin/.*could not be read"],
+        unchanged=["bin", "bin/helper"],
+        commands=[
+            Command(
+                ["{gw}", "audit"],
+                1,
+                messages=[
+                    r"Could not read 1 directory: the result of `audit` is incomplete",
+                    r"Nothing below these was seen: `bin/`\.",
+                ],
+                absent=[r"(?i)No setuid", r"(?m)^- No findings"],
+            ),
+            Command(
+                ["{gw}", "list", "-p", "helper"],
+                1,
+                stdout="",
+                messages=[
+                    r"Could not read 1 directory: the result of `list` is incomplete",
+                    r"Nothing below these was seen: `bin/`\.",
+                ],
+            ),
+            # check needs no listing: x on bin/ is enough to look bin/helper up
+            Command(
+                ["{gw}", "check", "-p", "helper", "bin/helper"],
+                0,
+                stdout="--pattern:1:helper\tbin/helper\n",
+            ),
+        ],
+    ),
+    Case(
+        "blind-build-selectable",
+        "a 0311 dir that a pattern could select in fails the build naming it",
+        blind_tree,
+        ["helper"],
+        [],
+        after_chown=blind_after_chown,
+        exit=ERROR,
+        exact_selection=False,
+        messages=[r"`?bin/?`?", r"(?i)could not|cannot"],
+        unchanged=["bin", "bin/helper"],
+        probe=False,
+    ),
+    Case(
+        "deep-20000-nofile-20",
+        f"a {DEEP_BLIND:,}-deep tree: the build under `ulimit -n 20`,"
+        " `list`, `audit` and `apply` with it and with the default limits (the soft limit raised"
+        " to the hard one, 20,000 here, still short of 20,000 levels and the files) reach the"
+        " bottom; nothing is reported unread",
+        deep_blind_tree,
+        ["bottom.log"],
+        [DEEP_PATH],
+        limits=["--nofile=20:20"],
+        absent=[r"(?i)could not (be )?read"],
+        commands=deep_commands(["--nofile=20:20"]) + deep_commands([]),
+        build_timeout=300,
+        probe=False,
+    ),
+    Case(
+        "deep-patterns-literal",
+        f"a {PATTERN_DEPTH}-deep tree with {PATTERN_LIMIT:,}"
+        f" `**/d/N` patterns (the cap): peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time <"
+        f" {TIME_BOUND_SECONDS} s",
+        deep_patterns_tree("literal", PATTERN_LIMIT),
+        [],
+        DEEP_PATTERN_ROOTS,
+        project=HEADER + 'paths-file = "patterns.txt"\n',
+        measure=True,
+        after_build=bounded_resources,
+        build_timeout=300,
+    ),
+    Case(
+        "patterns-over-cap",
+        f"a 1 MiB paths-file of `**/d/N` (~96,000 patterns, over the"
+        f" {PATTERN_LIMIT:,} cap) is refused before any walk; nothing changes",
+        deep_patterns_tree("literal"),
+        [],
+        [],
+        project=HEADER + 'paths-file = "patterns.txt"\n',
+        detect=ERROR,
+        exit=ERROR,
+        detect_messages=[r"Too many patterns", r"patterns\.txt"],
+        messages=[r"Too many patterns", r"patterns\.txt"],
+        probe=False,
+    ),
+    Case(
+        "deep-patterns-glob",
+        f"a {PATTERN_DEPTH}-deep tree with 10,000 `**/d*/N` patterns:"
+        f" peak RSS < {PEAK_RSS_BOUND_MIB} MiB, time < {TIME_BOUND_SECONDS} s",
+        deep_patterns_tree("glob", 10000),
+        [],
+        DEEP_PATTERN_ROOTS,
+        project=HEADER + 'paths-file = "patterns.txt"\n',
+        measure=True,
+        after_build=bounded_resources,
+        build_timeout=300,
+    ),
+]

@@ -2,10 +2,12 @@
 checks; the table is holes.py."""
 
 import os
+import re
 import stat
 import subprocess
 
 import cnb
+from case_types import ERROR, Case, plain_tree
 
 
 # --- Item 6: the buildpack's own layer ----------------------------------------------------------
@@ -79,3 +81,71 @@ def nothing_in(rel):
 
 
 EXPECTED_OUTSIDE = {"outside/layer-target": [], "outside/sub": ["data"]}
+
+
+# Item 6: the buildpack's own layer
+CASES = [
+    Case(
+        "layer-dir-symlink",
+        "the launch layer dir planted as a symlink to a dir outside: the"
+        " build refuses with a typed message and writes nothing there",
+        plain_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=symlinked_layer_dir,
+        exit=ERROR,
+        exact_selection=False,
+        messages=[r"Cannot write the launch layer", r"never followed through a symbolic link"],
+        absent=[r"CocoaError", r"Error Domain"],
+        after_build=nothing_in("outside/layer-target"),
+        probe=False,
+    ),
+    Case(
+        "layer-exec-d-symlink",
+        "exec.d planted as a symlink to a dir outside: refused, nothing written there",
+        plain_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=symlinked_exec_d,
+        exit=ERROR,
+        exact_selection=False,
+        messages=[r"never followed through a symbolic link", r"exec\.d"],
+        absent=[r"CocoaError"],
+        after_build=nothing_in("outside/sub"),
+        probe=False,
+    ),
+    Case(
+        "layer-file-symlinks",
+        "report.toml, launch.toml and group-writable.toml planted as"
+        " symlinks to files outside: replaced, the targets unchanged",
+        plain_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=symlinked_layer_files,
+        after_build=layer_files_replaced,
+    ),
+    Case(
+        "layer-file-fifos",
+        "FIFOs at report.toml, launch.toml and group-writable.toml: the build"
+        " does not block and replaces them",
+        plain_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=fifo_layer_files,
+        after_build=layer_files_replaced,
+        build_timeout=60,
+    ),
+    Case(
+        "layers-unwritable",
+        "a layers dir the build user cannot write: a typed error naming it, no raw CocoaError",
+        plain_tree,
+        ["/tmp/"],
+        ["tmp/"],
+        after_chown=unwritable_layers,
+        exit=ERROR,
+        exact_selection=False,
+        messages=[r"(?i)cannot", re.escape(cnb.LAYERS_NAME)],
+        absent=[r"CocoaError", r"Error Domain", r"NSCocoaErrorDomain"],
+        probe=False,
+    ),
+]
