@@ -30,33 +30,15 @@ import lifecycle
 import reporting
 import tree
 import users
-
-SELECTING_TOML = """\
-[utility.group-writable]
-paths = ["/tmp/", "/log/"]
-create = ["tmp/pids"]
-"""
-EPHEMERAL_TOML = SELECTING_TOML + 'ephemeral = ["tmp", "log"]\n'
-BUILD_LOG_LINE = "built\n"
-PUMA = """\
-import os, sys
-try:
-    with open("tmp/pids/server.pid", "w") as f:
-        f.write(str(os.getpid()))
-    with open("log/production.log", "a") as f:
-        f.write("started\\n")
-    with open("log/production.log") as f:
-        print("LOG:" + f.read().replace("\\n", "|"))
-    print("PUMA: started")
-except OSError as e:
-    print(f"PUMA: failed: {e.strerror}: {e.filename}")
-"""
-EXEC_D = "group-writable-check"
-SEED_NAME = b"caf\xe9"
-SEED_TARGET = b"target\xff"
-SEED_PROBE = (
-    "import os; p = b'/tmp/group-writable/log'; print('SEED:' + repr(sorted(os.listdir(p)))"
-    " + repr(os.readlink(p + b'/link')))"
+from readonly_app import (
+    BUILD_LOG_LINE,
+    EPHEMERAL_TOML,
+    EXEC_D,
+    PUMA,
+    SEED_NAME,
+    SEED_PROBE,
+    SEED_TARGET,
+    SELECTING_TOML,
 )
 
 
@@ -82,6 +64,16 @@ class ReadOnlyRun:
         return self.r.check(f"{self.label}: {what}", passed, details)
 
     def run(self):
+        if not self.build_image():
+            return
+        if self.ephemeral:
+            self.check_ephemeral()
+        else:
+            self.check_selecting()
+
+    def build_image(self):
+        """Builds the app (with names and link targets that are not UTF-8 in log/) and exports it;
+        whether that worked."""
         lc = self.lc
         lc.prepare()
         for rel, text in (
@@ -100,55 +92,63 @@ class ReadOnlyRun:
         lc.give_to_build_user()
         build = lc.build()
         if not self.check("build exits 0", build.code == 0, build.describe()):
-            return
+            return False
         lc.export()
-        if self.ephemeral:
-            self.check(
-                "tmp/ and log/ are links into /tmp/group-writable in the image",
-                all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
-                [str(p) for p in lc.image_workspace.iterdir()],
-            )
-            started = self.start(read_only=False, tmpfs_over_tmp=True)
-            self.expect_started("on a writable root file system", started, keeps_build_log=True)
-            started = self.start(read_only=True)
-            self.expect_failed(
-                "read-only, no volume at /tmp",
-                started,
-                ["tmp/", "log/"],
-                "has no writable place",
-                "Mount a writable volume at `/tmp`",
-            )
-            started = self.start(read_only=True, tmpfs_over_tmp=True)
-            self.expect_started("read-only, a tmpfs at /tmp", started, keeps_build_log=True)
-            started = self.start(read_only=True, tmpfs_over_tmp=True, tmp_mode="0777")
-            self.expect_refused(
-                "read-only, a 0777 tmpfs at /tmp (an emptyDir)",
-                started,
-                "`/tmp`, which has mode 777",
-                "Give `/tmp` the sticky bit",
-            )
-            started = self.start(read_only=True, tmpfs_over_tmp=True, planted=True)
-            self.expect_refused(
-                "read-only, /tmp/group-writable planted by another user",
-                started,
-                f"`/tmp/group-writable`, which belongs to uid {users.OUTSIDER[0]}",
-                "Remove `/tmp/group-writable`",
-            )
-        else:
-            started = self.start(read_only=True)
-            self.expect_failed(
-                "read-only, no volume",
-                started,
-                ["tmp/", "log/"],
-                "is on a read-only file system",
-                "ephemeral",
-            )
-            started = self.start(read_only=True, tmpfs_over_dirs=True)
-            self.expect_started(
-                "read-only, a tmpfs over tmp/ and log/ (an emptyDir)",
-                started,
-                keeps_build_log=False,
-            )
+        return True
+
+    def check_ephemeral(self):
+        """The app with `ephemeral` places: it starts wherever /tmp is writable and safe, and
+        refuses to start when /tmp is missing, an emptyDir without the sticky bit, or planted."""
+        lc = self.lc
+        self.check(
+            "tmp/ and log/ are links into /tmp/group-writable in the image",
+            all((lc.image_workspace / d).is_symlink() for d in ("tmp", "log")),
+            [str(p) for p in lc.image_workspace.iterdir()],
+        )
+        started = self.start(read_only=False, tmpfs_over_tmp=True)
+        self.expect_started("on a writable root file system", started, keeps_build_log=True)
+        started = self.start(read_only=True)
+        self.expect_failed(
+            "read-only, no volume at /tmp",
+            started,
+            ["tmp/", "log/"],
+            "has no writable place",
+            "Mount a writable volume at `/tmp`",
+        )
+        started = self.start(read_only=True, tmpfs_over_tmp=True)
+        self.expect_started("read-only, a tmpfs at /tmp", started, keeps_build_log=True)
+        started = self.start(read_only=True, tmpfs_over_tmp=True, tmp_mode="0777")
+        self.expect_refused(
+            "read-only, a 0777 tmpfs at /tmp (an emptyDir)",
+            started,
+            "`/tmp`, which has mode 777",
+            "Give `/tmp` the sticky bit",
+        )
+        started = self.start(read_only=True, tmpfs_over_tmp=True, planted=True)
+        self.expect_refused(
+            "read-only, /tmp/group-writable planted by another user",
+            started,
+            f"`/tmp/group-writable`, which belongs to uid {users.OUTSIDER[0]}",
+            "Remove `/tmp/group-writable`",
+        )
+
+    def check_selecting(self):
+        """The app that only selects: read-only it fails naming the roots, with a tmpfs over them
+        it starts."""
+        started = self.start(read_only=True)
+        self.expect_failed(
+            "read-only, no volume",
+            started,
+            ["tmp/", "log/"],
+            "is on a read-only file system",
+            "ephemeral",
+        )
+        started = self.start(read_only=True, tmpfs_over_dirs=True)
+        self.expect_started(
+            "read-only, a tmpfs over tmp/ and log/ (an emptyDir)",
+            started,
+            keeps_build_log=False,
+        )
 
     def start(
         self, read_only, tmpfs_over_dirs=False, tmpfs_over_tmp=False, tmp_mode="1777", planted=False
@@ -159,38 +159,8 @@ class ReadOnlyRun:
         mnt = f"/run/gw-read-only-{self.layout.name}"
         workspace = f"{mnt}/workspace"
         exec_d = f"{mnt}/layers/{cnb.LAYERS_NAME}/{cnb.LAYER_NAME}/exec.d/{EXEC_D}"
-        # Outside /tmp, which the runs hide or make read-only.
-        io = Path(f"/run/gw-read-only-io-{self.label.replace('/', '-')}")
-        io.mkdir(parents=True, exist_ok=True)
-        io.chmod(0o755)
-        puma = io / "puma.py"
-        puma.write_text(PUMA)
-        puma.chmod(0o644)
-        err = io / "check.err"
-        err.write_bytes(b"")
-        err.chmod(0o666)
-        victim = io / "victim"
-        victim.write_text("intact\n")
-        victim.chmod(0o666)
-        steps = [
-            "set -e",
-            "mount --make-rprivate /",
-            f"mkdir -p {mnt}",
-            f"mount --bind {lc.image} {mnt}",
-        ]
-        if read_only:
-            steps += [
-                f"mount -o remount,ro,bind {mnt}",
-                "mount --bind /tmp /tmp",
-                "mount -o remount,ro,bind /tmp",
-            ]
-        if tmpfs_over_dirs:
-            steps += [
-                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
-                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log",
-            ]
-        if tmpfs_over_tmp:
-            steps += [f"mount -t tmpfs -o mode={tmp_mode} tmpfs /tmp"]
+        puma, err, victim = self.io_files()
+        steps = self.mount_steps(mnt, read_only, tmpfs_over_dirs, tmpfs_over_tmp, tmp_mode)
         as_run_user = (
             f"setpriv --reuid={uid} --regid={gid} --clear-groups -- env -i PATH={cnb.PATH_ENV}"
         )
@@ -222,6 +192,47 @@ class ReadOnlyRun:
         )
         elapsed = time.monotonic() - started
         return done, err.read_text(errors="replace"), elapsed, victim.read_text()
+
+    def io_files(self):
+        """The Puma-like app, the check's stderr and a victim file, outside /tmp (which the runs
+        hide or make read-only); returns their paths."""
+        io = Path(f"/run/gw-read-only-io-{self.label.replace('/', '-')}")
+        io.mkdir(parents=True, exist_ok=True)
+        io.chmod(0o755)
+        puma = io / "puma.py"
+        puma.write_text(PUMA)
+        puma.chmod(0o644)
+        err = io / "check.err"
+        err.write_bytes(b"")
+        err.chmod(0o666)
+        victim = io / "victim"
+        victim.write_text("intact\n")
+        victim.chmod(0o666)
+        return puma, err, victim
+
+    def mount_steps(self, mnt, read_only, tmpfs_over_dirs, tmpfs_over_tmp, tmp_mode):
+        """Shell lines that mount the image at `mnt` as the run asks (read-only, tmpfs volumes)."""
+        workspace = f"{mnt}/workspace"
+        steps = [
+            "set -e",
+            "mount --make-rprivate /",
+            f"mkdir -p {mnt}",
+            f"mount --bind {self.lc.image} {mnt}",
+        ]
+        if read_only:
+            steps += [
+                f"mount -o remount,ro,bind {mnt}",
+                "mount --bind /tmp /tmp",
+                "mount -o remount,ro,bind /tmp",
+            ]
+        if tmpfs_over_dirs:
+            steps += [
+                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/tmp",
+                f"mount -t tmpfs -o mode=1777 tmpfs {workspace}/log",
+            ]
+        if tmpfs_over_tmp:
+            steps += [f"mount -t tmpfs -o mode={tmp_mode} tmpfs /tmp"]
+        return steps
 
     def expect_started(self, what, started, keeps_build_log):
         done, check_err = started[:2]
