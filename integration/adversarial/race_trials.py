@@ -177,25 +177,7 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
         ready = racer.stdout.readline().strip()
         if ready != "ready":
             raise RuntimeError(f"the racer did not start: {ready!r}")
-        env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/nonexistent"}
-        try:
-            command = emulation.command([binary, "apply", "-p", pattern, "--jobs", str(apply_jobs)])
-            if slow:
-                command = SLOW + command
-            done = subprocess.run(
-                as_user(variant.runner, command),
-                cwd=app,
-                env=env,
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-            exit_code, output = (
-                done.returncode,
-                (done.stdout + done.stderr).decode(errors="replace"),
-            )
-        except subprocess.TimeoutExpired as e:
-            exit_code, output = None, f"timed out: {e}"
+        exit_code, output = run_apply(variant, binary, app, pattern, apply_jobs, slow)
     finally:
         racer.send_signal(signal.SIGTERM)
         try:
@@ -205,6 +187,41 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
             rest, _ = racer.communicate()
     counts = rest.split()
     exchanges = int(counts[0]) if counts and counts[0].isdigit() else -1
+    victim_mode, selected_mode, outcome = classify(variant, selected, victim, inodes)
+    return Trial(
+        outcome,
+        victim_mode,
+        selected_mode,
+        exit_code,
+        exchanges,
+        "changed during the walk" in output,
+        output,
+    )
+
+
+def run_apply(variant, binary, app, pattern, apply_jobs, slow):
+    """`apply` once as the variant's runner (under strace when `slow`); (exit code, output)."""
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/nonexistent"}
+    try:
+        command = emulation.command([binary, "apply", "-p", pattern, "--jobs", str(apply_jobs)])
+        if slow:
+            command = SLOW + command
+        done = subprocess.run(
+            as_user(variant.runner, command),
+            cwd=app,
+            env=env,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        return done.returncode, (done.stdout + done.stderr).decode(errors="replace")
+    except subprocess.TimeoutExpired as e:
+        return None, f"timed out: {e}"
+
+
+def classify(variant, selected, victim, inodes):
+    """Finds both files by inode: (the victim's mode, the selected file's mode, the outcome:
+    untouched, itself, redirected or error)."""
     modes = {}
     for path in (selected, victim):
         st = os.lstat(path)
@@ -219,15 +236,7 @@ def run_trial(variant, binary, base, python, apply_jobs=1, slow=True):
         outcome = "error"
     else:
         outcome = "redirected"
-    return Trial(
-        outcome,
-        victim_mode,
-        selected_mode,
-        exit_code,
-        exchanges,
-        "changed during the walk" in output,
-        output,
-    )
+    return victim_mode, selected_mode, outcome
 
 
 @dataclasses.dataclass
