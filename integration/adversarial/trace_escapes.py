@@ -103,6 +103,12 @@ def traced_as_usual(run, build):
         (workspace / "tmp/thread").exists() and (workspace / "tmp/forked").exists(),
         [],
     )
+    check_stopped_tracer(run)
+
+
+def check_stopped_tracer(run):
+    """A tracer stopped from outside (SIGSTOP) kills itself and its tracees on time."""
+    workspace = run.lc.workspace
     binary = run.lc.buildpack.path / "bin" / "group-writable"
     pid_file = workspace / "tmp/traced.pid"
     uid, gid = run.layout.run
