@@ -109,6 +109,38 @@ def finish_line(rng, body, negate):
     return line
 
 
+# Whole patterns of their own, odd ones included (`!`, `/`, `\\`, `//`, ...).
+ODD_PATTERNS = [
+    b"*",
+    b"**",
+    b"/*",
+    b"*/*",
+    b"/**",
+    b"**/*",
+    b"?",
+    b"*/",
+    b"/*/",
+    b"**/**",
+    b"a*",
+    b"*.*",
+    b".*",
+    b"*.txt",
+    b"[a-c]*",
+    b"*[!a]",
+    b"!",
+    b"/",
+    b"\\",
+    b"//",
+    b"\\!",
+    b"\\#",
+    b"\\ ",
+    b"\\ \\ ",
+    b"*\\",
+    b"\\a",
+    b"./*",
+]
+
+
 def pattern_from_entry(rng, entry, raw):
     parts = entry.path.split(b"/")
     comp = [render_component(rng, p, raw) for p in parts]
@@ -139,37 +171,7 @@ def pattern_from_entry(rng, entry, raw):
     elif roll < 0.96:
         body = b"*" + b"".join(escape_byte(b, raw) for b in parts[-1][-rng.randint(1, 3) :])
     else:
-        body = rng.choice(
-            [
-                b"*",
-                b"**",
-                b"/*",
-                b"*/*",
-                b"/**",
-                b"**/*",
-                b"?",
-                b"*/",
-                b"/*/",
-                b"**/**",
-                b"a*",
-                b"*.*",
-                b".*",
-                b"*.txt",
-                b"[a-c]*",
-                b"*[!a]",
-                b"!",
-                b"/",
-                b"\\",
-                b"//",
-                b"\\!",
-                b"\\#",
-                b"\\ ",
-                b"\\ \\ ",
-                b"*\\",
-                b"\\a",
-                b"./*",
-            ]
-        )
+        body = rng.choice(ODD_PATTERNS)
     if dir_only:
         body += b"/"
     return body
