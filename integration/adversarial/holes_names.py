@@ -125,10 +125,7 @@ def odd_names(run, build):
 def exec_d(lc, program, user):
     fd3 = lc.root / "exec.d-output.toml"
     env = {"PATH": cnb.PATH_ENV, "HOME": "/nonexistent", "CNB_APP_DIR": str(lc.image_workspace)}
-    with open(fd3, "wb") as output:
-        return process.run_as(
-            user, [program], env, lc.image_workspace, timeout=60, fd3=output.fileno()
-        )
+    return process.run_exec_d(user, program, env, lc.image_workspace, fd3)
 
 
 # Item 7: odd names through the report and the start-up check

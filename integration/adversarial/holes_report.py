@@ -188,15 +188,8 @@ def startup_warnings(run, program):
     """Runs the start-up check `program` as the run user in the app dir (descriptor 3 open, as the
     launcher gives it); returns (its Outcome, its `! Warning:` lines)."""
     fd3 = run.lc.root / "exec.d-output.toml"
-    with open(fd3, "wb") as output:
-        out = process.run_as(
-            run.layout.run,
-            [program],
-            {"PATH": cnb.PATH_ENV},
-            run.lc.workspace,
-            timeout=60,
-            fd3=output.fileno(),
-        )
+    env = {"PATH": cnb.PATH_ENV}
+    out = process.run_exec_d(run.layout.run, program, env, run.lc.workspace, fd3)
     return out, [ln for ln in out.stderr.splitlines() if ln.startswith("! Warning:")]
 
 

@@ -81,6 +81,13 @@ def run_as(
     return outcome
 
 
+def run_exec_d(user, program, env, cwd, output, timeout=60, limits=()):
+    """Runs `program` as the CNB launcher runs an exec.d program: as `user` in `cwd` with exactly
+    `env`, descriptor 3 open on the file `output` (where its TOML goes); `limits` as in run_as."""
+    with open(output, "wb") as out:
+        return run_as(user, [program], env, cwd, timeout=timeout, fd3=out.fileno(), limits=limits)
+
+
 def decode(data):
     return data.decode("utf-8", "surrogateescape")
 

@@ -27,19 +27,12 @@ class RuntimeChecks:
             "CNB_APP_DIR": str(self.lc.image_workspace),
         }
         env.update(extra_env or {})
-        with open(fd3, "wb") as output:
-            started = time.monotonic()
-            limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
-            outcome = process.run_as(
-                user,
-                [program],
-                env,
-                self.lc.image_workspace,
-                timeout=60,
-                fd3=output.fileno(),
-                limits=limits,
-            )
-            elapsed = time.monotonic() - started
+        limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
+        started = time.monotonic()
+        outcome = process.run_exec_d(
+            user, program, env, self.lc.image_workspace, fd3, limits=limits
+        )
+        elapsed = time.monotonic() - started
         return outcome, fd3.read_bytes(), elapsed
 
     def run_cli(self, user, argv, extra_env=None):
