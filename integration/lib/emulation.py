@@ -11,7 +11,7 @@ runs as
 ARGV0 being the path the lifecycle or the launcher would have executed (e.g. `.../bin/build`: the
 executable dispatches on its basename) and REAL-PATH the file itself. The machine has no binfmt_misc
 registration, so a foreign executable is never executed directly (the product never executes
-itself, it only forks). `command` is the one place that builds that command line: gwit.run_as and
+itself, it only forks). `command` is the one place that builds that command line: process.run_as and
 the suites' own command lines go through it. Without GW_EMULATOR it returns the argv unchanged.
 Imports nothing of the harness (no cycles).
 """
@@ -107,8 +107,9 @@ def limits(options, argv):
     adjusted = []
     for option in options:
         if option.startswith("--nproc="):
-            option = "--nproc=" + ":".join(str(int(n) + EMULATOR_TASKS)
-                                           for n in option[len("--nproc="):].split(":"))
+            option = "--nproc=" + ":".join(
+                str(int(n) + EMULATOR_TASKS) for n in option[len("--nproc=") :].split(":")
+            )
         adjusted.append(option)
     return adjusted
 

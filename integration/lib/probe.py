@@ -44,8 +44,9 @@ def attempt(action, path):
     try:
         if action == "append":
             fd, name = parent_and_name(path)
-            handle = os.open(name, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK,
-                             dir_fd=fd)
+            handle = os.open(
+                name, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fd
+            )
             try:
                 os.write(handle, b"\n")
             finally:
@@ -53,8 +54,9 @@ def attempt(action, path):
             return [True, None, None]
         if action == "create":
             fd, name = in_dir(path)
-            handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644,
-                             dir_fd=fd)
+            handle = os.open(
+                name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd
+            )
             os.close(handle)
             os.unlink(name, dir_fd=fd)
             return [True, None, None]

@@ -16,26 +16,28 @@ like the lifecycle exporter does. Then, in the exported image:
     on an image built with `pack build --gid 0` (the `openshift` platform layout), nothing; on that
     image as an arbitrary uid *not* in group 0, a warning per root naming group 0 (and no `--gid 0`
     suggestion).
-  - under `ulimit -n 4` (and 3), as the run user: a warning that the check did not run, naming the limit.
+  - under `ulimit -n 4` (and 3), as the run user: a warning that the check did not run, naming the
+    limit.
 Every run must exit 0, print nothing to stdout and write valid TOML with no variables on fd 3.
 """
 
 import os
-import re
-import subprocess
-import time
-import tomllib
 from pathlib import Path
 
 import emulation
-import gwit
+import lifecycle
+import reporting
+import tree
+import users
+from mounts import ReadOnlyBind
+from runtime_checks import RuntimeChecks
 
 # A user in none of the layouts' groups: uid 1003, gid 1003 (created by integration/run).
-OUTSIDER = gwit.OUTSIDER
+OUTSIDER = users.OUTSIDER
 # How OpenShift runs a pod (restricted SCC): an arbitrary uid of the namespace's range, in group 0.
-OPENSHIFT_POD = (gwit.OPENSHIFT_UID, 0)
+OPENSHIFT_POD = (users.OPENSHIFT_UID, 0)
 # The same uid where group 0 is not given (Kubernetes `runAsUser` and `runAsGroup` alone).
-OPENSHIFT_UID_OWN_GROUP = (gwit.OPENSHIFT_UID, gwit.OPENSHIFT_UID)
+OPENSHIFT_UID_OWN_GROUP = (users.OPENSHIFT_UID, users.OPENSHIFT_UID)
 EXEC_D_NAME = "group-writable-check"
 PROJECT_TOML = """\
 [_]
@@ -45,34 +47,37 @@ schema-version = "0.2"
 paths = ["/storage/", "/db/*.sqlite3"]
 create = ["tmp/pids"]
 """
-APP_FILES = ("storage/logs/.keep", "storage/framework/cache/.keep", "db/app.sqlite3",
-             "app/main.rb", "config/app.yml")
-# A run of the check is a process start and a few stat calls; this only catches a hang or a
-# walk of the whole tree, not noise.
-TIME_LIMIT_SECONDS = 2.0
+APP_FILES = (
+    "storage/logs/.keep",
+    "storage/framework/cache/.keep",
+    "db/app.sqlite3",
+    "app/main.rb",
+    "config/app.yml",
+)
 
 
 def run(reporter, layouts, platforms, buildpack, work, python, only):
     names = {p.name for p in platforms}
-    openshift = next(p for p in gwit.PLATFORMS if p.name == "openshift")
+    openshift = next(p for p in users.PLATFORMS if p.name == "openshift")
     for layout in layouts:
         runners = [RuntimeRun(reporter, layout, buildpack, Path(work), python)]
         if openshift.name in names:
             runners.append(OpenShiftRun(reporter, layout, buildpack, Path(work), python, openshift))
         for runner in runners:
             if only.search(runner.label):
-                gwit.run_guarded(reporter, runner)
+                reporting.run_guarded(reporter, runner)
 
 
-class RuntimeRun:
-    def __init__(self, reporter, layout, buildpack, work, python, platform=gwit.IDEALISED):
+class RuntimeRun(RuntimeChecks):
+    def __init__(self, reporter, layout, buildpack, work, python, platform=users.IDEALISED):
         self.r = reporter
         self.layout = layout
         self.platform = platform
-        suffix = "" if platform is gwit.IDEALISED else f"/{platform.name}"
+        suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
         self.label = f"runtime/{layout.name}{suffix}"
-        self.lc = gwit.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
-                                 platform)
+        self.lc = lifecycle.Lifecycle(
+            work / self.label.replace("/", "-"), layout, buildpack, python, platform
+        )
 
     def check(self, what, passed, details=()):
         return self.r.check(f"{self.label}: {what}", passed, details)
@@ -86,7 +91,7 @@ class RuntimeRun:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("x\n")
         (lc.workspace / "project.toml").write_text(PROJECT_TOML)
-        gwit.normalise_modes(lc.workspace)
+        tree.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         build = lc.build()
         if not self.check("build exits 0", build.code == 0, build.describe()):
@@ -96,11 +101,17 @@ class RuntimeRun:
         if not self.check("the image's report.toml parses", report is not None, [error]):
             return None
         roots = report.get("roots", [])
-        self.r.equal(f"{self.label}: the image's report lists the writable roots", sorted(roots),
-                     ["db/app.sqlite3", "storage/", "tmp/pids/"])
+        self.r.equal(
+            f"{self.label}: the image's report lists the writable roots",
+            sorted(roots),
+            ["db/app.sqlite3", "storage/", "tmp/pids/"],
+        )
         exec_d = lc.image_layer / "exec.d" / EXEC_D_NAME
-        if not self.check(f"the layer has an executable exec.d/{EXEC_D_NAME}",
-                          exec_d.is_file() and os.access(exec_d, os.X_OK), [str(exec_d)]):
+        if not self.check(
+            f"the layer has an executable exec.d/{EXEC_D_NAME}",
+            exec_d.is_file() and os.access(exec_d, os.X_OK),
+            [str(exec_d)],
+        ):
             return None
         return roots, exec_d
 
@@ -109,153 +120,131 @@ class RuntimeRun:
         if built is None:
             return
         roots, exec_d = built
+        self.check_exec_d(roots, exec_d)
+        self.check_doctor(roots)
+        self.check_openshift_pod(roots, exec_d)
+
+    def doctor_argv(self):
+        """(the CLI, `doctor --app IMAGE`, the image's report.toml)."""
+        lc = self.lc
+        binary = lc.buildpack.path / "bin" / "group-writable"
+        return binary, ["doctor", "--app", lc.image_workspace], lc.image_layer / "report.toml"
+
+    def check_exec_d(self, roots, exec_d):
+        """The exec.d check as the run user, outside the group, switched off, with few open files
+        and on a read-only app dir."""
         lc = self.lc
         group = lc.build_user[1]
         run_user = lc.run_user
-
-        self.expect_silent("exec.d as the run user (in the build group)",
-                           self.exec_d(exec_d, run_user))
-        self.expect_warnings("exec.d as a user outside the build group",
-                             self.exec_d(exec_d, OUTSIDER), roots,
-                             f"is not writable: the process is not in group {group}",
-                             f"docker run --group-add {group}")
-        self.expect_silent("exec.d outside the group with BPL_GROUP_WRITABLE_CHECK=false",
-                           self.exec_d(exec_d, OUTSIDER, {"BPL_GROUP_WRITABLE_CHECK": "false"}))
+        self.expect_silent(
+            "exec.d as the run user (in the build group)", self.exec_d(exec_d, run_user)
+        )
+        self.expect_warnings(
+            "exec.d as a user outside the build group",
+            self.exec_d(exec_d, OUTSIDER),
+            roots,
+            f"is not writable: the process is not in group {group}",
+            f"docker run --group-add {group}",
+        )
+        self.expect_silent(
+            "exec.d outside the group with BPL_GROUP_WRITABLE_CHECK=false",
+            self.exec_d(exec_d, OUTSIDER, {"BPL_GROUP_WRITABLE_CHECK": "false"}),
+        )
         # qemu-user needs descriptors of its own to start the program, so under the emulator the
         # product never runs with 3 or 4: these two cases are left out there.
         low_limits = () if emulation.active() else (3, 4)
         if emulation.active():
-            gwit.log("exec.d with 3 or 4 open files: left out under the emulator (it cannot start the"
-                     " program with so few descriptors)")
+            reporting.log(
+                "exec.d with 3 or 4 open files: left out under the emulator (it cannot start the"
+                " program with so few descriptors)"
+            )
         for limit in low_limits:
             what = f"exec.d as the run user with {limit} open files at most"
             result = self.exec_d(exec_d, run_user, nofile=limit)
             self.expect_common(what, result)
-            self.check(f"{what}: says on stderr that it did not run",
-                       f"! Warning: The start-up check did not run: the open-file limit is {limit}\n"
-                       in result[0].stderr, result[0].describe())
+            self.check(
+                f"{what}: says on stderr that it did not run",
+                f"! Warning: The start-up check did not run: the open-file limit is {limit}\n"
+                in result[0].stderr,
+                result[0].describe(),
+            )
         with ReadOnlyBind(lc.image_workspace) as mounted:
-            if self.check("the app dir can be bind-mounted read-only", mounted.error is None,
-                          [mounted.error]):
-                self.expect_warnings("exec.d as the run user on a read-only app dir",
-                                     self.exec_d(exec_d, run_user), roots,
-                                     "is on a read-only file system", "emptyDir")
+            if self.check(
+                "the app dir can be bind-mounted read-only", mounted.error is None, [mounted.error]
+            ):
+                self.expect_warnings(
+                    "exec.d as the run user on a read-only app dir",
+                    self.exec_d(exec_d, run_user),
+                    roots,
+                    "is on a read-only file system",
+                    "emptyDir",
+                )
 
-        binary = lc.buildpack.path / "bin" / "group-writable"
-        report_path = lc.image_layer / "report.toml"
-        doctor = ["doctor", "--app", lc.image_workspace]
-        self.expect_doctor("doctor --report as a user outside the group",
-                           self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path]),
-                           roots, report_path, group)
-        self.expect_doctor("doctor with CNB_LAYERS_DIR as a user outside the group",
-                           self.run_cli(OUTSIDER, [binary, *doctor],
-                                    {"CNB_LAYERS_DIR": lc.image_layer.parent}),
-                           roots, report_path, group)
-        self.expect_doctor("doctor without a report (from project.toml) outside the group",
-                           self.run_cli(OUTSIDER, [binary, *doctor]), roots, None, group)
+    def check_doctor(self, roots):
+        """`doctor` from --report, CNB_LAYERS_DIR and project.toml outside the group, and as the
+        run user."""
+        lc = self.lc
+        group = lc.build_user[1]
+        run_user = lc.run_user
+        binary, doctor, report_path = self.doctor_argv()
+        self.expect_doctor(
+            "doctor --report as a user outside the group",
+            self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path]),
+            roots,
+            report_path,
+            group,
+        )
+        self.expect_doctor(
+            "doctor with CNB_LAYERS_DIR as a user outside the group",
+            self.run_cli(OUTSIDER, [binary, *doctor], {"CNB_LAYERS_DIR": lc.image_layer.parent}),
+            roots,
+            report_path,
+            group,
+        )
+        self.expect_doctor(
+            "doctor without a report (from project.toml) outside the group",
+            self.run_cli(OUTSIDER, [binary, *doctor]),
+            roots,
+            None,
+            group,
+        )
         in_group = self.run_cli(run_user, [binary, *doctor, "--report", report_path])
-        self.check("doctor as the run user: exit 0, every root writable, no warning",
-                   in_group.code == 0 and "!" not in in_group.stdout
-                   and all(f"`{root}` is writable" in in_group.stdout for root in roots),
-                   in_group.describe())
+        self.check(
+            "doctor as the run user: exit 0, every root writable, no warning",
+            in_group.code == 0
+            and "!" not in in_group.stdout
+            and all(f"`{root}` is writable" in in_group.stdout for root in roots),
+            in_group.describe(),
+        )
 
-        # OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
-        # group 0: nothing selected is writable, and the check says so.
+    def check_openshift_pod(self, roots, exec_d):
+        """OpenShift runs this image (group-owned by the build group) as an arbitrary uid in
+        group 0: nothing selected is writable, and the check says so."""
+        group = self.lc.build_user[1]
+        binary, doctor, report_path = self.doctor_argv()
         pod = "%d:%d" % OPENSHIFT_POD
         what = f"exec.d as OpenShift's pod user {pod} (group 0, not {group})"
         result = self.exec_d(exec_d, OPENSHIFT_POD)
-        self.expect_warnings(what, result, roots,
-                             f"is not writable: the process is not in group {group}",
-                             f"docker run --group-add {group}")
+        self.expect_warnings(
+            what,
+            result,
+            roots,
+            f"is not writable: the process is not in group {group}",
+            f"docker run --group-add {group}",
+        )
         self.expect_gid0_hint(what, result[0].stderr, roots, group, True)
         what = f"doctor as OpenShift's pod user {pod}"
         outcome = self.run_cli(OPENSHIFT_POD, [binary, *doctor, "--report", report_path])
         self.expect_doctor(what, outcome, roots, report_path, group)
         self.expect_gid0_hint(what, outcome.stdout, roots, group, True)
         outside = self.run_cli(OUTSIDER, [binary, *doctor, "--report", report_path])
-        self.expect_gid0_hint("doctor as a user outside the build group and group 0",
-                              outside.stdout, roots, group, False)
-
-
-    def exec_d(self, program, user, extra_env=None, nofile=None):
-        """Runs `program` as the launcher runs exec.d: cwd = the app, fd 3 open for its output (under
-        `prlimit --nofile=N:N` when `nofile` is given; fd 3 counts)."""
-        fd3 = self.lc.root / "exec.d-output.toml"
-        env = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent",
-               "CNB_APP_DIR": str(self.lc.image_workspace)}
-        env.update(extra_env or {})
-        with open(fd3, "wb") as output:
-            started = time.monotonic()
-            limits = () if nofile is None else (f"--nofile={nofile}:{nofile}",)
-            outcome = gwit.run_as(user, [program], env, self.lc.image_workspace, timeout=60,
-                                  fd3=output.fileno(), limits=limits)
-            elapsed = time.monotonic() - started
-        return outcome, fd3.read_bytes(), elapsed
-
-    def run_cli(self, user, argv, extra_env=None):
-        env = {"PATH": gwit.PATH_ENV}
-        env.update({k: str(v) for k, v in (extra_env or {}).items()})
-        return gwit.run_as(user, argv, env, self.lc.root)
-
-    def expect_common(self, what, result):
-        outcome, fd3, elapsed = result
-        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
-        self.check(f"{what}: prints nothing on stdout", outcome.stdout == "", outcome.describe())
-        try:
-            variables = tomllib.loads(fd3.decode("utf-8"))
-            problem = None if variables == {} else f"variables: {variables!r}"
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-            problem = f"{type(e).__name__}: {e}; fd 3: {fd3!r}"
-        self.check(f"{what}: fd 3 is valid TOML with no variables", problem is None, [problem])
-        self.check(f"{what}: finishes within {TIME_LIMIT_SECONDS} s", elapsed < TIME_LIMIT_SECONDS,
-                   [f"took {elapsed:.3f} s"])
-        self.check(f"{what}: no crash", not gwit.has_backtrace(outcome.stderr), outcome.describe())
-
-    def expect_silent(self, what, result):
-        self.expect_common(what, result)
-        outcome = result[0]
-        self.check(f"{what}: says nothing on stderr", outcome.stderr == "", outcome.describe())
-
-    def expect_warnings(self, what, result, roots, title, suggestion):
-        self.expect_common(what, result)
-        stderr = result[0].stderr
-        warnings = sorted(line for line in stderr.splitlines() if line.startswith("! Warning: "))
-        self.r.equal(f"{self.label}: {what}: one warning per root: `ROOT` {title}", warnings,
-                     sorted(f"! Warning: `{root}` {title}" for root in roots))
-        self.check(f"{what}: suggests {suggestion!r}", suggestion in stderr, stderr.splitlines())
-
-    def expect_gid0_hint(self, what, text, roots, group, present):
-        """A process in group 0 on an image of another group (OpenShift running an image built
-        without `--gid 0`) is told, for each root, why and to build with `pack build --gid 0`;
-        any other process is not."""
-        lines = text.splitlines()
-        detail = (f"! The process is in group 0, as OpenShift runs containers (an arbitrary uid in"
-                  f" group 0), but the image's files belong to group {group}.")
-        fix = ("! - Build with `pack build --gid 0` (the lifecycle then gives every file group 0),"
-               " so any uid OpenShift picks can write what the build selected.")
-        if present:
-            self.r.equal(f"{self.label}: {what}: each of the {len(roots)} warnings says the"
-                         " process is in group 0 and suggests `pack build --gid 0` first",
-                         (lines.count(detail), lines.count(fix),
-                          sum(1 for a, b in zip(lines, lines[1:])
-                              if a == "! How to fix it:" and b == fix)),
-                         (len(roots), len(roots), len(roots)))
-        else:
-            self.check(f"{what}: no `pack build --gid 0` suggestion (the process is not in"
-                       " group 0)", "--gid 0" not in text and detail not in lines, lines)
-
-    def expect_doctor(self, what, outcome, roots, report_path, group):
-        self.check(f"{what}: exits 0", outcome.code == 0, outcome.describe())
-        origin = f"`{report_path}`" if report_path else "the app's configuration"
-        heading = f"- Checking {len(roots)} writable paths from {origin}"
-        self.check(f"{what}: prints {heading!r}", heading in outcome.stdout.splitlines(),
-                   outcome.describe())
-        pattern = re.compile(
-            r"^! Warning: `(.*)` is not writable: the process is not in group (\d+)$")
-        found = sorted((m.group(1), int(m.group(2))) for m in map(pattern.match,
-                       outcome.stdout.splitlines()) if m)
-        self.r.equal(f"{self.label}: {what}: one warning per root, naming group {group}", found,
-                     sorted((root, group) for root in roots))
+        self.expect_gid0_hint(
+            "doctor as a user outside the build group and group 0",
+            outside.stdout,
+            roots,
+            group,
+            False,
+        )
 
 
 class OpenShiftRun(RuntimeRun):
@@ -269,63 +258,56 @@ class OpenShiftRun(RuntimeRun):
             return
         roots, exec_d = built
         lc = self.lc
-        image = gwit.snapshot(lc.image_workspace)
-        self.check("every entry of the image belongs to group 0",
-                   {e.gid for e in image.values()} == {0},
-                   [f"groups: {sorted({e.gid for e in image.values()})}"])
+        image = tree.snapshot(lc.image_workspace)
+        self.check(
+            "every entry of the image belongs to group 0",
+            {e.gid for e in image.values()} == {0},
+            [f"groups: {sorted({e.gid for e in image.values()})}"],
+        )
         pod = "%d:%d" % OPENSHIFT_POD
         own = "%d:%d" % OPENSHIFT_UID_OWN_GROUP
-        self.expect_silent(f"exec.d as OpenShift's pod user {pod} (in group 0)",
-                           self.exec_d(exec_d, OPENSHIFT_POD))
-        what = f"exec.d as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        self.expect_silent(
+            f"exec.d as OpenShift's pod user {pod} (in group 0)", self.exec_d(exec_d, OPENSHIFT_POD)
+        )
+        what = f"exec.d as uid {users.OPENSHIFT_UID} not in group 0 ({own})"
         result = self.exec_d(exec_d, OPENSHIFT_UID_OWN_GROUP)
-        self.expect_warnings(what, result, roots,
-                             "is not writable: the process is not in group 0",
-                             "docker run --group-add 0")
+        self.expect_warnings(
+            what,
+            result,
+            roots,
+            "is not writable: the process is not in group 0",
+            "docker run --group-add 0",
+        )
         self.expect_gid0_hint(what, result[0].stderr, roots, 0, False)
         binary = lc.buildpack.path / "bin" / "group-writable"
         report_path = lc.image_layer / "report.toml"
         doctor = [binary, "doctor", "--app", lc.image_workspace, "--report", report_path]
         in_group = self.run_cli(OPENSHIFT_POD, doctor)
-        self.check(f"doctor as OpenShift's pod user {pod}: exit 0, every root writable, no"
-                   " warning", in_group.code == 0 and "!" not in in_group.stdout
-                   and all(f"`{root}` is writable" in in_group.stdout for root in roots),
-                   in_group.describe())
-        what = f"doctor as uid {gwit.OPENSHIFT_UID} not in group 0 ({own})"
+        self.check(
+            f"doctor as OpenShift's pod user {pod}: exit 0, every root writable, no warning",
+            in_group.code == 0
+            and "!" not in in_group.stdout
+            and all(f"`{root}` is writable" in in_group.stdout for root in roots),
+            in_group.describe(),
+        )
+        what = f"doctor as uid {users.OPENSHIFT_UID} not in group 0 ({own})"
         outcome = self.run_cli(OPENSHIFT_UID_OWN_GROUP, doctor)
         self.expect_doctor(what, outcome, roots, report_path, 0)
         self.expect_gid0_hint(what, outcome.stdout, roots, 0, False)
         # Real writes, as the pod writes: a new file in each root dir, a byte appended to a file.
-        plan = [("create" if root.endswith("/") else "append",
-                 str(lc.image_workspace / root.rstrip("/")), True) for root in roots]
+        plan = [
+            (
+                "create" if root.endswith("/") else "append",
+                str(lc.image_workspace / root.rstrip("/")),
+                True,
+            )
+            for root in roots
+        ]
         for user, want in ((OPENSHIFT_POD, True), (OPENSHIFT_UID_OWN_GROUP, False)):
             results = lc.probe([(a, p) for a, p, _ in plan], user=user)
-            wrong = [f"{a} {p}: {results[(a, p)][1]}" for a, p, _ in plan
-                     if results[(a, p)][0] != want]
+            wrong = [
+                f"{a} {p}: {results[(a, p)][1]}" for a, p, _ in plan if results[(a, p)][0] != want
+            ]
             ids = "%d:%d" % user
             what = "can write each" if want else "cannot write any"
             self.check(f"uid:gid {ids} {what} of the {len(plan)} roots", not wrong, wrong)
-
-
-class ReadOnlyBind:
-    """Bind-mounts a directory read-only onto itself for the duration of a `with` block."""
-
-    def __init__(self, path):
-        self.path = str(path)
-        self.error = None
-        self.mounted = False
-
-    def __enter__(self):
-        for argv in (["mount", "--bind", self.path, self.path],
-                     ["mount", "-o", "remount,ro,bind", self.path]):
-            done = subprocess.run(argv, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                self.error = f"{' '.join(argv)}: exit {done.returncode}: {done.stderr.strip()}"
-                break
-            self.mounted = True
-        return self
-
-    def __exit__(self, *exc):
-        if self.mounted:
-            subprocess.run(["umount", self.path], check=False)
-        return False

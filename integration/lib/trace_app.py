@@ -17,7 +17,7 @@ UPLOAD = {"uploaded": True, "by": "trace suite"}
 ROW = "from the traced app"
 SHIPPED_ROW = "shipped"
 
-APP = f'''\
+APP = f"""\
 import json, os, sqlite3, sys
 
 def pid():
@@ -70,11 +70,11 @@ for step in (pid, log, db, upload, child):
         print("APP: %s failed: %s: %s" % (step.__name__, type(e).__name__, e), flush=True)
 print("APP: pid %d, failed: %s" % (os.getpid(), ",".join(failed) or "none"), flush=True)
 sys.exit(1 if failed else 0)
-'''
+"""
 
 # Runs argv[2:] under a seccomp filter that makes system call number argv[1] fail with EPERM, as
 # a container's seccomp profile refuses a call (x86_64 numbering; other architectures pass).
-DENY_SYSCALL = '''\
+DENY_SYSCALL = """\
 import ctypes, os, struct, sys
 
 number, argv = int(sys.argv[1]), sys.argv[2:]
@@ -103,7 +103,7 @@ if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
 if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0) != 0:
     sys.exit("deny-syscall: PR_SET_SECCOMP: " + os.strerror(ctypes.get_errno()))
 os.execv(argv[0], argv)
-'''
+"""
 PTRACE_NR, SECCOMP_NR = 101, 317
 
 
@@ -111,8 +111,13 @@ def make_app(workspace):
     """Writes the app's source tree: app.py, `tmp/.keep` (no `tmp/pids`, no `tmp/cache`), an
     existing `log/production.log`, `public/uploads/.keep` and the WAL-mode database with one
     row."""
-    files = {"app.py": APP, "tmp/.keep": "", "log/production.log": "booted\n",
-             "public/uploads/.keep": "", "config/app.yml": "name: traced\n"}
+    files = {
+        "app.py": APP,
+        "tmp/.keep": "",
+        "log/production.log": "booted\n",
+        "public/uploads/.keep": "",
+        "config/app.yml": "name: traced\n",
+    }
     for rel, text in files.items():
         path = Path(workspace) / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,14 @@ import os
 import re
 from pathlib import Path
 
-import gwit
+import lifecycle
+import process
+import reporting
 import trace_app
+import tree
+import users
+from trace_checks import TraceChecks
+from trace_refusals import ENV, check_refusals, run_emulated
 
 EXPECTED_PATHS = ["/db/app.sqlite3", "/log/production.log", "/public/uploads/", "/tmp/"]
 # The denials every phase-1 trace must record: (action, path regex, SQLite database).
@@ -34,26 +40,28 @@ EXPECTED_DENIALS = [
     ("create", r"public/uploads/\.data\.json\.\d+\.tmp", False),
 ]
 APP_DENIED_STEPS = "APP: pid {pid}, failed: " + ",".join(trace_app.STEPS)
-DENIALS = ("EACCES", "EPERM", "EROFS")  # the errors `trace` counts as denials
-ENV = {"PATH": gwit.PATH_ENV, "HOME": "/nonexistent"}
+
+
+__all__ = ["run", "run_emulated"]
 
 
 def run(reporter, layouts, buildpack, work, python, only):
-    openshift = next(p for p in gwit.PLATFORMS if p.name == "openshift")
+    openshift = next(p for p in users.PLATFORMS if p.name == "openshift")
     for layout in layouts:
-        for platform in (gwit.IDEALISED, openshift):
+        for platform in (users.IDEALISED, openshift):
             runner = TraceRun(reporter, layout, buildpack, Path(work), python, platform)
             if only.search(runner.label):
-                gwit.run_guarded(reporter, runner)
+                reporting.run_guarded(reporter, runner)
 
 
-class TraceRun:
+class TraceRun(TraceChecks):
     def __init__(self, reporter, layout, buildpack, work, python, platform):
         self.r = reporter
-        suffix = "" if platform is gwit.IDEALISED else f"/{platform.name}"
+        suffix = "" if platform is users.IDEALISED else f"/{platform.name}"
         self.label = f"trace/{layout.name}{suffix}"
-        self.lc = gwit.Lifecycle(work / self.label.replace("/", "-"), layout, buildpack, python,
-                                 platform)
+        self.lc = lifecycle.Lifecycle(
+            work / self.label.replace("/", "-"), layout, buildpack, python, platform
+        )
         self.python = python
         self.out = self.lc.root / "out"
         ids = self.lc.run_user
@@ -70,9 +78,18 @@ class TraceRun:
         returns (outcome, the JSON report or None, the details to show on failure)."""
         report = self.out / f"{name}.json"
         report.unlink(missing_ok=True)
-        argv = [binary, "trace", *options, "--json", "--output", report, "--", self.python,
-                "app.py"]
-        outcome = gwit.run_as(user, argv, ENV, self.lc.image_workspace, timeout=60)
+        argv = [
+            binary,
+            "trace",
+            *options,
+            "--json",
+            "--output",
+            report,
+            "--",
+            self.python,
+            "app.py",
+        ]
+        outcome = process.run_as(user, argv, ENV, self.lc.image_workspace, timeout=60)
         details = [f"$ {' '.join(map(str, argv))}", *outcome.describe()]
         try:
             doc = json.loads(report.read_text())
@@ -82,60 +99,30 @@ class TraceRun:
             details.append(f"report {report}: {type(e).__name__}: {e}")
         return outcome, doc, details
 
-    def expect_trace(self, what, traced, code, denied):
-        """The checks every trace of the app passes; returns the app's pid or None."""
-        outcome, doc, details = traced
-        self.check(f"{what}: exits {code}", outcome.code == code, details)
-        if not self.check(f"{what}: --output holds the JSON report", doc is not None, details):
-            return None
-        self.check(f"{what}: stdout has only the app's own lines (the report went to the file)",
-                   all(line.startswith("APP: ") for line in outcome.stdout.splitlines()), details)
-        self.check(f"{what}: no crash", not gwit.has_backtrace(outcome.stderr), details)
-        self.check(f"{what}: complete, stop finished, nothing unreadable or unrecorded",
-                   (doc.get("complete"), doc.get("stop"), doc.get("unreadable"),
-                    doc.get("unrecorded")) == (True, "finished", 0, 0), details)
-        self.check(f"{what}: 2 processes or more (the app's fork is followed)",
-                   isinstance(doc.get("processes"), int) and doc["processes"] >= 2, details)
-        self.check(f"{what}: `denied` {'> 0' if denied else '== 0'} and counts the denied writes",
-                   (doc.get("denied", 0) > 0) == denied and doc.get("denied") ==
-                   sum(1 for w in doc.get("writes", []) if w.get("error") in DENIALS), details)
-        self.check(f"{what}: records the app's exit status ({0 if not denied else 1})",
-                   doc.get("exitStatus") == (1 if denied else 0), details)
-        found = re.search(r"^APP: pid (\d+), failed: (.*)$", outcome.stdout, re.M)
-        return int(found.group(1)) if found else None
-
-    def expect_untouched(self, what, log_text, rows):
-        """Nothing the app writes changed: the log, the rows, no pid file, no upload."""
-        image = self.lc.image_workspace
-        state = {
-            "log/production.log": (image / "log/production.log").read_text(),
-            "rows": trace_app.read_rows(image / "db/app.sqlite3", self.lc.root / "db-copy")[1],
-            "public/uploads/": sorted(os.listdir(image / "public/uploads")),
-            "data.json": (image / "public/uploads/data.json").exists(),
-        }
-        self.equal(f"{what}: the app's data did not change (log, rows, no upload)", state,
-                   {"log/production.log": log_text, "rows": rows,
-                    "public/uploads/": [".keep"] + (["data.json"] if rows[1:] else []),
-                    "data.json": bool(rows[1:])})
-
     def run(self):
         lc = self.lc
         lc.prepare()
         trace_app.make_app(lc.workspace)
-        gwit.normalise_modes(lc.workspace)
+        tree.normalise_modes(lc.workspace)
         lc.give_to_build_user()
         self.out.mkdir(mode=0o755)
         os.chmod(self.out, 0o1777)
         detect = lc.detect()
-        self.check("phase 1: detect fails (100) without a configuration", detect.code == 100,
-                   detect.describe())
+        self.check(
+            "phase 1: detect fails (100) without a configuration",
+            detect.code == 100,
+            detect.describe(),
+        )
         lc.export()
         suggestion = self.phase1()
         if suggestion is not None:
             self.phase2(suggestion)
-        self.refusals(lc.image_layer / "bin" / "group-writable" if
-                      (lc.image_layer / "bin").is_dir() else
-                      lc.buildpack.path / "bin" / "group-writable")
+        check_refusals(
+            self,
+            lc.image_layer / "bin" / "group-writable"
+            if (lc.image_layer / "bin").is_dir()
+            else lc.buildpack.path / "bin" / "group-writable",
+        )
 
     def phase1(self):
         """The app exported without the buildpack, traced as the run user; returns the
@@ -148,23 +135,41 @@ class TraceRun:
         outcome, doc, details = traced
         if doc is None:
             return None
-        self.check(f"{what}: the app says every step failed",
-                   pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout, details)
+        self.check(
+            f"{what}: the app says every step failed",
+            pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout,
+            details,
+        )
         writes = doc.get("writes", [])
-        missing = [f"{action} {path} (sqliteDatabase {db})" for action, path, db in EXPECTED_DENIALS
-                   if not any(w.get("action") == action and re.fullmatch(path, w.get("path", ""))
-                              and w.get("error") == "EACCES" and w.get("sqliteDatabase") == db
-                              for w in writes)]
-        self.check(f"{what}: the EACCES denials of the mkdirs, the log append, the database open"
-                   " and the upload's temp file are recorded", not missing,
-                   [f"missing: {m}" for m in missing] + details)
-        self.check(f"{what}: the temp file's name has the app's pid",
-                   any(w.get("path") == f"public/uploads/.data.json.{pid}.tmp" for w in writes),
-                   details)
+        missing = [
+            f"{action} {path} (sqliteDatabase {db})"
+            for action, path, db in EXPECTED_DENIALS
+            if not any(
+                w.get("action") == action
+                and re.fullmatch(path, w.get("path", ""))
+                and w.get("error") == "EACCES"
+                and w.get("sqliteDatabase") == db
+                for w in writes
+            )
+        ]
+        self.check(
+            f"{what}: the EACCES denials of the mkdirs, the log append, the database open"
+            " and the upload's temp file are recorded",
+            not missing,
+            [f"missing: {m}" for m in missing] + details,
+        )
+        self.check(
+            f"{what}: the temp file's name has the app's pid",
+            any(w.get("path") == f"public/uploads/.data.json.{pid}.tmp" for w in writes),
+            details,
+        )
         suggestion = doc.get("suggestion") or {}
         self.equal(f"{what}: suggestion.paths", suggestion.get("paths"), EXPECTED_PATHS)
-        self.equal(f"{what}: suggestion.create and notes are empty",
-                   (suggestion.get("create"), suggestion.get("notes")), ([], []))
+        self.equal(
+            f"{what}: suggestion.create and notes are empty",
+            (suggestion.get("create"), suggestion.get("notes")),
+            ([], []),
+        )
         self.expect_untouched(what, "booted\n", [trace_app.SHIPPED_ROW])
         return suggestion if suggestion.get("paths") else None
 
@@ -172,114 +177,118 @@ class TraceRun:
         """The suggestion configured, built and exported; traced with --config as the run user and
         without as the outsider."""
         lc = self.lc
-        project = ("[utility.group-writable]\n"
-                   f"paths = {json.dumps(suggestion['paths'])}\n"
-                   f"create = {json.dumps(suggestion.get('create', []))}\n")
+        project = (
+            "[utility.group-writable]\n"
+            f"paths = {json.dumps(suggestion['paths'])}\n"
+            f"create = {json.dumps(suggestion.get('create', []))}\n"
+        )
         (lc.workspace / "project.toml").write_text(project)
         lc.give_to_build_user()
         detect = lc.detect()
-        self.check("phase 2: detect passes with the suggestion in project.toml", detect.code == 0,
-                   [project, *detect.describe()])
+        self.check(
+            "phase 2: detect passes with the suggestion in project.toml",
+            detect.code == 0,
+            [project, *detect.describe()],
+        )
         build = lc.build()
         if not self.check("phase 2: build exits 0", build.code == 0, [project, *build.describe()]):
             return
         lc.export()
         binary = lc.image_layer / "bin" / "group-writable"
-        self.check("phase 2: the image's bin/group-writable links to ../exec.d/group-writable-check",
-                   binary.is_symlink() and os.readlink(binary) == "../exec.d/group-writable-check"
-                   and os.access(binary, os.X_OK), [str(binary)])
+        self.check(
+            "phase 2: the image's bin/group-writable links to ../exec.d/group-writable-check",
+            binary.is_symlink()
+            and os.readlink(binary) == "../exec.d/group-writable-check"
+            and os.access(binary, os.X_OK),
+            [str(binary)],
+        )
+        pid = self.check_configured_trace(binary, suggestion)
+        rows = self.check_configured_writes(pid)
+        self.check_outsider(binary, rows)
+
+    def check_configured_trace(self, binary, suggestion):
+        """trace --config as the run user: every write works; returns the app's pid."""
+        lc = self.lc
         what = f"phase 2: trace --config as {self.run_name}"
         traced = self.trace(lc.run_user, binary, "phase2", ["--config"])
         pid = self.expect_trace(what, traced, 0, False)
         outcome, doc, details = traced
         if doc is not None:
             self.equal(f"{what}: deniedAfterBuild", doc.get("deniedAfterBuild"), [])
-            self.check(f"{what}: the app says every step worked",
-                       f"APP: pid {pid}, failed: none" in outcome.stdout, details)
+            self.check(
+                f"{what}: the app says every step worked",
+                f"APP: pid {pid}, failed: none" in outcome.stdout,
+                details,
+            )
             writes = doc.get("writes", [])
             seen = {(w.get("action"), w.get("path")) for w in writes}
-            wanted = {("create", "tmp/pids/app.pid"), ("writeInPlace", "log/production.log"),
-                      ("writeInPlace", "db/app.sqlite3"), ("create", "db/app.sqlite3-wal"),
-                      ("renameTo", "public/uploads/data.json"), ("create", "tmp/cache/entry")}
-            self.check(f"{what}: records the writes (the child's too), every one succeeded",
-                       wanted <= seen and all(w.get("error") is None for w in writes),
-                       [f"missing: {sorted(wanted - seen)}", *details])
-            self.equal(f"{what}: suggests the same configuration again",
-                       doc.get("suggestion"), suggestion)
+            wanted = {
+                ("create", "tmp/pids/app.pid"),
+                ("writeInPlace", "log/production.log"),
+                ("writeInPlace", "db/app.sqlite3"),
+                ("create", "db/app.sqlite3-wal"),
+                ("renameTo", "public/uploads/data.json"),
+                ("create", "tmp/cache/entry"),
+            }
+            self.check(
+                f"{what}: records the writes (the child's too), every one succeeded",
+                wanted <= seen and all(w.get("error") is None for w in writes),
+                [f"missing: {sorted(wanted - seen)}", *details],
+            )
+            self.equal(
+                f"{what}: suggests the same configuration again", doc.get("suggestion"), suggestion
+            )
+        return pid
+
+    def check_configured_writes(self, pid):
+        """What the traced app wrote is in the image; returns the database's rows."""
+        lc = self.lc
+        what = f"phase 2: trace --config as {self.run_name}"
         image = lc.image_workspace
-        read = lambda rel: (image / rel).read_text() if (image / rel).is_file() else None
+
+        def read(rel):
+            return (image / rel).read_text() if (image / rel).is_file() else None
+
         uploads = sorted(os.listdir(image / "public/uploads"))
         try:
             upload = json.loads(read("public/uploads/data.json") or "null")
         except ValueError as e:
             upload = f"{type(e).__name__}: {e}"
-        self.equal(f"{what}: the writes happened (pid file, log line, cache entry, upload)",
-                   (read("tmp/pids/app.pid"), read("log/production.log"),
-                    read("tmp/cache/entry"), upload, uploads),
-                   (str(pid), f"booted\n{trace_app.LOG_LINE}\n", "cached\n", trace_app.UPLOAD,
-                    [".keep", "data.json"]))
+        self.equal(
+            f"{what}: the writes happened (pid file, log line, cache entry, upload)",
+            (
+                read("tmp/pids/app.pid"),
+                read("log/production.log"),
+                read("tmp/cache/entry"),
+                upload,
+                uploads,
+            ),
+            (
+                str(pid),
+                f"booted\n{trace_app.LOG_LINE}\n",
+                "cached\n",
+                trace_app.UPLOAD,
+                [".keep", "data.json"],
+            ),
+        )
         rows = [trace_app.SHIPPED_ROW, trace_app.ROW]
-        self.equal(f"{what}: the database has the new row, still in WAL mode",
-                   trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
-                   ("wal", rows))
-        outsider = "%d:%d" % gwit.OUTSIDER
+        self.equal(
+            f"{what}: the database has the new row, still in WAL mode",
+            trace_app.read_rows(image / "db/app.sqlite3", lc.root / "db-copy"),
+            ("wal", rows),
+        )
+        return rows
+
+    def check_outsider(self, binary, rows):
+        """trace as a user outside the build group: every step fails, nothing changes."""
+        outsider = "%d:%d" % users.OUTSIDER
         what = f"phase 2: trace as {outsider}, outside the build group"
-        traced = self.trace(gwit.OUTSIDER, binary, "outsider")
+        traced = self.trace(users.OUTSIDER, binary, "outsider")
         pid = self.expect_trace(what, traced, 2, True)
         outcome, doc, details = traced
-        self.check(f"{what}: the app says every step failed",
-                   pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout, details)
+        self.check(
+            f"{what}: the app says every step failed",
+            pid is not None and APP_DENIED_STEPS.format(pid=pid) in outcome.stdout,
+            details,
+        )
         self.expect_untouched(what, f"booted\n{trace_app.LOG_LINE}\n", rows)
-
-    def refusals(self, binary):
-        """`trace` where ptrace or seccomp is refused, an unknown command, no command."""
-        lc = self.lc
-        script = lc.root / "deny-syscall.py"
-        script.write_text(trace_app.DENY_SYSCALL)
-        os.chmod(script, 0o644)
-        deny = [self.python, script]
-        cases = [  # (what, argv, exit status, a whole line of stderr, texts in stderr)
-            (f"trace under a seccomp filter refusing ptrace ({trace_app.PTRACE_NR})",
-             [*deny, trace_app.PTRACE_NR, binary, "trace", "--", "true"], 1,
-             "! Tracing is not allowed here", ["SYS_PTRACE"]),
-            (f"trace under a seccomp filter refusing seccomp ({trace_app.SECCOMP_NR})",
-             [*deny, trace_app.SECCOMP_NR, binary, "trace", "--", "true"], 1,
-             "! Cannot install the seccomp filter `trace` stops on", ["seccomp=unconfined"]),
-            ("trace -- /nonexistent", [binary, "trace", "--", "/nonexistent"], 1,
-             "! Cannot find `/nonexistent`", []),
-            ("trace without a command (usage)", [binary, "trace"], 64,
-             "Error: Give the command to trace after `--`.", ["Usage: group-writable trace"]),
-        ]
-        for what, argv, code, line, texts in cases:
-            outcome = gwit.run_as(lc.run_user, argv, ENV, lc.image_workspace, timeout=60)
-            self.check(f"{what}: exits {code}, says {line!r}, no crash",
-                       outcome.code == code and not gwit.has_backtrace(outcome.stderr)
-                       and line in outcome.stderr.splitlines()
-                       and all(text in outcome.stderr for text in texts), outcome.describe())
-
-
-def run_emulated(reporter, layouts, buildpack, work, python, only):
-    """Under GW_EMULATOR the suite is this one check: qemu-user does not emulate `ptrace` for its
-    guest, and a linux/arm64 executable refuses `trace` before trying, naming linux/amd64. (An amd64
-    executable under qemu-x86_64-static, as when developing the harness, gets as far as `ptrace`,
-    which the emulator fails: "Tracing is not allowed here".)"""
-    layout = layouts[0]
-    label = f"trace/{layout.name}/emulated"
-    if not only.search(label):
-        return
-    work = Path(work)
-    work.mkdir(parents=True, exist_ok=True)
-    os.chmod(work, 0o755)
-    argv = [buildpack.executable, "trace", "--", "true"]
-    outcome = gwit.run_as(layout.run, argv, ENV, work, timeout=60)
-    text = outcome.stderr + outcome.stdout
-    if buildpack.arch == "amd64":
-        said = "the ptrace refusal (the emulator does not emulate ptrace)"
-        refused = "! Tracing is not allowed here" in outcome.stderr.splitlines()
-    else:
-        said = "the unsupported-architecture refusal naming linux/amd64"
-        refused = "amd64" in outcome.stderr and "Tracing is not allowed here" not in text
-    reporter.check(f"{label}: `group-writable trace -- true` ({buildpack.arch}, under the emulator)"
-                   f" exits non-zero with {said}, no crash",
-                   outcome.code not in (0, None) and refused and not gwit.has_backtrace(text),
-                   outcome.describe())
