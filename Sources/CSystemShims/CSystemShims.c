@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sched.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <linux/capability.h>
 #include <linux/fs.h>
@@ -42,11 +43,32 @@ long gw_get_attribute_at(int dirfd, const char *name, const char *attribute, voi
   return syscall(SYS_getxattrat, dirfd, name, AT_SYMLINK_NOFOLLOW, attribute, &arguments, sizeof arguments);
 }
 
-long gw_list_attributes_path(const char *path, char *list, size_t size) {
+// "/proc/self/fd/N" of `fd` (never negative), in `path` (32 bytes hold any int); by hand, as snprintf costs
+// more than the system call it prepares on the walk's path.
+static void proc_fd_path(int fd, char path[32]) {
+  static const char prefix[] = "/proc/self/fd/";
+  char digits[12];
+  int count = 0;
+  unsigned value = (unsigned)fd;
+  do {
+    digits[count++] = (char)('0' + value % 10);
+    value /= 10;
+  } while (value != 0 && count < 11);
+  size_t length = sizeof prefix - 1;
+  memcpy(path, prefix, length);
+  while (count > 0) path[length++] = digits[--count];
+  path[length] = '\0';
+}
+
+long gw_list_attributes_proc(int fd, char *list, size_t size) {
+  char path[32];
+  proc_fd_path(fd, path);
   return listxattr(path, list, size);
 }
 
-long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size) {
+long gw_get_attribute_proc(int fd, const char *attribute, void *value, size_t size) {
+  char path[32];
+  proc_fd_path(fd, path);
   return getxattr(path, attribute, value, size);
 }
 

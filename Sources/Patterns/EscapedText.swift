@@ -12,6 +12,10 @@ public enum EscapedText {
   /// `bytes` as escaped text; `reversible: false` keeps backslashes as they are, for text that is no user value
   /// (a parser's message, which escapes what it quotes itself).
   public static func escaping(_ bytes: [UInt8], reversible: Bool = true) -> String {
+    // Printable ASCII other than a backslash stands for itself: most names are only that.
+    if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var result = ""
     result.reserveCapacity(bytes.count)
     var parser = Unicode.UTF8.ForwardParser()

@@ -13,6 +13,8 @@ import Testing
     Array("\u{65E5}\u{672C}".utf8),
     [0x6E, 0x0A, 0x6C], [0x62, 0x61, 0x64, 0xFF], Array("tab\there".utf8), Array("a b".utf8),
     Array("a!".utf8), Array("a/".utf8.dropLast()), Array(" lead".utf8), Array("\u{2028}".utf8),
+    Array("cafe\u{301}x".utf8), Array("cafd".utf8), Array("e\u{301}".utf8), Array("f".utf8),
+    Array("d\\".utf8), Array("m\u{E9}".utf8),
   ]
 
   static func shuffled(_ seed: UInt64) -> [([UInt8], Bool)] {
@@ -54,6 +56,8 @@ import Testing
     ("logs", false, "log/", 1),
     ("a", false, "caf\u{E9}", -1), ("z", false, "caf\u{E9}", 1), ("cafe", false, "cafe\u{301}", -1),
     ("b", false, "a\\\\b", 1),
+    // Decided before the first byte displayed otherwise, when that byte is not right after the difference.
+    ("back\\slash", false, "m", -1), ("caf\u{E9}", false, "d", -1), ("xy\u{E9}", false, "a", 1),
   ])
   func ordersPlainPathsAsStringsDo(path: String, isDirectory: Bool, display: String, order: Int) {
     let bytes = Array(path.utf8)
@@ -66,10 +70,16 @@ import Testing
   }
 
   @Test func cannotTellForPathsDisplayedOtherwise() {
-    for bytes in [[UInt8](), Array("back\\slash".utf8), [0x61, 0x0A], Array("caf\u{E9}".utf8)] {
+    // Empty; displayed otherwise at the first difference, or right after it (where a combining mark would
+    // change how the differing character sorts).
+    let cases: [([UInt8], String)] = [
+      ([], "m"), (Array("\\x".utf8), "m"), ([0x6D, 0x0A], "ma"), (Array("m\u{E9}".utf8), "mz"),
+      (Array("e\u{301}".utf8), "f"), (Array("cafe\u{301}".utf8), "cafd"),
+    ]
+    for (bytes, display) in cases {
       #expect(
         bytes.withUnsafeBufferPointer {
-          DisplayPath.order(of: $0, isDirectory: false, against: "m")
+          DisplayPath.order(of: $0, isDirectory: false, against: display)
         } == nil)
     }
   }

@@ -37,11 +37,12 @@ long gw_list_attributes_at(int dirfd, const char *name, char *list, size_t size)
 /// `getxattrat(dirfd, name, AT_SYMLINK_NOFOLLOW, attribute, …)` (Linux 6.13+); -1 with ENOSYS on older kernels.
 long gw_get_attribute_at(int dirfd, const char *name, const char *attribute, void *value, size_t size);
 
-/// `listxattr(path, list, size)`, following the last component (for `/proc/self/fd/N` of an `O_PATH` handle).
-long gw_list_attributes_path(const char *path, char *list, size_t size);
+/// `listxattr("/proc/self/fd/N", list, size)`: the names of the entry an `O_PATH` handle `fd` holds (the
+/// `*xattr` calls refuse such a descriptor itself); ENOENT without /proc.
+long gw_list_attributes_proc(int fd, char *list, size_t size);
 
-/// `getxattr(path, attribute, value, size)`, following the last component (for `/proc/self/fd/N`).
-long gw_get_attribute_path(const char *path, const char *attribute, void *value, size_t size);
+/// `getxattr("/proc/self/fd/N", attribute, value, size)`: one attribute of the entry `fd` holds.
+long gw_get_attribute_proc(int fd, const char *attribute, void *value, size_t size);
 
 /// The parts of `struct statx` the walker needs; `mount_root` is 1 or 0, or -1 where the kernel does not say.
 struct gw_file_status {

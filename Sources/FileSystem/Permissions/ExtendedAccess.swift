@@ -37,6 +37,17 @@ public struct ExtendedAccess: Sendable, Equatable {
   /// The attribute holding file capabilities.
   public static let capabilitiesName = "security.capability"
 
+  /// The names that decide access, for `AttributeSource.presence(of:)`: their bits below.
+  static let decidingNames = [accessACLName, defaultACLName, capabilitiesName].map {
+    Array($0.utf8)
+  }
+  /// `decidingNames`' bit of the access ACL.
+  static let accessACLBit: UInt32 = 1 << 0
+  /// `decidingNames`' bit of the default ACL.
+  static let defaultACLBit: UInt32 = 1 << 1
+  /// `decidingNames`' bit of file capabilities.
+  static let capabilitiesBit: UInt32 = 1 << 2
+
   /// Whether the ACL in `value` (the kernel's `posix_acl_xattr` layout: a version, then `tag, perm, id` records)
   /// lets a user other than `owner` or a group other than `group` write; malformed data counts as granting it.
   public static func aclGrantsNamedWrite(_ value: [UInt8], owner: uid_t, group: gid_t) -> Bool {

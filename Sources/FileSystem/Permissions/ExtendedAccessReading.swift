@@ -66,7 +66,7 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
     do { current = try handle.status() } catch { throw .refused(error) }
     guard current.isSameEntry(as: expected), current.kind != .symbolicLink else { throw .replaced }
     do {
-      return try access(from: .path("/proc/self/fd/\(handle.rawValue)"), status: expected)
+      return try access(from: .handle(handle), status: expected)
     } catch  where error.rawValue == ENOENT {
       // No /proc: read the name, then check it still names the handle's inode.
       let byName = try mapped { () throws(Errno) in
@@ -85,27 +85,26 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
   static func access(from source: AttributeSource, status: FileStatus) throws(Errno)
     -> ExtendedAccess
   {
-    let names: [UInt8]
+    let present: UInt32
     do {
-      names = try source.names()
+      present = try source.presence(of: ExtendedAccess.decidingNames)
     } catch  where error.rawValue == ENOTSUP || error.rawValue == EOPNOTSUPP {
       return .none
     }
+    guard present != 0 else { return .none }
     var access = ExtendedAccess.none
-    for name in names.split(separator: 0) {
-      switch String(decoding: name, as: UTF8.self) {
-      case ExtendedAccess.accessACLName:
-        guard let value = try source.value(of: ExtendedAccess.accessACLName) else { continue }
-        access.hasAccessACL = true
-        access.namedWrite = ExtendedAccess.aclGrantsNamedWrite(
-          value, owner: status.userID, group: status.groupID)
-      case ExtendedAccess.defaultACLName where status.kind == .directory:
-        access.hasDefaultACL = true
-      case ExtendedAccess.capabilitiesName where status.kind == .regular:
-        access.hasCapabilities = true
-      default:
-        continue
-      }
+    if present & ExtendedAccess.accessACLBit != 0,
+      let value = try source.value(of: ExtendedAccess.accessACLName)
+    {
+      access.hasAccessACL = true
+      access.namedWrite = ExtendedAccess.aclGrantsNamedWrite(
+        value, owner: status.userID, group: status.groupID)
+    }
+    if present & ExtendedAccess.defaultACLBit != 0 && status.kind == .directory {
+      access.hasDefaultACL = true
+    }
+    if present & ExtendedAccess.capabilitiesBit != 0 && status.kind == .regular {
+      access.hasCapabilities = true
     }
     return access
   }

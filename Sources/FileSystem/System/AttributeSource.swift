@@ -4,26 +4,65 @@ import CSystemShims
   import Glibc
 #endif
 
-/// Where to read extended attributes from: an open entry, a name in an open directory, or a `/proc` path.
+/// Where to read extended attributes from: an open entry, a name in an open directory, or the entry an `O_PATH`
+/// handle holds.
 public enum AttributeSource {
   /// The open entry itself (`flistxattr`, `fgetxattr`).
   case descriptor(FileDescriptor)
   /// `name` in `directory`, never following a symlink (`listxattrat`, `getxattrat`; Linux 6.13+).
   case name(UnsafePointer<CChar>, in: FileDescriptor)
-  /// A path whose last component is followed (`/proc/self/fd/N` of an `O_PATH` handle names its inode).
-  case path(String)
+  /// The entry an `O_PATH` handle holds, through `/proc/self/fd/N` (the `*xattr` calls refuse the handle
+  /// itself; `ENOENT` without /proc).
+  case handle(FileDescriptor)
 
-  /// The attribute names, NUL-separated, at most 64 KiB (the kernel's own limit).
-  public func names() throws(Errno) -> [UInt8] {
-    try fetch { buffer, size throws(Errno) in
-      try retryingOnInterrupt { () -> Int in
-        switch self {
-        case .descriptor(let fd): gw_list_attributes_fd(fd.rawValue, buffer, size)
-        case .name(let name, let directory):
-          gw_list_attributes_at(directory.rawValue, name, buffer, size)
-        case .path(let path): gw_list_attributes_path(path, buffer, size)
+  /// Which of `wanted` the entry's attribute names hold, as bits (bit `i` for `wanted[i]`), from one listing;
+  /// a listing of up to 256 bytes (the common one: none, or a few names) is read without allocating.
+  public func presence(of wanted: [[UInt8]]) throws(Errno) -> UInt32 {
+    for size in [256, 65536] {
+      let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) {
+        buffer -> Result<UInt32, Errno> in
+        guard let base = buffer.baseAddress else { return .failure(Errno(rawValue: ENOMEM)) }
+        return list(into: base, size: size).map { count in
+          base.withMemoryRebound(to: UInt8.self, capacity: count) {
+            Self.presence(of: wanted, in: UnsafeBufferPointer(start: $0, count: count))
+          }
         }
-      }.get()
+      }
+      switch result {
+      case .success(let bits): return bits
+      case .failure(let error) where error.rawValue == ERANGE && size < 65536: continue
+      case .failure(let error): throw error
+      }
+    }
+    throw Errno(rawValue: ERANGE)
+  }
+
+  /// Which of `wanted` the NUL-separated names in `list` hold, as bits (bit `i` for `wanted[i]`).
+  static func presence(of wanted: [[UInt8]], in list: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var bits: UInt32 = 0
+    var start = 0
+    while start < list.count {
+      var end = start
+      while end < list.count && list[end] != 0 { end += 1 }
+      let name = UnsafeBufferPointer(rebasing: list[start..<end])
+      for (index, candidate) in wanted.enumerated()
+      where candidate.count == name.count && candidate.elementsEqual(name) {
+        bits |= 1 << UInt32(index)
+      }
+      start = end + 1
+    }
+    return bits
+  }
+
+  /// Lists the names into `buffer`: their length, or the error (`ERANGE` when they do not fit).
+  private func list(into buffer: UnsafeMutablePointer<CChar>, size: Int) -> Result<Int, Errno> {
+    retryingOnInterrupt { () -> Int in
+      switch self {
+      case .descriptor(let fd): gw_list_attributes_fd(fd.rawValue, buffer, size)
+      case .name(let name, let directory):
+        gw_list_attributes_at(directory.rawValue, name, buffer, size)
+      case .handle(let handle): gw_list_attributes_proc(handle.rawValue, buffer, size)
+      }
     }
   }
 
@@ -36,7 +75,7 @@ public enum AttributeSource {
           case .descriptor(let fd): gw_get_attribute_fd(fd.rawValue, attribute, buffer, size)
           case .name(let name, let directory):
             gw_get_attribute_at(directory.rawValue, name, attribute, buffer, size)
-          case .path(let path): gw_get_attribute_path(path, attribute, buffer, size)
+          case .handle(let handle): gw_get_attribute_proc(handle.rawValue, attribute, buffer, size)
           }
         }.get()
       }

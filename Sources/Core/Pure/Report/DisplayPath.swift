@@ -19,20 +19,31 @@ public enum DisplayPath {
   }
 
   /// How the display path of `bytes` sorts against `display` (-1, 0, 1), decided without making it; nil when
-  /// it cannot tell cheaply: only a path of printable ASCII without a backslash is displayed as it is, and for
-  /// such a text the order of its bytes is the order of Swift's `String` comparison.
+  /// it cannot tell cheaply. Only printable ASCII other than a backslash is displayed as it is, and for such
+  /// bytes the order of the bytes is the order of Swift's `String` comparison; so the bytes up to the first
+  /// difference and the one after it (which could combine with it) must be such, and what follows cannot change
+  /// the answer.
   static func order(
     of bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, against display: String
   ) -> Int? {
     guard !bytes.isEmpty else { return nil }
-    for byte in bytes where byte < 0x20 || byte > 0x7E || byte == 0x5C { return nil }
-    var theirs = display.utf8.makeIterator()
-    let count = bytes.count + (isDirectory ? 1 : 0)
-    for index in 0..<count {
-      let ours = index < bytes.count ? bytes[index] : 0x2F
-      guard let other = theirs.next() else { return 1 }
-      if ours != other { return ours < other ? -1 : 1 }
+    var display = display
+    // The kept path's bytes in place (a native string's own storage): this runs for every entry a full
+    // sample sees, and usually ends at the first bytes.
+    return display.withUTF8 { theirs in
+      let count = bytes.count + (isDirectory ? 1 : 0)
+      func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0x2F }
+      func isVerbatim(_ byte: UInt8) -> Bool { byte >= 0x20 && byte <= 0x7E && byte != 0x5C }
+      for index in 0..<count {
+        let ours = byte(index)
+        guard isVerbatim(ours) else { return nil }
+        guard index < theirs.count else { return 1 }
+        if ours != theirs[index] {
+          if index + 1 < count && !isVerbatim(byte(index + 1)) { return nil }
+          return ours < theirs[index] ? -1 : 1
+        }
+      }
+      return count == theirs.count ? 0 : -1
     }
-    return theirs.next() == nil ? 0 : -1
   }
 }
