@@ -58,6 +58,19 @@ import Testing
       try read(tree, "uploads", privileged: privileged) == ExtendedAccess(hasDefaultACL: true))
   }
 
+  /// An ACL of 41 named users is 4 + 8 × 45 bytes: more than the first 256-byte buffer, read again in 64 KiB.
+  @Test(arguments: [false, true])
+  func readsAnACLLongerThanTheFirstBuffer(privileged: Bool) throws {
+    let tree = try TemporaryTree()
+    try tree.file("crowded")
+    let readers = (2000..<2040).map { "u:\($0):r" }.joined(separator: ",")
+    #expect(
+      Self.tool("setfacl", ["-m", readers + ",u:3000:rw", tree.path("crowded")]) == .returned(0))
+    #expect(
+      try read(tree, "crowded", privileged: privileged)
+        == ExtendedAccess(hasAccessACL: true, namedWrite: true))
+  }
+
   @Test(
     .enabled(if: geteuid() == 0, "setting capabilities needs CAP_SETFCAP"),
     arguments: [false, true])

@@ -74,10 +74,19 @@ import Testing
   func walk(
     _ tree: TemporaryTree, _ patterns: String, helpers: Int, options: WalkOptions = WalkOptions()
   ) throws -> Outcome {
+    try walkSharing(tree, patterns, helpers: helpers, options: options).outcome
+  }
+
+  /// The walk's records from every thread, merged, and whether a helper visited anything; with
+  /// `waitsForHelpers`, the main thread yields until one has (see `HelperStart`).
+  func walkSharing(
+    _ tree: TemporaryTree, _ patterns: String, helpers: Int, options: WalkOptions = WalkOptions(),
+    waitsForHelpers: Bool = false
+  ) throws -> (outcome: Outcome, helpersVisited: Bool) {
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
     let start = HelperStart()
     let handler = RecordingHandler()
-    handler.yieldsUntil = start
+    if waitsForHelpers { handler.yieldsUntil = start }
     let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
     for helper in helperHandlers { helper.raises = start }
     let app = try AppDirectory.open(tree.root)
@@ -89,9 +98,10 @@ import Testing
     summary.elapsedSeconds = 0
     summary.threads = 1
     let all = [handler] + helperHandlers
-    return Outcome(
+    let outcome = Outcome(
       visited: all.flatMap(\.visited).sorted(), left: all.flatMap(\.left).sorted(),
       noticed: all.flatMap(\.noticed).sorted(), summary: summary)
+    return (outcome, start.isRaised)
   }
 
   static let cases: [(patterns: String, options: WalkOptions)] = [
@@ -121,25 +131,10 @@ import Testing
     let tree = try generatedTree(seed: 42)
     let patterns = "*.log\n!keep*\n*.sqlite3\n"
     let alone = try walk(tree, patterns, helpers: 0)
-    let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
-    let start = HelperStart()
-    let handler = RecordingHandler()
-    handler.yieldsUntil = start
-    let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
-    for helper in helperHandlers { helper.raises = start }
-    let app = try AppDirectory.open(tree.root)
-    defer { app.descriptor.close() }
-    var summary = TreeWalker(
-      patterns: set, options: WalkOptions(), handler: handler, helperHandlers: helperHandlers
-    ).walk(root: app.descriptor)
-    #expect(helperHandlers.contains { !$0.visited.isEmpty })
-    summary.elapsedSeconds = 0
-    summary.threads = 1
-    summary.directoriesReopened = alone.summary.directoriesReopened
-    let all = [handler] + helperHandlers
-    let shared = Outcome(
-      visited: all.flatMap(\.visited).sorted(), left: all.flatMap(\.left).sorted(),
-      noticed: all.flatMap(\.noticed).sorted(), summary: summary)
+    var (shared, helpersVisited) = try walkSharing(
+      tree, patterns, helpers: helpers, waitsForHelpers: true)
+    #expect(helpersVisited)
+    shared.summary.directoriesReopened = alone.summary.directoriesReopened
     #expect(shared == alone)
     #expect(alone.left.contains("./ leads"))
   }

@@ -18,23 +18,7 @@ public enum AttributeSource {
   /// Which of `wanted` the entry's attribute names hold, as bits (bit `i` for `wanted[i]`), from one listing;
   /// a listing of up to 256 bytes (the common one: none, or a few names) is read without allocating.
   public func presence(of wanted: [[UInt8]]) throws(Errno) -> UInt32 {
-    for size in [256, 65536] {
-      let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) {
-        buffer -> Result<UInt32, Errno> in
-        guard let base = buffer.baseAddress else { return .failure(Errno(rawValue: ENOMEM)) }
-        return list(into: base, size: size).map { count in
-          base.withMemoryRebound(to: UInt8.self, capacity: count) {
-            Self.presence(of: wanted, in: UnsafeBufferPointer(start: $0, count: count))
-          }
-        }
-      }
-      switch result {
-      case .success(let bits): return bits
-      case .failure(let error) where error.rawValue == ERANGE && size < 65536: continue
-      case .failure(let error): throw error
-      }
-    }
-    throw Errno(rawValue: ERANGE)
+    try read(list) { Self.presence(of: wanted, in: $0) }
   }
 
   /// Which of `wanted` the NUL-separated names in `list` hold, as bits (bit `i` for `wanted[i]`).
@@ -66,38 +50,47 @@ public enum AttributeSource {
     }
   }
 
+  /// Reads the value of `attribute` into `buffer`: its length, or the error (`ERANGE` when it does not fit).
+  private func readValue(
+    _ attribute: String, into buffer: UnsafeMutablePointer<CChar>, size: Int
+  ) -> Result<Int, Errno> {
+    retryingOnInterrupt { () -> Int in
+      switch self {
+      case .descriptor(let fd): gw_get_attribute_fd(fd.rawValue, attribute, buffer, size)
+      case .name(let name, let directory):
+        gw_get_attribute_at(directory.rawValue, name, attribute, buffer, size)
+      case .handle(let handle): gw_get_attribute_proc(handle.rawValue, attribute, buffer, size)
+      }
+    }
+  }
+
   /// The value of `attribute`, at most 64 KiB; nil when the entry has no such attribute (`ENODATA`).
   public func value(of attribute: String) throws(Errno) -> [UInt8]? {
     do {
-      return try fetch { buffer, size throws(Errno) in
-        try retryingOnInterrupt { () -> Int in
-          switch self {
-          case .descriptor(let fd): gw_get_attribute_fd(fd.rawValue, attribute, buffer, size)
-          case .name(let name, let directory):
-            gw_get_attribute_at(directory.rawValue, name, attribute, buffer, size)
-          case .handle(let handle): gw_get_attribute_proc(handle.rawValue, attribute, buffer, size)
-          }
-        }.get()
-      }
+      return try read({ readValue(attribute, into: $0, size: $1) }, { Array($0) })
     } catch  where error.rawValue == ENODATA {
       return nil
     }
   }
 
-  /// Calls `read` with a 4 KiB buffer, and again with 64 KiB when that was too small (`ERANGE`).
-  private func fetch(
-    _ read: (UnsafeMutablePointer<CChar>, Int) throws(Errno) -> Int
-  ) throws(Errno) -> [UInt8] {
-    for size in [4096, 65536] {
-      let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) { buffer in
-        Result { () throws(Errno) -> [UInt8] in
-          guard let base = buffer.baseAddress else { throw Errno(rawValue: ENOMEM) }
-          let count = try read(base, size)
-          return UnsafeRawBufferPointer(start: base, count: count).map { $0 }
+  /// Calls `call` with a 256-byte buffer on the stack, and again with 64 KiB (the kernel's limit) when that was
+  /// too small (`ERANGE`); `use` reads the bytes it filled.
+  private func read<Value>(
+    _ call: (UnsafeMutablePointer<CChar>, Int) -> Result<Int, Errno>,
+    _ use: (UnsafeBufferPointer<UInt8>) -> Value
+  ) throws(Errno) -> Value {
+    for size in [256, 65536] {
+      let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) {
+        buffer -> Result<Value, Errno> in
+        guard let base = buffer.baseAddress else { return .failure(Errno(rawValue: ENOMEM)) }
+        return call(base, size).map { count in
+          base.withMemoryRebound(to: UInt8.self, capacity: count) {
+            use(UnsafeBufferPointer(start: $0, count: count))
+          }
         }
       }
       switch result {
-      case .success(let bytes): return bytes
+      case .success(let value): return value
       case .failure(let error) where error.rawValue == ERANGE && size < 65536: continue
       case .failure(let error): throw error
       }
