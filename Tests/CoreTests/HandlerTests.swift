@@ -12,7 +12,7 @@ func withEntry<T>(
   _ path: String, kind: FileKind, selection: EntrySelection, mode: UInt32, owner: UInt32 = 1001,
   links: UInt64 = 1,
   size: Int = 0, marks: DirectoryMarks = [], throughOpenDirectory: Bool = false,
-  _ body: (inout WalkEntry) -> T
+  opened: Bool = false, _ body: (inout WalkEntry) -> T
 ) -> T {
   let typeBits: UInt32 = kind == .directory ? 0o040000 : (kind == .fifo ? 0o010000 : 0o100000)
   let status = FileStatus(
@@ -23,7 +23,8 @@ func withEntry<T>(
     name.withUnsafeBufferPointer { nameBuffer in
       var entry = WalkEntry(
         path: pathBuffer, name: nameBuffer.baseAddress!, parent: .none,
-        parentStatus: FileStatus(mode: 0o040755, userID: owner, groupID: 1000), directory: nil,
+        parentStatus: FileStatus(mode: 0o040755, userID: owner, groupID: 1000),
+        directory: opened ? FileDescriptor.none : nil,
         kind: kind,
         selection: selection, marks: marks, status: status,
         reachedThroughOpenDirectory: throughOpenDirectory)
@@ -41,6 +42,8 @@ final class FakeChanger: PermissionChanging, @unchecked Sendable {
   /// The entries whose extended access was read.
   var accessReads: [String] = []
   let isPrivileged: Bool
+  /// Whether `holdClosed` holds a directory group or others could write, as the real changer does an owned one.
+  var holds = false
 
   init(failing failure: ModeChangeError? = nil, privileged: Bool = false) {
     self.failure = failure
@@ -61,6 +64,16 @@ final class FakeChanger: PermissionChanging, @unchecked Sendable {
     changes.append(
       "\(String(decoding: entry.path, as: UTF8.self)) \(String(expected.permissions, radix: 8))->\(String(mode, radix: 8))"
     )
+  }
+
+  func holdClosed(_ directory: WalkEntry, status: FileStatus) -> mode_t? {
+    let open = status.permissions & (S_IWGRP | S_IWOTH)
+    guard holds, open != 0 else { return nil }
+    let held = status.permissions & ~open
+    changes.append(
+      "\(String(decoding: directory.path, as: UTF8.self)) held \(String(status.permissions, radix: 8))->\(String(held, radix: 8))"
+    )
+    return held
   }
 }
 

@@ -179,6 +179,25 @@ import Testing
     #expect(decision.changes == (row.after != row.before))
   }
 
+  /// A directory is held closed while walked where its entries likely lose a write: world write unless kept,
+  /// group write only in the exclusive selection.
+  @Test(arguments: [
+    (0o777 as UInt32, ModePolicy(), true),
+    (0o757, ModePolicy(), true),
+    (0o1777, ModePolicy(), true),
+    (0o775, ModePolicy(), false),
+    (0o755, ModePolicy(), false),
+    (0o775, ModePolicy(removesGroupWriteOutside: true), true),
+    (0o755, ModePolicy(removesGroupWriteOutside: true), false),
+    (0o777, ModePolicy(keepsWorldWrite: true), false),
+    (0o777, ModePolicy(keepsWorldWrite: true, removesGroupWriteOutside: true), true),
+  ])
+  func holdsADirectoryWhoseEntriesLikelyLoseAWrite(
+    permissions: UInt32, policy: ModePolicy, holds: Bool
+  ) {
+    #expect(policy.holdsDirectory(arrivedWith: permissions) == holds)
+  }
+
   @Test func neverAddsWorldWriteAndRemovesItUnlessKept() {
     for mode in UInt32(0)...0o7777 {
       for kind in [FileKind.directory, .regular] {

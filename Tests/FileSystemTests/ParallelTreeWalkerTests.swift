@@ -81,7 +81,7 @@ import Testing
   /// `waitsForHelpers`, the main thread yields until one has (see `HelperStart`).
   func walkSharing(
     _ tree: TemporaryTree, _ patterns: String, helpers: Int, options: WalkOptions = WalkOptions(),
-    waitsForHelpers: Bool = false
+    waitsForHelpers: Bool = false, holds: Bool = false
   ) throws -> (outcome: Outcome, helpersVisited: Bool) {
     let set = PatternSet(PatternParser.parse(Array(patterns.utf8), source: "test"))
     let start = HelperStart()
@@ -89,6 +89,7 @@ import Testing
     if waitsForHelpers { handler.yieldsUntil = start }
     let helperHandlers = (0..<helpers).map { _ in RecordingHandler() }
     for helper in helperHandlers { helper.raises = start }
+    for recording in [handler] + helperHandlers { recording.holds = holds }
     let app = try AppDirectory.open(tree.root)
     defer { app.descriptor.close() }
     let walker = TreeWalker(
@@ -137,6 +138,25 @@ import Testing
     shared.summary.directoriesReopened = alone.summary.directoriesReopened
     #expect(shared == alone)
     #expect(alone.left.contains("./ leads"))
+  }
+
+  /// The bits a handler holds a directory at while the walk is inside it reach its entries (as their parent's
+  /// status) and its leave, on whichever thread walks or leaves it, and after it was closed and opened again.
+  @Test(arguments: [0, 1, 2], [nil, 2])
+  func handsHeldBitsToTheEntriesAndTheLeave(helpers: Int, budget: Int?) throws {
+    let tree = try generatedTree(seed: 7)
+    let options = WalkOptions(visitsEveryEntry: true, descriptorBudget: budget)
+    let alone = try walkSharing(tree, "*.log\n/tmp*/\n", helpers: 0, options: options, holds: true)
+    let parents = alone.outcome.visited.filter { $0 != "./" }.map { $0.split(separator: " ").last }
+    #expect(!parents.isEmpty && parents.allSatisfy { $0?.hasPrefix("1") == true })
+    let held = alone.outcome.left.filter { !$0.contains(" unopened") }
+    #expect(held.count > 10 && held.allSatisfy { $0.contains(" held 1") })
+    guard helpers > 0 else { return }
+    var shared = try walkSharing(
+      tree, "*.log\n/tmp*/\n", helpers: helpers, options: options, holds: true
+    ).outcome
+    shared.summary.directoriesReopened = alone.outcome.summary.directoriesReopened
+    #expect(shared == alone.outcome)
   }
 
   @Test func progressCountsEveryThreadAndGoesToTheMainHandlerOnly() throws {

@@ -93,6 +93,38 @@ import Testing
     chmod(tree.root, 0o755)
   }
 
+  @Test func holdsAnOwnedDirectoryClosedToGroupAndOthersOnlyWhenUnprivileged() throws {
+    let tree = try TemporaryTree()
+    try tree.directory("d", mode: 0o2777)
+    let app = try AppDirectory.open(tree.root)
+    defer { app.descriptor.close() }
+    let directory = try app.descriptor.openDirectory("d")
+    defer { directory.close() }
+    func held(privileged: Bool) throws -> mode_t? {
+      let status = try directory.status()
+      return try Array("d".utf8).withUnsafeBufferPointer { path in
+        try "d".withCString { name in
+          let entry = WalkEntry(
+            path: path, name: name, parent: app.descriptor,
+            parentStatus: try app.descriptor.status(), directory: directory, kind: .directory,
+            selection: .unselected, status: status)
+          return SystemPermissionChanger(privileged: privileged).holdClosed(entry, status: status)
+        }
+      }
+    }
+    #expect(try held(privileged: true) == nil)
+    #expect(tree.mode("d") == 0o2777)
+    #expect(try held(privileged: false) == 0o2755)
+    #expect(tree.mode("d") == 0o2755)
+    #expect(try held(privileged: false) == nil)
+    if geteuid() == 0 {
+      // Another user's directory is theirs to close.
+      #expect(fchown(directory.rawValue, 1001, 1000) == 0 && fchmod(directory.rawValue, 0o777) == 0)
+      #expect(try held(privileged: false) == nil)
+      #expect(tree.mode("d") == 0o777)
+    }
+  }
+
   @Test func vanishedEntriesAreSaidSo() throws {
     let tree = try TemporaryTree()
     try tree.file("a")

@@ -19,6 +19,9 @@ final class RecordingHandler: WalkHandler {
   var raises: HelperStart?
   /// Until it is raised, each visit yields a millisecond so idle helpers can ask for work (at most 5 s in all).
   var yieldsUntil: HelperStart?
+  /// Whether `visit` holds each opened directory at its bits plus sticky (`heldPermissions`), and the records show
+  /// each entry's parent's bits (` in 1755`) and each leave's held bits (` held 1755`).
+  var holds = false
   private var yielded = 0
 
   static func text(_ path: UnsafeBufferPointer<UInt8>, _ kind: FileKind) -> String {
@@ -40,7 +43,14 @@ final class RecordingHandler: WalkHandler {
       usleep(1000)
     }
     let path = Self.text(entry.path, entry.kind)
-    visited.append(path + Self.text(entry.selection))
+    var text = path + Self.text(entry.selection)
+    if holds {
+      if let parent = entry.parentStatus { text += " in " + String(parent.permissions, radix: 8) }
+      if entry.directory != nil, let status = try? entry.status() {
+        entry.heldPermissions = status.permissions | S_ISVTX
+      }
+    }
+    visited.append(text)
     if readsStatus, let status = try? entry.status() { statusKinds[path] = status.kind }
     return marksFor[path] ?? []
   }
@@ -50,6 +60,9 @@ final class RecordingHandler: WalkHandler {
     if directory.marks.contains(.leadsToSelection) { text += " leads" }
     if directory.marks.contains(.holdsDatabase) { text += " database" }
     if directory.directory == nil { text += " unopened" }
+    if holds {
+      text += " held " + (directory.heldPermissions.map { String($0, radix: 8) } ?? "none")
+    }
     left.append(text)
   }
 

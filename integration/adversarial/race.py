@@ -27,6 +27,11 @@ Variants (the racer runs as `racer`, `apply` as `runner`):
                         world-writable app dir (pack's 0777 root, config/ 0777) while uid 1003
                         exchanges the selected cache.db with the unselected root-owned 0600
                         config/secret.yml; a privileged run never uses names
+  held-dir              `apply` as the build user in a Windows-host layout (app/, tmp/ and
+                        config/ 0777, the build user's) while uid 1003 exchanges tmp/cache.db
+                        with the build user's unselected 0600 config/secret.yml: the walk holds
+                        tmp/ closed to group and others before reading it and then changes its
+                        files by name (SECURITY.md, held directories)
 
 `apply` runs under strace (SLOW), which stops it at every system call and so widens the window
 between inspecting an entry and changing it; `--fast` runs it at full speed.
@@ -55,7 +60,7 @@ from race_trials import (  # noqa: E402
 
 # --- In the adversarial suite ----------------------------------------------------------------
 
-CI_TRIALS = 60  # per variant, under strace: 5 variants, about 30 s in all on two cores
+CI_TRIALS = 60  # per variant, under strace: 6 variants, about 36 s in all on two cores
 
 
 def suite(reporter, buildpack, work, python, only, label="adversarial"):

@@ -92,6 +92,18 @@ VARIANTS = [
         False,
         False,
     ),
+    Variant(
+        "held-dir",
+        "a Windows-host layout (every dir 0777, the build user's) while uid 1003 exchanges the"
+        " selected tmp/cache.db with the build user's unselected 0600 config/secret.yml; the"
+        " walk holds tmp/ closed (0755) before reading it, then changes its files by name",
+        "held",
+        0o777,
+        OTHER,
+        BUILD,
+        False,
+        True,
+    ),
 ]
 BY_NAME = {v.name: v for v in VARIANTS}
 
@@ -119,6 +131,11 @@ def lay_out(variant, base):
         selected, victim = app / "cache.db", app / "config" / "secret.yml"
         fillers = app / "tmp"
         pattern = "/cache.db"
+    elif variant.layout == "held":
+        (app / "config").mkdir(parents=True)
+        selected, victim = app / "tmp" / "cache.db", app / "config" / "secret.yml"
+        fillers = app / "tmp"
+        pattern = "/tmp/"
     else:
         (app / "tmp").mkdir(parents=True)
         selected = app / "tmp" / "cache.db"
@@ -145,6 +162,12 @@ def lay_out(variant, base):
         # Owned by root as a Dockerfile's COPY makes them, world-writable as pack's 0777 root.
         os.chmod(app, 0o777)
         os.chmod(app / "config", 0o777)
+    elif variant.layout == "held":
+        # As pack on a Windows host sends them: the build user's, every directory 0777.
+        uid, gid = variant.runner
+        subprocess.run(["chown", "-R", f"{uid}:{gid}", str(base)], check=True)
+        for directory in (app, app / "tmp", app / "config"):
+            os.chmod(directory, 0o777)
     else:
         uid, gid = variant.runner
         subprocess.run(["chown", "-R", f"{uid}:{gid}", str(base)], check=True)
@@ -264,6 +287,7 @@ class Tally:
             "outside": "the outside file",
             "hard-link": "the 2-link file",
             "root": "config/secret.yml",
+            "held": "config/secret.yml",
         }[self.variant.layout]
         return (
             f"{self.variant.name}: {self.changed()} of {n} trials changed {victim}"

@@ -25,11 +25,16 @@ public protocol PermissionChanging: ExtendedAccessReading {
   /// from), to `mode`.
   func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
     throws(ModeChangeError)
+
+  /// Closes a directory the walk is entering, which `status` describes, to group and others' write until it is
+  /// left, where that lets its entries be changed by name; returns the bits it now has (nil: left as it was).
+  func holdClosed(_ directory: WalkEntry, status: FileStatus) -> mode_t?
 }
 
 /// Changes permission bits for real, always on the entry that was inspected.
 ///
-/// A directory the walk opened is changed through its descriptor (`fchmod`). Any other entry is opened as an
+/// A directory the walk opened is changed through its descriptor (`fchmod`); an owned one that group or others
+/// could write is first held closed to them while the walk is inside it (`holdClosed`). Any other entry is opened as an
 /// `O_PATH` handle (which opens nothing: FIFOs and devices stay shut), checked to be the inspected inode (device,
 /// inode, type, link count and mode), and changed through the handle. Only where nobody but this process's user
 /// can rename entries of the parent directory (an unprivileged process, the parent owned by it and writable by
@@ -87,6 +92,18 @@ public struct SystemPermissionChanger: PermissionChanging {
     try changeThroughHandle(entry, expected: expected, to: mode)
   }
 
+  /// Removes group and world write from an owned directory the walk enters (`fchmod` of its descriptor), so that
+  /// only this user can rename its entries while they are changed by name; the leave gives its final mode. Not
+  /// in a privileged run, which never trusts a name. See SECURITY.md.
+  public func holdClosed(_ directory: WalkEntry, status: FileStatus) -> mode_t? {
+    let open = status.permissions & (S_IWGRP | S_IWOTH)
+    guard !isPrivileged, open != 0, status.userID == userID, let descriptor = directory.directory
+    else { return nil }
+    let held = status.permissions & ~open
+    do { try descriptor.changeMode(to: held) } catch { return nil }
+    return held
+  }
+
   /// Whether only this process's user can rename entries of the entry's parent, so its name may be trusted.
   public func mayUseName(_ entry: WalkEntry) -> Bool {
     guard !isPrivileged, let parent = entry.parentStatus else { return false }
@@ -138,4 +155,7 @@ public struct DryRunPermissionChanger: PermissionChanging {
   public func changeMode(of entry: WalkEntry, expected: FileStatus, to mode: mode_t)
     throws(ModeChangeError)
   {}
+
+  /// Holds nothing closed.
+  public func holdClosed(_ directory: WalkEntry, status: FileStatus) -> mode_t? { nil }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A directory whose leave waits for subtrees below it that other threads walk, so that what their entries showed
 /// (a selected entry below: `leadsToSelection`) is known when the directory is left, as on one thread.
 ///
@@ -61,6 +65,8 @@ struct ParkedDirectory: @unchecked Sendable {
   let ownsDescriptor: Bool
   /// Its status when it was opened.
   let status: FileStatus
+  /// The permission bits a handler gave it when it was visited (`WalkEntry.heldPermissions`).
+  let heldPermissions: mode_t?
   /// How it is selected.
   let selection: EntrySelection
   /// Whether it was reached through a directory anyone could rename entries in.

@@ -1,5 +1,9 @@
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A directory handed from one walker thread to another, already visited: selected, never matched, or still
 /// being matched (then its marks go to the leave of the directory above, `upward`).
 struct SubtreeTask: @unchecked Sendable {
@@ -21,6 +25,8 @@ struct SubtreeTask: @unchecked Sendable {
   var upward: PendingLeave?
   /// Its depth below the app directory (1 for an entry of the app directory).
   var depth = 0
+  /// The permission bits a handler gave it when it was visited (`WalkEntry.heldPermissions`).
+  var heldPermissions: mode_t?
 }
 
 /// Selected subtrees waiting for a walker thread, and the moment the parallel walk is over.

@@ -43,8 +43,9 @@ extension TreeWalker {
     summary.directoriesRead += 1
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: child, kind: .directory, selection: selection,
-      status: status, reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
+      parentStatus: frames[top].entriesParentStatus, directory: child, kind: .directory,
+      selection: selection, status: status,
+      reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
     let matching = isMatching(mode)
     let depth = baseDepth + frames.count
@@ -66,7 +67,7 @@ extension TreeWalker {
           selection: selection,
           reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory,
           upward: upward,
-          depth: depth))
+          depth: depth, heldPermissions: visited.heldPermissions))
       return false
     }
     push(
@@ -74,7 +75,8 @@ extension TreeWalker {
         descriptor: child, status: status, mode: mode, selection: selection, name: entry.name,
         owned: true, isBase: false, pathLength: path.count,
         parentPathLength: frames[top].pathLength,
-        reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory),
+        reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory,
+        heldPermissions: visited.heldPermissions),
       buffer: buffer(forDepth: frames.count))
     return true
   }
@@ -83,7 +85,8 @@ extension TreeWalker {
   private func visitUnopened(_ entry: DirectoryEntry, in top: Int, selection: EntrySelection) {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: nil, kind: .directory, selection: selection,
+      parentStatus: frames[top].entriesParentStatus, directory: nil, kind: .directory,
+      selection: selection,
       reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))
     handler.leave(&visited)
@@ -135,7 +138,8 @@ extension TreeWalker {
       WalkFrame(
         descriptor: pending.descriptor,
         reader: DirectoryReader(descriptor: pending.descriptor, buffer: buffer),
-        status: pending.status, pathLength: pending.pathLength,
+        status: pending.status, heldPermissions: pending.heldPermissions,
+        pathLength: pending.pathLength,
         parentPathLength: pending.parentPathLength,
         mode: pending.mode, ownsDescriptor: pending.owned, isBase: pending.isBase,
         selection: pending.selection,
@@ -171,10 +175,11 @@ extension TreeWalker {
       var entry = WalkEntry(
         path: path.prefix(frame.pathLength), name: frame.name,
         parent: frames.last.map { $0.isOpen ? $0.descriptor : .none } ?? .none,
-        parentStatus: frame.isBase ? nil : frames.last?.status, directory: frame.descriptor,
-        kind: .directory,
+        parentStatus: frame.isBase ? nil : frames.last?.entriesParentStatus,
+        directory: frame.descriptor, kind: .directory,
         selection: frame.selection, marks: frame.marks, status: frame.status,
-        reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory)
+        reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory,
+        heldPermissions: frame.heldPermissions)
       handler.leave(&entry)
     }
     if frame.marks.contains(.leadsToSelection), let parent = frames.indices.last {
@@ -204,7 +209,7 @@ extension TreeWalker {
     return ParkedDirectory(
       path: Array(path.prefix(frame.pathLength)), name: Array(name), descriptor: frame.descriptor,
       ownsDescriptor: frame.ownsDescriptor && frame.isOpen, status: frame.status,
-      selection: frame.selection,
+      heldPermissions: frame.heldPermissions, selection: frame.selection,
       reachedThroughOpenDirectory: frame.reachedThroughOpenDirectory, marks: frame.marks,
       isAbandoned: frame.isAbandoned || !frame.isOpen, upward: upward)
   }
@@ -222,7 +227,8 @@ extension TreeWalker {
               directory: directory.descriptor,
               kind: .directory, selection: directory.selection, marks: directory.marks,
               status: directory.status,
-              reachedThroughOpenDirectory: directory.reachedThroughOpenDirectory)
+              reachedThroughOpenDirectory: directory.reachedThroughOpenDirectory,
+              heldPermissions: directory.heldPermissions)
             handler.leave(&entry)
           }
         }

@@ -35,7 +35,8 @@ extension TreeWalker {
             descriptor: task.descriptor, status: task.status, mode: task.mode,
             selection: task.selection,
             owned: true, pathLength: task.path.count,
-            reachedThroughOpenDirectory: task.reachedThroughOpenDirectory, upward: task.upward),
+            reachedThroughOpenDirectory: task.reachedThroughOpenDirectory, upward: task.upward,
+            heldPermissions: task.heldPermissions),
           buffer: buffer(forDepth: 0))
         run()
       case .timedOut:

@@ -93,7 +93,8 @@ public final class TreeWalker: @unchecked Sendable {
       options.selectsEverything ? .selected(pattern: nil) : .matching(patterns.rootScope())
     push(
       WalkFrame.base(
-        descriptor: root, status: status, mode: mode, selection: selection, owned: false),
+        descriptor: root, status: status, mode: mode, selection: selection, owned: false,
+        heldPermissions: entry.heldPermissions),
       buffer: buffer(forDepth: 0))
     run()
     if let queue {
@@ -227,7 +228,8 @@ public final class TreeWalker: @unchecked Sendable {
   ) {
     var visited = WalkEntry(
       path: path.bytes, name: entry.name, parent: frames[top].descriptor,
-      parentStatus: frames[top].status, directory: nil, kind: kind, selection: selection,
+      parentStatus: frames[top].entriesParentStatus, directory: nil, kind: kind,
+      selection: selection,
       status: status,
       reachedThroughOpenDirectory: frames[top].entriesReachedThroughOpenDirectory)
     frames[top].marks.formUnion(handler.visit(&visited))

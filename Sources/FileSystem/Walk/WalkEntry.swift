@@ -62,6 +62,9 @@ public struct WalkEntry {
   /// An `O_PATH` handle on the entry, checked to be the inspected inode, that a reader opened for the change
   /// that follows; the handler that asked for it closes it.
   public var pathHandle: FileDescriptor?
+  /// For a directory: the permission bits a handler gave it when the walk entered it (write closed to group and
+  /// others while its entries are changed), which the walk hands back at the leave; nil when none were set.
+  public var heldPermissions: mode_t?
   private var knownStatus: FileStatus?
 
   /// An entry; `status` is its status when already known (the walk's `fstat`, or a fake's).
@@ -69,7 +72,9 @@ public struct WalkEntry {
     path: UnsafeBufferPointer<UInt8>, name: UnsafePointer<CChar>, parent: FileDescriptor,
     parentStatus: FileStatus?, directory: FileDescriptor?, kind: FileKind,
     selection: EntrySelection,
-    marks: DirectoryMarks = [], status: FileStatus? = nil, reachedThroughOpenDirectory: Bool = false
+    marks: DirectoryMarks = [], status: FileStatus? = nil,
+    reachedThroughOpenDirectory: Bool = false,
+    heldPermissions: mode_t? = nil
   ) {
     self.path = path
     self.name = name
@@ -80,6 +85,7 @@ public struct WalkEntry {
     self.selection = selection
     self.marks = marks
     self.reachedThroughOpenDirectory = reachedThroughOpenDirectory
+    self.heldPermissions = heldPermissions
     knownStatus = status
   }
 

@@ -1,5 +1,9 @@
 import Patterns
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One open directory on the walk's current path.
 struct WalkFrame {
   /// How the entries of the directory are decided.
@@ -31,6 +35,8 @@ struct WalkFrame {
   var reader: DirectoryReader
   /// `fstat` of the directory when it was opened.
   let status: FileStatus
+  /// The permission bits a handler gave the directory when the walk entered it (`WalkEntry.heldPermissions`).
+  let heldPermissions: mode_t?
   /// The length of the directory's path in the walk's path buffer.
   let pathLength: Int
   /// The path length to cut back to when the frame is finished.
@@ -55,6 +61,12 @@ struct WalkFrame {
   /// waits for this one.
   let upward: PendingLeave?
 
+  /// The directory's status as its entries' parent: with the permission bits it has while they are visited.
+  var entriesParentStatus: FileStatus {
+    guard let heldPermissions else { return status }
+    return status.with(permissions: heldPermissions)
+  }
+
   /// Whether its entries are reached through a directory anyone could rename entries in (this one or above).
   var entriesReachedThroughOpenDirectory: Bool {
     reachedThroughOpenDirectory || status.letsOthersRenameEntries
@@ -70,12 +82,14 @@ struct WalkFrame {
   static func base(
     descriptor: FileDescriptor, status: FileStatus, mode: Mode, selection: EntrySelection,
     owned: Bool,
-    pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false, upward: PendingLeave? = nil
+    pathLength: Int = 0, reachedThroughOpenDirectory: Bool = false, upward: PendingLeave? = nil,
+    heldPermissions: mode_t? = nil
   ) -> PendingFrame {
     PendingFrame(
       descriptor: descriptor, status: status, mode: mode, selection: selection, name: baseName,
       owned: owned, isBase: true, pathLength: pathLength, parentPathLength: 0,
-      reachedThroughOpenDirectory: reachedThroughOpenDirectory, upward: upward)
+      reachedThroughOpenDirectory: reachedThroughOpenDirectory, upward: upward,
+      heldPermissions: heldPermissions)
   }
 }
 
@@ -92,4 +106,5 @@ struct PendingFrame {
   let parentPathLength: Int
   let reachedThroughOpenDirectory: Bool
   var upward: PendingLeave? = nil
+  var heldPermissions: mode_t? = nil
 }

@@ -9,7 +9,10 @@ import FileSystem
 ///
 /// Files are changed when visited; directories when left, after everything inside them, so a directory becomes
 /// group-writable only once its contents are done (nobody else can rename entries in it meanwhile) and so what
-/// its entries showed (a selected entry below, a database in it) decides its mode once.
+/// its entries showed (a selected entry below, a database in it) decides its mode once. An owned directory that
+/// arrived with a write the policy takes from entries (`ModePolicy.holdsDirectory`) is held closed to group and
+/// others from the visit to the leave, so its entries can be changed by name; the leave gives it the mode decided
+/// from how it arrived (or gives that mode back).
 final class PermissionApplier: WalkHandler {
   private let policy: ModePolicy
   private let changer: any PermissionChanging
@@ -29,12 +32,35 @@ final class PermissionApplier: WalkHandler {
   }
 
   func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
-    if entry.kind != .directory { apply(&entry) }
+    if entry.kind != .directory {
+      apply(&entry)
+    } else if entry.directory != nil, let status = try? entry.status(),
+      policy.holdsDirectory(arrivedWith: status.permissions)
+    {
+      entry.heldPermissions = changer.holdClosed(entry, status: status)
+    }
     return []
   }
 
   func leave(_ directory: inout WalkEntry) {
     apply(&directory)
+    if let held = directory.heldPermissions { release(directory, held: held) }
+  }
+
+  /// Gives a directory held closed since its visit, and not changed at its leave, its mode back.
+  private func release(_ directory: WalkEntry, held: mode_t) {
+    var entry = directory
+    guard let status = try? entry.status(), status.permissions != held else { return }
+    do {
+      try changer.changeMode(of: entry, expected: status, to: status.permissions)
+    } catch {
+      if case .refused(let errno) = error {
+        fail(
+          entry,
+          .cannotChangeMode(
+            errno: errno.rawValue, owner: Int(status.userID), buildUser: Int(buildUserID)))
+      }
+    }
   }
 
   private func apply(_ entry: inout WalkEntry) {
@@ -86,8 +112,11 @@ final class PermissionApplier: WalkHandler {
       return
     }
     do {
-      try changer.changeMode(of: entry, expected: status, to: decision.permissions)
+      if entry.heldPermissions != decision.permissions {
+        try changer.changeMode(of: entry, expected: status, to: decision.permissions)
+      }
     } catch {
+      entry.heldPermissions = nil  // reported below; giving the held mode back would fail alike
       switch error {
       case .replaced, .vanished: if isSelected { skip(entry, .changedDuringWalk) }
       case .refused(let errno):
@@ -98,6 +127,7 @@ final class PermissionApplier: WalkHandler {
       }
       return
     }
+    entry.heldPermissions = nil
     entry.noteChange(to: decision.permissions)
     if entry.isAppRoot { noteAppDirectory(status, after: decision.permissions) }
     record(entry, status: status, decision: decision)

@@ -42,6 +42,14 @@ public struct ModePolicy: Sendable, Equatable {
   /// Whether any unselected entry can change, so the walk must visit every entry.
   public var changesUnselectedEntries: Bool { !keepsWorldWrite || removesGroupWriteOutside }
 
+  /// Whether a directory that arrived with `permissions` is worth holding closed while the walk is inside it
+  /// (`PermissionApplier`): when group or others have a write this policy takes from entries, so its entries
+  /// likely change too, and by name once it is held. Group write alone (umask 002 sources) stays where kept.
+  public func holdsDirectory(arrivedWith permissions: mode_t) -> Bool {
+    (permissions & S_IWOTH != 0 && !keepsWorldWrite)
+      || (permissions & S_IWGRP != 0 && removesGroupWriteOutside)
+  }
+
   /// What should happen to one entry.
   public func decide(_ entry: PolicyEntry) -> ModeDecision {
     let current = entry.permissions

@@ -1,0 +1,124 @@
+import FileSystem
+import Testing
+
+@testable import Core
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An owned directory that arrived writable by group or others is held closed from its visit to its leave (so its
+/// entries can be changed by name), and the leave gives it the mode decided from how it arrived.
+@Suite struct HeldDirectoryTests {
+  func applier(_ changer: FakeChanger, policy: ModePolicy = ModePolicy()) -> (
+    PermissionApplier, RunRecorder
+  ) {
+    let recorder = RunRecorder(changesSoFar: ChangeCounter())
+    return (
+      PermissionApplier(
+        policy: policy, changer: changer, recorder: recorder, buildUserID: 1001, output: nil),
+      recorder
+    )
+  }
+
+  func holdingChanger(failing failure: ModeChangeError? = nil) -> FakeChanger {
+    let changer = FakeChanger(failing: failure)
+    changer.holds = true
+    return changer
+  }
+
+  @Test func anOpenDirectoryIsHeldAtItsVisitAndGetsItsDecidedModeAtItsLeave() {
+    let changer = holdingChanger()
+    let (applier, recorder) = applier(changer)
+    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      #expect(entry.heldPermissions == 0o755)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["lib held 777->755", "lib 777->775"])
+    #expect(recorder.report.counts.worldWriteRemoved == 1)
+    #expect(recorder.report.counts.entriesChanged == 1)
+  }
+
+  @Test func aLeaveWhoseModeIsTheHeldOneChangesNothingMoreButCountsTheChange() {
+    let changer = holdingChanger()
+    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
+    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o775, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["lib held 775->755"])
+    #expect(recorder.report.counts.groupWriteRemoved == 1)
+    #expect(recorder.report.changes.groupWriteRemoved.elements.map(\.path) == ["lib/"])
+  }
+
+  @Test func aDirectoryTheDecisionLeavesAsItArrivedGetsItsModeBack() {
+    let changer = holdingChanger()
+    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
+    withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o775, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["tmp held 775->755", "tmp 775->775"])
+    #expect(recorder.report.counts.entriesChanged == 0)
+    #expect(recorder.report.counts.alreadyWritable == 1)
+  }
+
+  @Test func aDirectoryWhoseGroupWriteStaysIsNotHeld() {
+    let changer = holdingChanger()
+    let (applier, recorder) = applier(changer)
+    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o775, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      #expect(entry.heldPermissions == nil)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes.isEmpty)
+    #expect(recorder.report.changes.groupWritableOutside.paths == ["lib/"])
+  }
+
+  @Test func aSelectedDirectoryIsHeldUntilItsContentsAreDoneThenGranted() {
+    let changer = holdingChanger()
+    let (applier, recorder) = applier(changer)
+    withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o757, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["tmp held 757->755", "tmp 757->775"])
+    #expect(recorder.report.counts.directoriesChanged == 1)
+  }
+
+  @Test func aRefusedChangeAtTheLeaveFailsOnceAndIsNotTriedAgain() {
+    let changer = holdingChanger(failing: .refused(.readOnlyFileSystem))
+    let (applier, recorder) = applier(changer)
+    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["lib held 777->755"])
+    #expect(
+      recorder.report.failures.elements == [
+        EntryFailure(
+          path: "lib/", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
+      ])
+  }
+
+  @Test func filesAndUnopenedDirectoriesAreNeverHeld() {
+    let changer = holdingChanger()
+    let (applier, _) = applier(changer)
+    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777) { entry in
+      _ = applier.visit(&entry)
+      #expect(entry.heldPermissions == nil)
+    }
+    withEntry("a", kind: .regular, selection: .unselected, mode: 0o666) { entry in
+      _ = applier.visit(&entry)
+      #expect(entry.heldPermissions == nil)
+    }
+    #expect(changer.changes == ["a 666->664"])
+  }
+}
