@@ -18,7 +18,8 @@ public enum AttributeSource {
   /// Which of `wanted` the entry's attribute names hold, as bits (bit `i` for `wanted[i]`), from one listing;
   /// a listing of up to 256 bytes (the common one: none, or a few names) is read without allocating.
   public func presence(of wanted: [[UInt8]]) throws(Errno) -> UInt32 {
-    try read(list) { Self.presence(of: wanted, in: $0) }
+    // A closure, not `read(list)`: a partially applied method allocates its context on every call.
+    try read({ list(into: $0, size: $1) }, { Self.presence(of: wanted, in: $0) })
   }
 
   /// Which of `wanted` the NUL-separated names in `list` hold, as bits (bit `i` for `wanted[i]`).
@@ -79,7 +80,8 @@ public enum AttributeSource {
     _ call: (UnsafeMutablePointer<CChar>, Int) -> Result<Int, Errno>,
     _ use: (UnsafeBufferPointer<UInt8>) -> Value
   ) throws(Errno) -> Value {
-    for size in [256, 65536] {
+    var size = 256  // then 65536; not a literal array, which would be allocated on every call
+    while true {
       let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) {
         buffer -> Result<Value, Errno> in
         guard let base = buffer.baseAddress else { return .failure(Errno(rawValue: ENOMEM)) }
@@ -91,10 +93,9 @@ public enum AttributeSource {
       }
       switch result {
       case .success(let value): return value
-      case .failure(let error) where error.rawValue == ERANGE && size < 65536: continue
+      case .failure(let error) where error.rawValue == ERANGE && size < 65536: size = 65536
       case .failure(let error): throw error
       }
     }
-    throw Errno(rawValue: ERANGE)
   }
 }
