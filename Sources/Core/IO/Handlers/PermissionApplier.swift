@@ -19,6 +19,8 @@ final class PermissionApplier: WalkHandler {
   private let recorder: RunRecorder
   private let buildUserID: uid_t
   private weak var output: (any ApplyOutput)?
+  /// `output`'s answer, asked once: a weak reference costs an atomic load on every change.
+  private let wantsEveryChange: Bool
 
   init(
     policy: ModePolicy, changer: any PermissionChanging, recorder: RunRecorder, buildUserID: uid_t,
@@ -29,6 +31,7 @@ final class PermissionApplier: WalkHandler {
     self.recorder = recorder
     self.buildUserID = buildUserID
     self.output = output
+    wantsEveryChange = output?.wantsEveryChange ?? false
   }
 
   func visit(_ entry: inout WalkEntry) -> DirectoryMarks {
@@ -218,7 +221,6 @@ final class PermissionApplier: WalkHandler {
       }
     }
     recorder.changesSoFar.increment()
-    let wantsEveryChange = output?.wantsEveryChange ?? false
     guard reasons != .granted || wantsEveryChange else { return }
     let (from, to) = (Int(status.permissions), Int(decision.permissions))
     let isDirectory = entry.kind == .directory
