@@ -69,12 +69,27 @@ import Testing
     #expect((shown < display ? -1 : shown == display ? 0 : 1) == order)
   }
 
+  /// A full sample whose largest kept path has a combining mark right after its first difference from a new path
+  /// keeps what adding the display path keeps ("f" sorts before "e\u{301}").
+  @Test func aKeptPathWithACombiningMarkDecidesAsStringsDo() {
+    var cheap = SampledPaths(limit: 1)
+    var plain = SampledPaths(limit: 1)
+    for path in ["e\u{301}", "f"] {
+      Array(path.utf8).withUnsafeBufferPointer { cheap.add(path: $0, isDirectory: false) }
+      plain.add(path)
+    }
+    #expect(plain.paths == ["f"])
+    #expect(cheap == plain)
+  }
+
   @Test func cannotTellForPathsDisplayedOtherwise() {
     // Empty; displayed otherwise at the first difference, or right after it (where a combining mark would
     // change how the differing character sorts).
     let cases: [([UInt8], String)] = [
       ([], "m"), (Array("\\x".utf8), "m"), ([0x6D, 0x0A], "ma"), (Array("m\u{E9}".utf8), "mz"),
       (Array("e\u{301}".utf8), "f"), (Array("cafe\u{301}".utf8), "cafd"),
+      // The same on the kept path's side: "f" sorts before "e\u{301}" (é), though its first byte is larger.
+      (Array("f".utf8), "e\u{301}"), (Array("cafz".utf8), "cafe\u{301}"),
     ]
     for (bytes, display) in cases {
       #expect(

@@ -71,10 +71,9 @@ extension Sample where Element == String {
   /// Counts the path `bytes` and keeps its display path while it is among the smallest; once the sample is full,
   /// a path that sorts after every kept one is only counted, without making its display path.
   public mutating func add(path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool) {
-    if let largest = kept.largestWhenFull,
-      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest),
-      order >= 0
-    {
+    if let order = kept.withLargestWhenFull({
+      DisplayPath.order(of: bytes, isDirectory: isDirectory, against: $0)
+    }), let order, order >= 0 {
       total += 1
       return
     }
@@ -88,10 +87,9 @@ extension Sample where Element == ModeChange {
   public mutating func add(
     path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, from: Int, to: Int
   ) {
-    if let largest = kept.largestWhenFull,
-      let order = DisplayPath.order(of: bytes, isDirectory: isDirectory, against: largest.path),
-      order > 0
-    {
+    if let order = kept.withLargestWhenFull({
+      DisplayPath.order(of: bytes, isDirectory: isDirectory, against: $0.path)
+    }), let order, order > 0 {
       total += 1
       return
     }

@@ -8,8 +8,12 @@ struct SmallestElements<Element: Comparable> {
 
   init(limit: Int) { self.limit = limit }
 
-  /// The largest kept element once `limit` are kept (a new one is kept only if smaller), else nil.
-  var largestWhenFull: Element? { elements.count == limit ? elements.last : nil }
+  /// `body` applied to the largest kept element once `limit` are kept (nil before), read in place: a full
+  /// sample asks this for every element it sees, and copying the element out would retain it each time.
+  func withLargestWhenFull<Result>(_ body: (Element) -> Result) -> Result? {
+    guard elements.count == limit, limit > 0 else { return nil }
+    return elements.withUnsafeBufferPointer { body($0[$0.count - 1]) }
+  }
 
   /// Keeps `element` if it is among the `limit` smallest so far.
   mutating func insert(_ element: Element) {
