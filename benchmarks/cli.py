@@ -107,6 +107,7 @@ def prepare(args, work):
     for plist in r.lists:
         log("bench: checking the selection of %s" % plist.name)
         preflight(r.binary, tree, r.meta, plist, git_dir, work, r.problems)
+        floor.write_changed_list(r.binary, walker, tree, plist, USERS.home, r.problems)
     log("bench: checking the stat-walk floor")
     floor.check_floor(walker, tree, r.meta, r.problems)
     return tree, windows, walker, git_dir

@@ -1,12 +1,14 @@
 """The stat-walk floor (issue 23 item 4): benchmarks/statwalk.c, compiled with the system `cc -O2`
 and cached by the source's hash, walks the tree as the build user with 2 threads; its `change`
-mode also changes every entry, the floor of the Windows-host layout."""
+mode also changes every entry, the floor of the Windows-host layout; its `listed` mode changes the
+entries a first `apply` of a list changes, to the modes it gives them: the floor of that run."""
 
 import hashlib
 import os
 import shutil
 
 from .common import HERE, TREES, Failure, log, run, run_root
+from .trees import reset_tree
 
 SOURCE = os.path.join(HERE, "statwalk.c")
 FLOOR_THREADS = 2
@@ -33,9 +35,47 @@ def build_walker():
     return path
 
 
-def walk_command(walker, mode, tree, threads=FLOOR_THREADS):
-    """argv of a walk: mode `stat` (reads only) or `change` (and fchmodat on every entry)."""
-    return [walker, mode, str(threads), tree]
+def walk_command(walker, mode, tree, threads=FLOOR_THREADS, listed=None):
+    """argv of a walk: mode `stat` (reads only), `change` (and fchmodat on every entry) or
+    `listed` (and fchmodat on each entry of the file `listed`)."""
+    return [walker, mode, str(threads), tree] + ([listed] if listed else [])
+
+
+def modes(tree):
+    """{relative path (bytes): permission bits} of every entry under tree but symlinks."""
+    _, out = run_root(
+        ["find", ".", "-mindepth", "1", "!", "-type", "l", "-printf", "%m %P\\0"],
+        cwd=tree,
+        capture=True,
+    )
+    found = {}
+    for record in out.split(b"\0")[:-1]:
+        mode, path = record.split(b" ", 1)
+        found[path] = int(mode, 8)
+    return found
+
+
+def write_changed_list(binary, walker, tree, plist, directory, problems):
+    """The entries a first `apply` of plist changes on the reset tree, with the modes it leaves, as
+    records "MODE PATH\\0" in directory (the `listed` floor's LIST); checks that the C walk of that
+    list leaves the same modes. The tree is reset afterwards."""
+    reset_tree(tree)
+    before = modes(tree)
+    run([binary, "apply", "--app", tree, "--patterns-file", plist.path])
+    after = modes(tree)
+    changed = sorted((path, mode) for path, mode in after.items() if before.get(path) != mode)
+    plist.changed_file = os.path.join(directory, plist.name + ".changed")
+    with open(plist.changed_file, "wb") as handle:
+        handle.write(b"".join(b"%o %s\0" % (mode, path) for path, mode in changed))
+    os.chmod(plist.changed_file, 0o644)
+    plist.changed_count = len(changed)
+    reset_tree(tree)
+    run(walk_command(walker, "listed", tree, listed=plist.changed_file))
+    if modes(tree) != after:
+        problems.append(
+            "%s: the C walk of the changed list leaves other modes than apply" % plist.name
+        )
+    reset_tree(tree)
 
 
 def walk_counts(walker, mode, tree):

@@ -136,7 +136,7 @@ def floors_section(lists):
         m = targets.medians(p)
         cells = ["%.2f" % m[k + ":cpu/wall"] if k + ":cpu/wall" in m else "" for k in measured]
         cpu.add(p.name, *cells)
-    layouts = measure_table(lists, ["cstat", "first", "arrived", "win", "cwin"])
+    layouts = measure_table(lists, ["cstat", "csame", "first", "arrived", "win", "cwin"])
     for row, p in zip(layouts.rows, lists, strict=True):
         m = targets.medians(p)
         row += [cell_s(m, "first:user"), cell_s(m, "arrived:user")]
@@ -145,7 +145,11 @@ def floors_section(lists):
         "### Floors and layouts (issue 23 item 4)",
         "The C stat walk (benchmarks/statwalk.c, `cc -O2`, 2 threads sharing directories through a "
         "work queue: openat, getdents64 and fstatat(AT_SYMLINK_NOFOLLOW) on every entry) runs as "
-        "the build user on the same tree: the floor of a walk that stats everything. Arrived-"
+        "the build user on the same tree: the floor of a walk that stats everything. The C walk "
+        "changing the same entries does that too, and fchmodat on each entry a first `apply` of "
+        "the list changed, to the mode `apply` gave it (the list is taken from a first `apply` "
+        "before the rounds, and checked to leave the same modes): the floor of a first run, "
+        "which changes entries the stat walk only reads. Arrived-"
         "writable: the same tree with every entry group-writable, as umask 002 sources arrive "
         "(`chmod -R g+w` before the run). Windows-host (anchored list only): a copy of the tree "
         "with every entry 0777, as pack on a Windows host sends it; its floor is the same C walk "

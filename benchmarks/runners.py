@@ -33,6 +33,12 @@ def measure_baselines(tree, git_dir, plist, walker):
     record(plist, "find", ["find", tree, "-mindepth", "1"])
     record(plist, "findstat", ["find", tree, "-mindepth", "1", "-printf", "%m"])
     record(plist, "cstat", floor.walk_command(walker, "stat", tree))
+    record(
+        plist,
+        "csame",
+        floor.walk_command(walker, "listed", tree, listed=plist.changed_file),
+        lambda: reset_tree(tree),
+    )
     if plist.roots:
         with open(plist.roots_file, "rb") as roots:
             record(

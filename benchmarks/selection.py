@@ -20,6 +20,8 @@ class PatternList:
         self.roots = []  # relative paths (bytes), symlink roots excluded
         self.symlink_roots = 0
         self.roots_file = None
+        self.changed_file = None  # what a first apply changes, for the C floor (floor.py)
+        self.changed_count = 0
         self.apply_counts = {}  # `apply --json` counts (default walk)
         self.keep_counts = {}  # the same with --keep-world-writable
         self.threads = None  # threads `apply` used (its --json `threads`)

@@ -8,6 +8,12 @@
  * MODE change: the same, and fchmodat on every entry that is not a symlink, to its mode with
  *              group write added and world write removed (what `group-writable apply` does to
  *              every entry of the Windows-host layout, where everything arrives 0777).
+ * MODE listed: the same as stat, and fchmodat on each entry LIST names, to the mode it gives:
+ *
+ *   statwalk listed THREADS ROOT LIST
+ *
+ *              LIST holds records "OCTAL-MODE RELATIVE-PATH\0" (the entries a first `apply` changed
+ *              and the modes it left): the floor of a walk that changes the same entries.
  *
  * THREADS workers share the directories through one work queue (a stack: depth first, so the
  * queue stays short). Prints "entries N dirs N changed N" on stdout; exit 1 on any error.
@@ -41,6 +47,77 @@ static size_t depth, capacity;
 static size_t busy;          /* workers holding a directory */
 static int changing;
 static int failed;
+static size_t root_length;
+
+/* LIST of MODE listed: an open-addressing table of relative paths and their modes. */
+struct listed_entry {
+  const char *path;
+  mode_t mode;
+};
+static struct listed_entry *listed;
+static size_t listed_slots; /* a power of two, at least twice the records */
+
+static uint64_t hash(const char *text, size_t length) {
+  uint64_t value = 1469598103934665603ULL;
+  for (size_t i = 0; i < length; i++) value = (value ^ (unsigned char)text[i]) * 1099511628211ULL;
+  return value;
+}
+
+static void load_list(const char *file) {
+  FILE *input = fopen(file, "rb");
+  if (!input) {
+    perror(file);
+    exit(1);
+  }
+  static char *text;
+  size_t length = 0, size = 0;
+  for (;;) {
+    if (length == size) {
+      size = size ? 2 * size : 1 << 20;
+      text = realloc(text, size + 1);
+      if (!text) exit(1);
+    }
+    size_t got = fread(text + length, 1, size - length, input);
+    if (got == 0) break;
+    length += got;
+  }
+  fclose(input);
+  text[length] = 0;
+  size_t records = 0;
+  for (size_t i = 0; i < length; i++) records += text[i] == 0;
+  for (listed_slots = 16; listed_slots < 2 * records; listed_slots *= 2) {}
+  listed = calloc(listed_slots, sizeof *listed);
+  if (!listed) exit(1);
+  for (char *record = text; record < text + length; record += strlen(record) + 1) {
+    char *space = strchr(record, ' ');
+    if (!space) {
+      fprintf(stderr, "statwalk: malformed record in %s\n", file);
+      exit(2);
+    }
+    const char *path = space + 1;
+    size_t slot = hash(path, strlen(path)) & (listed_slots - 1);
+    while (listed[slot].path) slot = (slot + 1) & (listed_slots - 1);
+    listed[slot].path = path;
+    listed[slot].mode = (mode_t)strtoul(record, NULL, 8);
+  }
+}
+
+/* The mode LIST gives the entry NAME of the directory PATH, or -1 when LIST does not name it. */
+static long listed_mode(const char *path, size_t path_length, const char *name) {
+  char relative[8192];
+  size_t start = path_length > root_length ? root_length + 1 : path_length;
+  size_t prefix = path_length - start, name_length = strlen(name);
+  if (prefix + name_length + 2 > sizeof relative) return -1;
+  memcpy(relative, path + start, prefix);
+  if (prefix) relative[prefix++] = '/';
+  memcpy(relative + prefix, name, name_length + 1);
+  size_t length = prefix + name_length;
+  for (size_t slot = hash(relative, length) & (listed_slots - 1); listed[slot].path;
+       slot = (slot + 1) & (listed_slots - 1)) {
+    if (!strcmp(listed[slot].path, relative)) return listed[slot].mode;
+  }
+  return -1;
+}
 static uint64_t entries, dirs, changed;
 
 static void push(char *path) {
@@ -106,6 +183,12 @@ static void walk_dir(char *path, uint64_t *n, uint64_t *d, uint64_t *c) {
         mode_t mode = ((st.st_mode & 07777) | S_IWGRP) & ~(mode_t)S_IWOTH;
         if (fchmodat(fd, name, mode, 0) != 0) fail("fchmodat", name);
         (*c)++;
+      } else if (listed) {
+        long mode = listed_mode(path, plen, name);
+        if (mode >= 0) {
+          if (fchmodat(fd, name, (mode_t)mode, 0) != 0) fail("fchmodat", name);
+          (*c)++;
+        }
       }
       if (S_ISDIR(st.st_mode)) {
         (*d)++;
@@ -138,12 +221,19 @@ static void *worker(void *unused) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 4 || (strcmp(argv[1], "stat") && strcmp(argv[1], "change")) || atoi(argv[2]) < 1) {
-    fprintf(stderr, "usage: statwalk stat|change THREADS ROOT\n");
+  int is_listed = argc == 5 && !strcmp(argv[1], "listed");
+  if ((argc != 4 || (strcmp(argv[1], "stat") && strcmp(argv[1], "change"))) && !is_listed) {
+    fprintf(stderr, "usage: statwalk stat|change THREADS ROOT | statwalk listed THREADS ROOT LIST\n");
+    return 2;
+  }
+  if (atoi(argv[2]) < 1) {
+    fprintf(stderr, "statwalk: THREADS must be at least 1\n");
     return 2;
   }
   changing = !strcmp(argv[1], "change");
+  if (is_listed) load_list(argv[4]);
   int threads = atoi(argv[2]);
+  root_length = strlen(argv[3]);
   push(strdup(argv[3]));
   pthread_t ids[threads];
   for (int i = 0; i < threads; i++) pthread_create(&ids[i], NULL, worker, NULL);

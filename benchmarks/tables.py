@@ -9,6 +9,7 @@ MEASURES = {
     "find": "find",
     "findstat": "find -printf %m",
     "cstat": "C stat walk",
+    "csame": "C walk changing the same entries",
     "chmod": "chmod -R g+w roots",
     "git": "git + xargs chmod",
     "first": "apply (first)",
