@@ -33,13 +33,14 @@ public protocol PermissionChanging: ExtendedAccessReading {
 
 /// Changes permission bits for real, always on the entry that was inspected.
 ///
-/// A directory the walk opened is changed through its descriptor (`fchmod`); an owned one that group or others
-/// could write is first held closed to them while the walk is inside it (`holdClosed`). Any other entry is opened as an
-/// `O_PATH` handle (which opens nothing: FIFOs and devices stay shut), checked to be the inspected inode (device,
-/// inode, type, link count and mode), and changed through the handle. Only where nobody but this process's user
-/// can rename entries of the parent directory (an unprivileged process, the parent owned by it and writable by
-/// neither group nor others) is the name used directly (`fchmodat2(AT_SYMLINK_NOFOLLOW)`): a swap there could only
-/// redirect the change to another file of the same user, who may change it anyway. See SECURITY.md.
+/// A directory the walk opened is changed through its descriptor (`fchmod`); an owned one may first be held
+/// closed to group and others while the walk is inside it (`holdClosed`, where the policy asks). Any other entry
+/// is opened as an `O_PATH` handle (which opens nothing: FIFOs and devices stay shut), checked to be the
+/// inspected inode (device, inode, type, link count and mode), and changed through the handle. Only where nobody
+/// but this process's user can rename entries of the parent directory (an unprivileged process, the parent owned
+/// by it and writable by neither group nor others) is the name used directly (`fchmodat2(AT_SYMLINK_NOFOLLOW)`): a
+/// swap there could only redirect the change to another file of the same user, who may change it anyway. See
+/// SECURITY.md.
 public struct SystemPermissionChanger: PermissionChanging {
   /// Whether this process may change files it does not own (root, or `CAP_FOWNER`): then names are never trusted.
   public let isPrivileged: Bool

@@ -10,7 +10,7 @@ struct SmallestElements<Element: Comparable> {
 
   /// `body` applied to the largest kept element once `limit` are kept (nil before), read in place: a full
   /// sample asks this for every element it sees, and copying the element out would retain it each time.
-  func withLargestWhenFull<Result>(_ body: (Element) -> Result) -> Result? {
+  func withLargestWhenFull<Answer>(_ body: (Element) -> Answer) -> Answer? {
     guard elements.count == limit, limit > 0 else { return nil }
     return elements.withUnsafeBufferPointer { body($0[$0.count - 1]) }
   }
