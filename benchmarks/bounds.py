@@ -26,6 +26,7 @@ PATTERN_FILES = (  # key, pattern (% N), how many, byte cap
     ("lit-cap", "**/d/%d", 200_000, 1 << 20),
     ("lit100k", "**/d/%d", 100_000, None),
     ("glob10k", "**/d*/%d", 10_000, None),
+    ("prefix10k", "**/d/%d*", 10_000, None),
 )
 PROJECT_LOGS = '[utility.group-writable]\npaths = ["*.log"]\n'
 
@@ -164,7 +165,11 @@ class Bounds:
 
     def deep_cases(self):
         binary, deep = self.binary, self.deep
-        for key, label in (("lit10k", "`**/d/N`"), ("glob10k", "`**/d*/N`")):
+        for key, label in (
+            ("lit10k", "`**/d/N`"),
+            ("glob10k", "`**/d*/N`"),
+            ("prefix10k", "`**/d/N*`"),
+        ):
             path, lines, size = self.files[key]
             what = "%s %s patterns (paths file, %s)" % (f"{lines:,}", label, kib(size))
             listing = [binary, "list", "--app", deep, "--patterns-file", path]

@@ -20,6 +20,9 @@ struct AnchoredPattern: Sendable {
   /// Otherwise, the fixed bytes the last segment ends with (`.log` of `*.log`), which a path's last
   /// component must end with to match; nil when there are none.
   let lastSuffix: [UInt8]?
+  /// Otherwise, the fixed bytes the last segment starts with (`cache-` of `cache-*`), which a path's
+  /// last component must start with to match; nil when there are none.
+  let lastPrefix: [UInt8]?
 
   init(
     index: Int, isNegated: Bool, isDirectoryOnly: Bool, segments: [PathSegment],
@@ -36,14 +39,18 @@ struct AnchoredPattern: Sendable {
     case .literal(let bytes):
       lastLiteral = bytes
       lastSuffix = nil
+      lastPrefix = nil
     case .glob(let range):
       lastLiteral = nil
       let tokens = program.tokens[range]
       let fixed = tokens.reversed().prefix { $0.isFixedByte }.map(\.byte)
       lastSuffix = fixed.isEmpty ? nil : fixed.reversed()
+      let leading = tokens.prefix { $0.isFixedByte }.map(\.byte)
+      lastPrefix = fixed.isEmpty && !leading.isEmpty ? leading : nil
     default:
       lastLiteral = nil
       lastSuffix = nil
+      lastPrefix = nil
     }
   }
 

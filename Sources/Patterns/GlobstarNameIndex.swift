@@ -1,8 +1,9 @@
 /// The states of a `GlobstarChunk` split by what a path's last component must be. A pattern past a
-/// globstar whose last segment is a literal (`**/d*/7`) matches only entries of that name, and one
-/// whose last segment ends in fixed bytes (`**/log*/*.gz`) only entries whose name ends in them; so
-/// an entry tries the states of its name, of the suffixes its name ends with, and the rest, not all
-/// of them.
+/// globstar whose last segment is a literal (`**/d*/7`) matches only entries of that name, one
+/// whose last segment ends in fixed bytes (`**/log*/*.gz`) only entries whose name ends in them,
+/// and one whose last segment starts with fixed bytes (`**/cache-*`) only entries whose name starts
+/// with them; so an entry tries the states of its name, of the suffixes its name ends with, of the
+/// prefixes it starts with, and the rest, not all of them.
 struct GlobstarNameIndex: Sendable {
   /// Below this many states a plain scan is as cheap as the lookups.
   static let minimumStates = 16
@@ -38,6 +39,10 @@ struct GlobstarNameIndex: Sendable {
   let bySuffix: Groups
   /// The distinct lengths of the suffixes, ascending.
   let suffixLengths: [Int]
+  /// The states whose last segment starts (but does not end) with fixed bytes, by those bytes.
+  let byPrefix: Groups
+  /// The distinct lengths of the prefixes, ascending.
+  let prefixLengths: [Int]
   /// The states with neither, highest pattern first.
   let others: [MatchScope.AnchoredState]
 
@@ -47,6 +52,7 @@ struct GlobstarNameIndex: Sendable {
   ) {
     var names: [[UInt8]: [MatchScope.AnchoredState]] = [:]
     var suffixes: [[UInt8]: [MatchScope.AnchoredState]] = [:]
+    var prefixes: [[UInt8]: [MatchScope.AnchoredState]] = [:]
     var others: [MatchScope.AnchoredState] = []
     for state in states {
       let pattern = lastSegment(state)
@@ -54,6 +60,8 @@ struct GlobstarNameIndex: Sendable {
         names[name, default: []].append(state)
       } else if let suffix = pattern.lastSuffix {
         suffixes[suffix, default: []].append(state)
+      } else if let prefix = pattern.lastPrefix {
+        prefixes[prefix, default: []].append(state)
       } else {
         others.append(state)
       }
@@ -61,6 +69,8 @@ struct GlobstarNameIndex: Sendable {
     byName = Groups(names)
     bySuffix = Groups(suffixes)
     suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
+    byPrefix = Groups(prefixes)
+    prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
     self.others = others
   }
 }

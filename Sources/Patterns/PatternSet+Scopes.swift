@@ -117,6 +117,10 @@ extension PatternSet {
             matchGroup(
               index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
           }
+          for length in index.prefixLengths {
+            if length > name.count { break }
+            matchGroup(index.byPrefix, under: UnsafeBufferPointer(rebasing: name[..<length]))
+          }
           index.others.withUnsafeBufferPointer(lastMatch)
         } else {
           current.states.withUnsafeBufferPointer(lastMatch)

@@ -18,8 +18,8 @@ public struct PatternSet: Sendable {
   private let suffixLastBytes: ByteSet
   /// `**/rest` patterns with a literal `rest` holding a `/`, by `rest`.
   private let pathSuffixes: PathSuffixTable
-  /// Patterns matched by running a program on the last component, highest index first.
-  private let basenameGlobs: [BasenameGlob]
+  /// Patterns matched by running a program on the last component, by the bytes they start with.
+  private let basenameGlobs: BasenameGlobIndex
   /// The anchored patterns followed through directories, highest index first.
   let anchoredPatterns: [AnchoredPattern]
   /// Whether a positive pattern can match an entry at any depth.
@@ -78,7 +78,7 @@ public struct PatternSet: Sendable {
     suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
     self.suffixLastBytes = suffixLastBytes
     self.pathSuffixes = PathSuffixTable(pathSuffixes)
-    self.basenameGlobs = basenameGlobs
+    self.basenameGlobs = BasenameGlobIndex(basenameGlobs)
     self.anchoredPatterns = anchoredPatterns
     self.selectsAtAnyDepth = selectsAtAnyDepth
     root = Self.rootScope(anchoredPatterns)
@@ -104,16 +104,7 @@ public struct PatternSet: Sendable {
     if !pathSuffixes.isEmpty {
       best = max(best, pathSuffixes.last(path, isDirectory: isDirectory))
     }
-    basenameGlobs.withUnsafeBufferPointer { globs in
-      for glob in globs.indices {
-        if globs[glob].index <= best { break }
-        if globs[glob].isDirectoryOnly && !isDirectory { continue }
-        if Wildmatch.matches(globs[glob].program, text: name, pathname: false) {
-          best = globs[glob].index
-          break
-        }
-      }
-    }
+    best = basenameGlobs.last(name, isDirectory: isDirectory, above: best)
     best = lastAnchoredMatch(
       path: path, name: name, isDirectory: isDirectory, in: scope, above: best)
     return best >= 0 ? best : nil

@@ -82,7 +82,7 @@ import Testing
 
   /// Patterns past a globstar from the root with a glob segment before the last one, so none is a
   /// hash lookup: with 16 or more in a chunk, entries try them through `GlobstarNameIndex` (by
-  /// literal last segment, by fixed suffix, or one by one).
+  /// literal last segment, by fixed suffix, by fixed prefix, or one by one).
   // swift-format-ignore
   static let globstarPool = [
     #"**/a*/b"#, #"**/a*/tmp"#, #"!**/a*/tmp"#, #"**/?/c.d"#, #"**/[ab]/tmp"#, #"**/a?/b"#,
@@ -90,7 +90,26 @@ import Testing
     #"!**/?/b"#, #"**/*b/tmp"#, #"**/a/**/b"#, #"**/a*/**/c.d"#, #"**/?b/a"#, #"**/t*/ab"#,
     #"!**/a*/c.d"#, #"**/a*/a"#, #"**/*/**"#, #"**/b*/b"#, #"**/a*/tmp/"#, #"!**/[ab]/b"#,
     #"**/a*/*b"#, #"!**/*/*.d"#, #"**/*/a*b"#, #"**/a*/[ab]b"#, #"**/*/?.d"#, #"!**/t*/*p"#,
+    #"**/a*/t*"#, #"**/*/ab*"#, #"!**/*/t*"#, #"**/?/c*"#, #"**/a*/a*/"#, #"!**/a*/ab*"#,
+    #"**/*/a?*"#, #"**/b*/tm*"#,
   ]
+
+  /// Patterns on the last component that are neither a name nor `*` + fixed bytes: with 16 or more,
+  /// entries try them through `BasenameGlobIndex` (by the fixed bytes they start with, or one by
+  /// one).
+  // swift-format-ignore
+  static let basenameGlobPool = [
+    #"a*"#, #"ab*"#, #"t*"#, #"tm*"#, #"c.*"#, #"!a*"#, #"a?*"#, #"[ab]*"#, #"a*b"#, #"b*/"#,
+    #"!t*"#, #"c*"#, #"?*"#, #"!ab*"#, #"a*/"#, #"t?p"#, #"*[bd]"#, #"!c.*"#, #"tmp*"#, #"b?"#,
+    #"!?b*"#, #"a*.d"#, #"!*[p]"#, #"ab?*"#,
+  ]
+
+  @Test(arguments: [(16, 150), (24, 60)])
+  func manyBasenameGlobsAgreeThroughThePrefixIndex(count: Int, lists: Int) {
+    Self.check(Self.basenameGlobPool, Self.paths)
+    Self.checkSeededLists(
+      of: count, lists, from: Self.basenameGlobPool, seed: 0x8CB9_2BA7_2F3D_8DD7)
+  }
 
   @Test(arguments: [(16, 150), (24, 60)])
   func manyGlobstarPatternsAgreeThroughTheNameIndex(count: Int, lists: Int) {

@@ -1,0 +1,74 @@
+/// The basename globs split by the fixed bytes they start with (`cache-*`, `npm-debug.log*`): a name
+/// tries the globs of the prefixes it starts with and those that start with a wildcard, not all of
+/// them, so many such patterns do not cost patterns × entries.
+struct BasenameGlobIndex: Sendable {
+  /// Below this many globs a plain scan is as cheap as the lookups.
+  static let minimumGlobs = 16
+
+  /// The globs with a fixed prefix, group after group, each group highest index first.
+  private let grouped: [BasenameGlob]
+  /// Each prefix's range of `grouped`.
+  private let ranges: ByteTable<Range<Int>>
+  /// The distinct prefix lengths, ascending.
+  private let prefixLengths: [Int]
+  /// The globs that start with a wildcard (every glob, below `minimumGlobs`), highest index first.
+  private let others: [BasenameGlob]
+
+  /// Splits `globs` (highest index first) by the fixed bytes their programs start with.
+  init(_ globs: [BasenameGlob]) {
+    guard globs.count >= Self.minimumGlobs else {
+      grouped = []
+      ranges = ByteTable([:])
+      prefixLengths = []
+      others = globs
+      return
+    }
+    var groups: [[UInt8]: [BasenameGlob]] = [:]
+    var others: [BasenameGlob] = []
+    for glob in globs {
+      let prefix = glob.program.tokens.prefix { $0.isFixedByte }.map(\.byte)
+      if prefix.isEmpty {
+        others.append(glob)
+      } else {
+        groups[prefix, default: []].append(glob)
+      }
+    }
+    var grouped: [BasenameGlob] = []
+    var ranges: [[UInt8]: Range<Int>] = [:]
+    for (prefix, group) in groups {
+      ranges[prefix] = grouped.count..<(grouped.count + group.count)
+      grouped += group
+    }
+    self.grouped = grouped
+    self.ranges = ByteTable(ranges)
+    prefixLengths = Set(groups.keys.map(\.count)).sorted()
+    self.others = others
+  }
+
+  /// The highest index above `best` among the globs matching the last component `name`, else
+  /// `best`.
+  func last(_ name: UnsafeBufferPointer<UInt8>, isDirectory: Bool, above best: Int) -> Int {
+    var best = best
+    func scan(_ globs: UnsafeBufferPointer<BasenameGlob>) {
+      for glob in globs.indices {
+        if globs[glob].index <= best { return }
+        if globs[glob].isDirectoryOnly && !isDirectory { continue }
+        if Wildmatch.matches(globs[glob].program, text: name, pathname: false) {
+          best = globs[glob].index
+          return
+        }
+      }
+    }
+    others.withUnsafeBufferPointer(scan)
+    guard !prefixLengths.isEmpty else { return best }
+    grouped.withUnsafeBufferPointer { grouped in
+      for length in prefixLengths {
+        if length > name.count { break }
+        if let range = ranges.lookup(UnsafeBufferPointer(rebasing: name[..<length])) {
+          scan(UnsafeBufferPointer(rebasing: grouped[range]))
+        }
+      }
+    }
+    return best
+  }
+}
