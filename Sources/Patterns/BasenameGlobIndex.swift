@@ -5,21 +5,15 @@ struct BasenameGlobIndex: Sendable {
   /// Below this many globs a plain scan is as cheap as the lookups.
   static let minimumGlobs = 16
 
-  /// The globs with a fixed prefix, group after group, each group highest index first.
-  private let grouped: [BasenameGlob]
-  /// Each prefix's range of `grouped`.
-  private let ranges: ByteTable<Range<Int>>
-  /// The distinct prefix lengths, ascending.
-  private let prefixLengths: [Int]
+  /// The globs with a fixed prefix, by it, each group highest index first.
+  private let byPrefix: KeyedGroups<BasenameGlob>
   /// The globs that start with a wildcard (every glob, below `minimumGlobs`), highest index first.
   private let others: [BasenameGlob]
 
   /// Splits `globs` (highest index first) by the fixed bytes their programs start with.
   init(_ globs: [BasenameGlob]) {
     guard globs.count >= Self.minimumGlobs else {
-      grouped = []
-      ranges = ByteTable([:])
-      prefixLengths = []
+      byPrefix = KeyedGroups([:])
       others = globs
       return
     }
@@ -33,15 +27,7 @@ struct BasenameGlobIndex: Sendable {
         groups[prefix, default: []].append(glob)
       }
     }
-    var grouped: [BasenameGlob] = []
-    var ranges: [[UInt8]: Range<Int>] = [:]
-    for (prefix, group) in groups {
-      ranges[prefix] = grouped.count..<(grouped.count + group.count)
-      grouped += group
-    }
-    self.grouped = grouped
-    self.ranges = ByteTable(ranges)
-    prefixLengths = Set(groups.keys.map(\.count)).sorted()
+    byPrefix = KeyedGroups(groups)
     self.others = others
   }
 
@@ -60,13 +46,12 @@ struct BasenameGlobIndex: Sendable {
       }
     }
     others.withUnsafeBufferPointer(scan)
-    guard !prefixLengths.isEmpty else { return best }
-    grouped.withUnsafeBufferPointer { grouped in
-      for length in prefixLengths {
+    guard !byPrefix.keyLengths.isEmpty else { return best }
+    byPrefix.elements.withUnsafeBufferPointer { grouped in
+      for length in byPrefix.keyLengths {
         if length > name.count { break }
-        if let range = ranges.lookup(UnsafeBufferPointer(rebasing: name[..<length])) {
-          scan(UnsafeBufferPointer(rebasing: grouped[range]))
-        }
+        let range = byPrefix.range(of: UnsafeBufferPointer(rebasing: name[..<length]))
+        if !range.isEmpty { scan(UnsafeBufferPointer(rebasing: grouped[range])) }
       }
     }
     return best

@@ -8,42 +8,16 @@ struct GlobstarNameIndex: Sendable {
   /// Below this many states a plain scan is as cheap as the lookups.
   static let minimumStates = 16
 
-  /// States grouped by a key (a whole name, or a suffix), each group highest pattern first.
-  struct Groups: Sendable {
-    /// The grouped states, group after group.
-    let states: [MatchScope.AnchoredState]
-    /// Each key's range of `states`.
-    private let ranges: ByteTable<Range<Int>>
-
-    init(_ groups: [[UInt8]: [MatchScope.AnchoredState]]) {
-      var states: [MatchScope.AnchoredState] = []
-      var ranges: [[UInt8]: Range<Int>] = [:]
-      for (key, group) in groups {
-        ranges[key] = states.count..<(states.count + group.count)
-        states += group
-      }
-      self.states = states
-      self.ranges = ByteTable(ranges)
-    }
-
-    /// The range of `states` grouped under `key` (empty when none).
-    @inline(__always)
-    func range(of key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-      ranges.lookup(key) ?? 0..<0
-    }
-  }
+  /// States grouped by a key (a whole name, a suffix or a prefix), each group highest pattern first.
+  typealias Groups = KeyedGroups<MatchScope.AnchoredState>
 
   /// The states whose last segment is a literal, by it.
   let byName: Groups
   /// The states whose last segment ends in fixed bytes, by those bytes.
   let bySuffix: Groups
-  /// The distinct lengths of the suffixes, ascending.
-  let suffixLengths: [Int]
   /// The states whose last segment starts (but does not end) with fixed bytes, by those bytes.
   let byPrefix: Groups
-  /// The distinct lengths of the prefixes, ascending.
-  let prefixLengths: [Int]
-  /// The states with neither, highest pattern first.
+  /// The states with none of these, highest pattern first.
   let others: [MatchScope.AnchoredState]
 
   /// Splits `states` (highest pattern first) by their patterns' last segments.
@@ -68,9 +42,7 @@ struct GlobstarNameIndex: Sendable {
     }
     byName = Groups(names)
     bySuffix = Groups(suffixes)
-    suffixLengths = Set(suffixes.keys.map(\.count)).sorted()
     byPrefix = Groups(prefixes)
-    prefixLengths = Set(prefixes.keys.map(\.count)).sorted()
     self.others = others
   }
 }

@@ -107,17 +107,17 @@ extension PatternSet {
           {
             let range = groups.range(of: key)
             guard !range.isEmpty else { return }
-            groups.states.withUnsafeBufferPointer {
+            groups.elements.withUnsafeBufferPointer {
               lastMatch(in: UnsafeBufferPointer(rebasing: $0[range]))
             }
           }
           matchGroup(index.byName, under: name)
-          for length in index.suffixLengths {
+          for length in index.bySuffix.keyLengths {
             if length > name.count { break }
             matchGroup(
               index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
           }
-          for length in index.prefixLengths {
+          for length in index.byPrefix.keyLengths {
             if length > name.count { break }
             matchGroup(index.byPrefix, under: UnsafeBufferPointer(rebasing: name[..<length]))
           }

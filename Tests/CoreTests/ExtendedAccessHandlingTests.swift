@@ -12,12 +12,7 @@ import Testing
   func applier(_ changer: FakeChanger, policy: ModePolicy = ModePolicy()) -> (
     PermissionApplier, RunRecorder
   ) {
-    let recorder = RunRecorder(changesSoFar: ChangeCounter())
-    return (
-      PermissionApplier(
-        policy: policy, changer: changer, recorder: recorder, buildUserID: 1001, output: nil),
-      recorder
-    )
+    testApplier(changer, policy: policy)
   }
 
   @Test func readsTheAttributesOnlyOfWhatTheGroupCanOrWillWrite() {

@@ -33,6 +33,18 @@ func withEntry<T>(
   }
 }
 
+/// A `PermissionApplier` changing through `changer` for build user `buildUser`, and the recorder it records into.
+func testApplier(
+  _ changer: FakeChanger, policy: ModePolicy = ModePolicy(), buildUser: uid_t = 1001
+) -> (PermissionApplier, RunRecorder) {
+  let recorder = RunRecorder(changesSoFar: ChangeCounter())
+  return (
+    PermissionApplier(
+      policy: policy, changer: changer, recorder: recorder, buildUserID: buildUser, output: nil),
+    recorder
+  )
+}
+
 /// A changer that records what it is asked and fails as told.
 final class FakeChanger: PermissionChanging, @unchecked Sendable {
   var changes: [String] = []
@@ -87,12 +99,7 @@ struct FakeHeaders: FileHeaderReading {
   func applier(
     _ changer: FakeChanger, policy: ModePolicy = ModePolicy(), buildUser: uid_t = 1001
   ) -> (PermissionApplier, RunRecorder) {
-    let recorder = RunRecorder(changesSoFar: ChangeCounter())
-    return (
-      PermissionApplier(
-        policy: policy, changer: changer, recorder: recorder, buildUserID: buildUser, output: nil),
-      recorder
-    )
+    testApplier(changer, policy: policy, buildUser: buildUser)
   }
 
   @Test func changesFilesWhenVisitedAndDirectoriesWhenLeft() {
