@@ -10,7 +10,8 @@ struct BasenameGlobIndex: Sendable {
   /// The globs that start with a wildcard (every glob, below `minimumGlobs`), highest index first.
   private let others: [BasenameGlob]
 
-  /// Splits `globs` (highest index first) by the fixed bytes their programs start with.
+  /// Splits `globs` (highest index first) by the fixed bytes their programs start with
+  /// (`GlobProgram.requiredPrefix`).
   init(_ globs: [BasenameGlob]) {
     guard globs.count >= Self.minimumGlobs else {
       byPrefix = KeyedGroups([:])
@@ -20,7 +21,7 @@ struct BasenameGlobIndex: Sendable {
     var groups: [[UInt8]: [BasenameGlob]] = [:]
     var others: [BasenameGlob] = []
     for glob in globs {
-      let prefix = glob.program.tokens.prefix { $0.isFixedByte }.map(\.byte)
+      let prefix = glob.program.requiredPrefix
       if prefix.isEmpty {
         others.append(glob)
       } else {
