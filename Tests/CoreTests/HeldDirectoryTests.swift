@@ -62,6 +62,22 @@ import Testing
     #expect(recorder.report.counts.alreadyWritable == 1)
   }
 
+  @Test func aModeThatCannotBeGivenBackFailsTheDirectory() {
+    let changer = holdingChanger(failing: .refused(.readOnlyFileSystem))
+    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
+    withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o775, opened: true) {
+      entry in
+      _ = applier.visit(&entry)
+      applier.leave(&entry)
+    }
+    #expect(changer.changes == ["tmp held 775->755"])
+    #expect(
+      recorder.report.failures.elements == [
+        EntryFailure(
+          path: "tmp/", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
+      ])
+  }
+
   @Test func aDirectoryWhoseGroupWriteStaysIsNotHeld() {
     let changer = holdingChanger()
     let (applier, recorder) = applier(changer)
