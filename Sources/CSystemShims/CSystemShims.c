@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "CSystemShims.h"
 #include <sys/syscall.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <sched.h>
@@ -70,6 +71,53 @@ long gw_get_attribute_proc(int fd, const char *attribute, void *value, size_t si
   char path[32];
   proc_fd_path(fd, path);
   return getxattr(path, attribute, value, size);
+}
+
+unsigned gw_deciding_attributes_in(const char *list, size_t length) {
+  static const struct { const char *name; size_t length; unsigned bit; } deciding[] = {
+      {"system.posix_acl_access", sizeof "system.posix_acl_access" - 1, GW_ACCESS_ACL},
+      {"system.posix_acl_default", sizeof "system.posix_acl_default" - 1, GW_DEFAULT_ACL},
+      {"security.capability", sizeof "security.capability" - 1, GW_CAPABILITIES},
+  };
+  unsigned bits = 0;
+  size_t start = 0;
+  while (start < length) {
+    const char *end = memchr(list + start, 0, length - start);
+    size_t name_length = end ? (size_t)(end - (list + start)) : length - start;
+    for (size_t i = 0; i < sizeof deciding / sizeof deciding[0]; i++) {
+      if (deciding[i].length == name_length && !memcmp(deciding[i].name, list + start, name_length)) {
+        bits |= deciding[i].bit;
+      }
+    }
+    start += name_length + 1;
+  }
+  return bits;
+}
+
+// The bits of a listing of `length` bytes in `list`, or -1 (errno set by the listing).
+static long deciding_bits(long length, const char *list) {
+  return length < 0 ? -1 : (long)gw_deciding_attributes_in(list, (size_t)length);
+}
+
+long gw_deciding_attributes_fd(int fd) {
+  char list[256];
+  long length;
+  do length = flistxattr(fd, list, sizeof list); while (length < 0 && errno == EINTR);
+  return deciding_bits(length, list);
+}
+
+long gw_deciding_attributes_at(int dirfd, const char *name) {
+  char list[256];
+  long length;
+  do length = gw_list_attributes_at(dirfd, name, list, sizeof list); while (length < 0 && errno == EINTR);
+  return deciding_bits(length, list);
+}
+
+long gw_deciding_attributes_proc(int fd) {
+  char list[256];
+  long length;
+  do length = gw_list_attributes_proc(fd, list, sizeof list); while (length < 0 && errno == EINTR);
+  return deciding_bits(length, list);
 }
 
 #ifndef STATX_ATTR_MOUNT_ROOT

@@ -2,13 +2,8 @@ import Testing
 
 @testable import FileSystem
 
-/// Which of the wanted attribute names a listing holds.
+/// Which of the attributes that decide access a listing holds.
 @Suite struct AttributeSourceTests {
-  static let wanted = [
-    "system.posix_acl_access", "system.posix_acl_default", "security.capability",
-  ]
-  .map { Array($0.utf8) }
-
   @Test(
     arguments: [
       ("", 0),
@@ -22,11 +17,9 @@ import Testing
       ("user.a\0security.capability", 0b100),
       ("\0\0system.posix_acl_access\0\0", 0b001),
     ] as [(String, UInt32)])
-  func findsTheWantedNames(listing: String, expected: UInt32) {
+  func findsTheDecidingNames(listing: String, expected: UInt32) {
     let bytes = Array(listing.utf8)
-    let bits = bytes.withUnsafeBufferPointer {
-      AttributeSource.presence(of: Self.wanted, in: $0)
-    }
+    let bits = bytes.withUnsafeBufferPointer { AttributeSource.decidingAttributes(in: $0) }
     #expect(bits == expected)
   }
 }

@@ -71,6 +71,27 @@ import Testing
         == ExtendedAccess(hasAccessACL: true, namedWrite: true))
   }
 
+  /// Attribute names of more than 256 bytes in all: the first listing does not fit (`ERANGE`), and the names are
+  /// listed again into 64 KiB, through each route (a directory through its descriptor).
+  @Test(arguments: [false, true])
+  func readsANameListLongerThanTheFirstBuffer(privileged: Bool) throws {
+    let tree = try TemporaryTree()
+    try tree.file("labelled")
+    try tree.directory("shelves")
+    let labels =
+      "import os, sys\nfor path in sys.argv[1:]:\n  for i in range(8): os.setxattr(path, 'user.label-%d-' % i + 'x' * 40, b'v')"
+    #expect(
+      Self.tool("python3", ["-c", labels, tree.path("labelled"), tree.path("shelves")])
+        == .returned(0))
+    #expect(Self.tool("setfacl", ["-m", "u:1003:rw", tree.path("labelled")]) == .returned(0))
+    #expect(Self.tool("setfacl", ["-d", "-m", "u:1003:rwx", tree.path("shelves")]) == .returned(0))
+    #expect(
+      try read(tree, "labelled", privileged: privileged)
+        == ExtendedAccess(hasAccessACL: true, namedWrite: true))
+    #expect(
+      try read(tree, "shelves", privileged: privileged) == ExtendedAccess(hasDefaultACL: true))
+  }
+
   @Test(
     .enabled(if: geteuid() == 0, "setting capabilities needs CAP_SETFCAP"),
     arguments: [false, true])

@@ -37,6 +37,30 @@ long gw_list_attributes_at(int dirfd, const char *name, char *list, size_t size)
 /// `getxattrat(dirfd, name, AT_SYMLINK_NOFOLLOW, attribute, …)` (Linux 6.13+); -1 with ENOSYS on older kernels.
 long gw_get_attribute_at(int dirfd, const char *name, const char *attribute, void *value, size_t size);
 
+/// The extended attributes that decide access, as bits of `gw_deciding_attributes_*`.
+enum {
+  /// `system.posix_acl_access`: an access ACL.
+  GW_ACCESS_ACL = 1,
+  /// `system.posix_acl_default`: a directory's default ACL.
+  GW_DEFAULT_ACL = 2,
+  /// `security.capability`: file capabilities.
+  GW_CAPABILITIES = 4,
+};
+
+/// Which deciding attributes the NUL-separated names in `list` hold (a last name may lack its NUL).
+unsigned gw_deciding_attributes_in(const char *list, size_t length);
+
+/// The deciding attributes of the open entry `fd` (`flistxattr` into 256 bytes on the stack): their bits, or
+/// -1 with errno (ERANGE when the names take more; the caller lists them into a larger buffer). Retries EINTR.
+/// The walk's hot path: the listing and the matching are one call from Swift.
+long gw_deciding_attributes_fd(int fd);
+
+/// The same for `name` in `dirfd`, never following a symlink (`listxattrat`, Linux 6.13+; ENOSYS before).
+long gw_deciding_attributes_at(int dirfd, const char *name);
+
+/// The same for the entry the `O_PATH` handle `fd` holds, as `/proc/self/fd/N` (ENOENT without /proc).
+long gw_deciding_attributes_proc(int fd);
+
 /// `listxattr("/proc/self/fd/N", list, size)`: the names of the entry an `O_PATH` handle `fd` holds (the
 /// `*xattr` calls refuse such a descriptor itself); ENOENT without /proc.
 long gw_list_attributes_proc(int fd, char *list, size_t size);

@@ -1,3 +1,5 @@
+import CSystemShims
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -32,21 +34,13 @@ public struct ExtendedAccess: Sendable, Equatable {
 
   /// The attribute holding the access ACL.
   public static let accessACLName = "system.posix_acl_access"
-  /// The attribute holding a directory's default ACL.
-  public static let defaultACLName = "system.posix_acl_default"
-  /// The attribute holding file capabilities.
-  public static let capabilitiesName = "security.capability"
 
-  /// The names that decide access, for `AttributeSource.presence(of:)`: their bits below.
-  static let decidingNames = [accessACLName, defaultACLName, capabilitiesName].map {
-    Array($0.utf8)
-  }
-  /// `decidingNames`' bit of the access ACL.
-  static let accessACLBit: UInt32 = 1 << 0
-  /// `decidingNames`' bit of the default ACL.
-  static let defaultACLBit: UInt32 = 1 << 1
-  /// `decidingNames`' bit of file capabilities.
-  static let capabilitiesBit: UInt32 = 1 << 2
+  /// `AttributeSource.decidingAttributes()`' bit of the access ACL (`system.posix_acl_access`).
+  static let accessACLBit = UInt32(GW_ACCESS_ACL)
+  /// Its bit of a default ACL (`system.posix_acl_default`).
+  static let defaultACLBit = UInt32(GW_DEFAULT_ACL)
+  /// Its bit of file capabilities (`security.capability`).
+  static let capabilitiesBit = UInt32(GW_CAPABILITIES)
 
   /// Whether the ACL in `value` (the kernel's `posix_acl_xattr` layout: a version, then `tag, perm, id` records)
   /// lets a user other than `owner` or a group other than `group` write; malformed data counts as granting it.

@@ -87,7 +87,7 @@ public struct SystemExtendedAccessReader: ExtendedAccessReading {
   {
     let present: UInt32
     do {
-      present = try source.presence(of: ExtendedAccess.decidingNames)
+      present = try source.decidingAttributes()
     } catch  where error.rawValue == ENOTSUP || error.rawValue == EOPNOTSUPP {
       return .none
     }

@@ -15,28 +15,27 @@ public enum AttributeSource {
   /// itself; `ENOENT` without /proc).
   case handle(FileDescriptor)
 
-  /// Which of `wanted` the entry's attribute names hold, as bits (bit `i` for `wanted[i]`), from one listing;
-  /// a listing of up to 256 bytes (the common one: none, or a few names) is read without allocating.
-  public func presence(of wanted: [[UInt8]]) throws(Errno) -> UInt32 {
-    // A closure, not `read(list)`: a partially applied method allocates its context on every call.
-    try read({ list(into: $0, size: $1) }, { Self.presence(of: wanted, in: $0) })
+  /// Which of the attributes that decide access (`GW_ACCESS_ACL`, `GW_DEFAULT_ACL`, `GW_CAPABILITIES`) the
+  /// entry has, as bits: one call into C when its names fit 256 bytes (the common case: none, or a few; the
+  /// walk makes it for every entry that is or becomes group-writable), else the names read into 64 KiB.
+  public func decidingAttributes() throws(Errno) -> UInt32 {
+    let bits =
+      switch self {
+      case .descriptor(let fd): gw_deciding_attributes_fd(fd.rawValue)
+      case .name(let name, let directory): gw_deciding_attributes_at(directory.rawValue, name)
+      case .handle(let handle): gw_deciding_attributes_proc(handle.rawValue)
+      }
+    if bits >= 0 { return UInt32(bits) }
+    let error = Errno.current
+    guard error.rawValue == ERANGE else { throw error }
+    return try read({ list(into: $0, size: $1) }, { Self.decidingAttributes(in: $0) }, size: 65536)
   }
 
-  /// Which of `wanted` the NUL-separated names in `list` hold, as bits (bit `i` for `wanted[i]`).
-  static func presence(of wanted: [[UInt8]], in list: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var bits: UInt32 = 0
-    var start = 0
-    while start < list.count {
-      var end = start
-      while end < list.count && list[end] != 0 { end += 1 }
-      let name = UnsafeBufferPointer(rebasing: list[start..<end])
-      for (index, candidate) in wanted.enumerated()
-      where candidate.count == name.count && candidate.elementsEqual(name) {
-        bits |= 1 << UInt32(index)
-      }
-      start = end + 1
+  /// Which deciding attributes the NUL-separated names in `list` hold, as `decidingAttributes()`'s bits.
+  static func decidingAttributes(in list: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    list.withMemoryRebound(to: CChar.self) {
+      UInt32(gw_deciding_attributes_in($0.baseAddress, $0.count))
     }
-    return bits
   }
 
   /// Lists the names into `buffer`: their length, or the error (`ERANGE` when they do not fit).
@@ -74,13 +73,13 @@ public enum AttributeSource {
     }
   }
 
-  /// Calls `call` with a 256-byte buffer on the stack, and again with 64 KiB (the kernel's limit) when that was
-  /// too small (`ERANGE`); `use` reads the bytes it filled.
+  /// Calls `call` with a buffer of `size` bytes (256: on the stack), and again with 64 KiB (the kernel's limit)
+  /// when that was too small (`ERANGE`); `use` reads the bytes it filled.
   private func read<Value>(
     _ call: (UnsafeMutablePointer<CChar>, Int) -> Result<Int, Errno>,
-    _ use: (UnsafeBufferPointer<UInt8>) -> Value
+    _ use: (UnsafeBufferPointer<UInt8>) -> Value, size: Int = 256
   ) throws(Errno) -> Value {
-    var size = 256  // then 65536; not a literal array, which would be allocated on every call
+    var size = size  // then 65536; not a literal array, which would be allocated on every call
     while true {
       let result = withUnsafeTemporaryAllocation(of: CChar.self, capacity: size) {
         buffer -> Result<Value, Errno> in
