@@ -15,6 +15,12 @@ import Testing
     Array("a!".utf8), Array("a/".utf8.dropLast()), Array(" lead".utf8), Array("\u{2028}".utf8),
     Array("cafe\u{301}x".utf8), Array("cafd".utf8), Array("e\u{301}".utf8), Array("f".utf8),
     Array("d\\".utf8), Array("m\u{E9}".utf8),
+    // Siblings and near-siblings: after one sorts after the largest kept path, the others start with the
+    // bytes that decided it.
+    Array("m/a".utf8), Array("m/b".utf8), Array("m/c/d".utf8), Array("m\u{301}".utf8),
+    Array("mz".utf8),
+    Array("m/\u{E9}".utf8), Array("m/\\x".utf8), Array("m/c\u{301}".utf8), Array("e/x".utf8),
+    Array("e/\u{301}".utf8),
   ]
 
   static func shuffled(_ seed: UInt64) -> [([UInt8], Bool)] {
@@ -62,11 +68,39 @@ import Testing
   func ordersPlainPathsAsStringsDo(path: String, isDirectory: Bool, display: String, order: Int) {
     let bytes = Array(path.utf8)
     let found = bytes.withUnsafeBufferPointer {
-      DisplayPath.order(of: $0, isDirectory: isDirectory, against: display)
+      DisplayPath.decision(of: $0, isDirectory: isDirectory, against: display)?.order
     }
     #expect(found == order)
     let shown = DisplayPath.relative(bytes, isDirectory: isDirectory)
     #expect((shown < display ? -1 : shown == display ? 0 : 1) == order)
+  }
+
+  @Test(arguments: [
+    ("z", false, "caf\u{E9}", 1, 1), ("logs", false, "log/", 1, 4), ("lot", false, "log/x", 1, 3),
+    ("log/zz", false, "log", 1, 4), ("lo", false, "log", -1, 0), ("log", false, "log", 0, 0),
+    // The directory's `/` decided: not the path's own bytes.
+    ("log", true, "log", 1, 0), ("log", true, "log0", -1, 0),
+  ])
+  func namesTheBytesThatDecided(
+    path: String, isDirectory: Bool, display: String, order: Int, decidingBytes: Int
+  ) {
+    let found = Array(path.utf8).withUnsafeBufferPointer {
+      DisplayPath.decision(of: $0, isDirectory: isDirectory, against: display)
+    }
+    #expect(found == DisplayPath.Decision(order: order, decidingBytes: decidingBytes))
+  }
+
+  /// Paths that start with the bytes that put an earlier path after the largest kept one are only counted; a
+  /// path where those bytes go on with one displayed otherwise is compared again.
+  @Test func countsSiblingsOfAPathAfterTheLargest() {
+    var cheap = SampledPaths(limit: 1)
+    var plain = SampledPaths(limit: 1)
+    for path in ["f", "g/a", "g/b", "g\u{301}", "e\u{301}", "g/c"] {
+      Array(path.utf8).withUnsafeBufferPointer { cheap.add(path: $0, isDirectory: false) }
+      plain.add(path)
+    }
+    #expect(plain.paths == ["f"] && plain.total == 6)
+    #expect(cheap == plain)
   }
 
   /// A full sample whose largest kept path has a combining mark right after its first difference from a new path
@@ -94,7 +128,7 @@ import Testing
     for (bytes, display) in cases {
       #expect(
         bytes.withUnsafeBufferPointer {
-          DisplayPath.order(of: $0, isDirectory: false, against: display)
+          DisplayPath.decision(of: $0, isDirectory: false, against: display)
         } == nil)
     }
   }

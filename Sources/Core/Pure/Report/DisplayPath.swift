@@ -18,40 +18,51 @@ public enum DisplayPath {
     return try? RelativePath(bytes: bytes)
   }
 
-  /// How the display path of `bytes` sorts against `display` (-1, 0, 1), decided without making it; nil when
-  /// it cannot tell cheaply. Only printable ASCII other than a backslash is displayed as it is, and for such
-  /// bytes the order of the bytes is the order of Swift's `String` comparison; so the bytes up to the first
-  /// difference and the one after it (which could combine with it) must be such, the kept path's byte after the
+  /// How the display path of `bytes` sorts against another display path, and which first bytes decided it.
+  struct Decision: Equatable {
+    /// -1, 0 or 1.
+    let order: Int
+    /// How many first bytes of the path decided the order, all displayed as they are (0: not those alone, as
+    /// when the path ends first or its directory's `/` decided): every path that starts with them and goes on
+    /// with a byte displayed as it is, or ends, sorts the same way.
+    let decidingBytes: Int
+  }
+
+  /// How the display path of `bytes` sorts against `display`, decided without making it; nil when it cannot
+  /// tell cheaply. Only printable ASCII other than a backslash is displayed as it is, and for such bytes the
+  /// order of the bytes is the order of Swift's `String` comparison; so the bytes up to the first difference
+  /// and the one after it (which could combine with it) must be such, the kept path's byte after the
   /// difference must be ASCII too, and what follows cannot change the answer.
-  static func order(
+  static func decision(
     of bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, against display: String
-  ) -> Int? {
+  ) -> Decision? {
     guard let first = bytes.first else { return nil }
-    // The usual answer, from the first bytes alone, without the kept path's storage: a full sample compares
-    // every entry it sees against its largest path, and most differ at once.
+    // The usual answer, from the first bytes alone, without the kept path's storage.
     var theirBytes = display.utf8.makeIterator()
     if let theirs = theirBytes.next(), first != theirs, isVerbatim(first),
       bytes.count < 2 || isVerbatim(bytes[1]), theirBytes.next().map(cannotCombine) ?? true
     {
-      return first < theirs ? -1 : 1
+      return Decision(order: first < theirs ? -1 : 1, decidingBytes: 1)
     }
     var display = display
-    // The kept path's bytes in place (a native string's own storage): this runs for every entry a full
-    // sample sees, and usually ends at the first bytes.
+    // The kept path's bytes in place (a native string's own storage).
     return display.withUTF8 { theirs in
       let count = bytes.count + (isDirectory ? 1 : 0)
       func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0x2F }
+      func decided(_ order: Int, at index: Int) -> Decision {
+        Decision(order: order, decidingBytes: index < bytes.count ? index + 1 : 0)
+      }
       for index in 0..<count {
         let ours = byte(index)
         guard isVerbatim(ours) else { return nil }
-        guard index < theirs.count else { return 1 }
+        guard index < theirs.count else { return decided(1, at: index) }
         if ours != theirs[index] {
           if index + 1 < count && !isVerbatim(byte(index + 1)) { return nil }
           if index + 1 < theirs.count && !cannotCombine(theirs[index + 1]) { return nil }
-          return ours < theirs[index] ? -1 : 1
+          return decided(ours < theirs[index] ? -1 : 1, at: index)
         }
       }
-      return count == theirs.count ? 0 : -1
+      return Decision(order: count == theirs.count ? 0 : -1, decidingBytes: 0)
     }
   }
 
@@ -59,7 +70,7 @@ public enum DisplayPath {
   private static func cannotCombine(_ byte: UInt8) -> Bool { byte < 0x80 }
 
   /// Whether `byte` is displayed as it is: printable ASCII other than a backslash.
-  private static func isVerbatim(_ byte: UInt8) -> Bool {
+  static func isVerbatim(_ byte: UInt8) -> Bool {
     byte >= 0x20 && byte <= 0x7E && byte != 0x5C
   }
 }

@@ -6,6 +6,10 @@ public struct Sample<Element: Comparable & Sendable>: Sendable {
   private var kept: SmallestElements<Element>
   /// How many there were in all.
   public private(set) var total = 0
+  /// First bytes of a path that sorted after the largest kept element of a full sample: every path that starts
+  /// with them (and goes on with a byte displayed as it is, or ends) sorts after it too, and after every
+  /// smaller largest element to come, so it stays true. A walk's siblings share it, and are only counted.
+  private var afterLargest: [UInt8] = []
 
   /// An empty sample keeping at most `limit` elements.
   public init(limit: Int) { kept = SmallestElements(limit: limit) }
@@ -67,13 +71,46 @@ extension Sample where Element == String {
   }
 }
 
+extension Sample {
+  /// Whether the display path of `bytes` sorts after the largest kept element's (`displayPath` of it), or
+  /// also equal to it with `orEqual`, once the sample is full; false before, or when that cannot be told
+  /// cheaply. Usually one comparison with `afterLargest`, the cost per element a full sample only counts.
+  fileprivate mutating func sortsAfterLargest(
+    _ bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, orEqual: Bool,
+    displayPath: (Element) -> String
+  ) -> Bool {
+    if startsWithAfterLargest(bytes) { return true }
+    guard
+      let decision = kept.withLargestWhenFull({
+        DisplayPath.decision(of: bytes, isDirectory: isDirectory, against: displayPath($0))
+      }) ?? nil
+    else { return false }
+    if decision.order > 0 && decision.decidingBytes > 0 {
+      afterLargest.removeAll(keepingCapacity: true)
+      afterLargest.append(contentsOf: bytes[..<decision.decidingBytes])
+    }
+    return decision.order > 0 || (orEqual && decision.order == 0)
+  }
+
+  /// Whether `bytes` starts with `afterLargest` and goes on with a byte displayed as it is, or ends there.
+  private func startsWithAfterLargest(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = afterLargest.count
+    guard count > 0, bytes.count >= count,
+      bytes.count == count || DisplayPath.isVerbatim(bytes[count])
+    else { return false }
+    return afterLargest.withUnsafeBufferPointer { known in
+      var index = count - 1  // siblings differ last, if at all
+      while index >= 0 && known[index] == bytes[index] { index -= 1 }
+      return index < 0
+    }
+  }
+}
+
 extension Sample where Element == String {
   /// Counts the path `bytes` and keeps its display path while it is among the smallest; once the sample is full,
   /// a path that sorts after every kept one is only counted, without making its display path.
   public mutating func add(path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool) {
-    if let order = kept.withLargestWhenFull({
-      DisplayPath.order(of: bytes, isDirectory: isDirectory, against: $0)
-    }), let order, order >= 0 {
+    if sortsAfterLargest(bytes, isDirectory: isDirectory, orEqual: true, displayPath: { $0 }) {
       total += 1
       return
     }
@@ -87,9 +124,7 @@ extension Sample where Element == ModeChange {
   public mutating func add(
     path bytes: UnsafeBufferPointer<UInt8>, isDirectory: Bool, from: Int, to: Int
   ) {
-    if let order = kept.withLargestWhenFull({
-      DisplayPath.order(of: bytes, isDirectory: isDirectory, against: $0.path)
-    }), let order, order > 0 {
+    if sortsAfterLargest(bytes, isDirectory: isDirectory, orEqual: false, displayPath: \.path) {
       total += 1
       return
     }
