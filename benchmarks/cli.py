@@ -38,6 +38,7 @@ def parse_args(argv, doc=__doc__):
     parser.add_argument("--entries", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int)
+    parser.add_argument("--cpu-repeats", type=int)
     parser.add_argument("--smoke", action="store_true")
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--lists")
@@ -70,6 +71,8 @@ def parse_args(argv, doc=__doc__):
         args.entries = 100_000
     if args.rounds is None:
         args.rounds = 1 if args.smoke else 5
+    if args.cpu_repeats is None:
+        args.cpu_repeats = 1 if args.smoke else 5
     if args.detect_runs is None:
         args.detect_runs = 40 if args.smoke else 200
     args.trace_runs = 5 if args.smoke else 20
@@ -77,8 +80,8 @@ def parse_args(argv, doc=__doc__):
         args.bounds_roots = 100_000 if args.smoke else 1_000_000
     if args.bound_kill is None:
         args.bound_kill = 30.0 if args.smoke else 120.0
-    if args.entries < 1000 or args.rounds < 1 or args.detect_runs < 1:
-        parser.error("--entries must be >= 1000, --rounds and --detect-runs >= 1")
+    if args.entries < 1000 or min(args.rounds, args.cpu_repeats, args.detect_runs) < 1:
+        parser.error("--entries must be >= 1000, --rounds, --cpu-repeats and --detect-runs >= 1")
     names = args.lists.split(",") if args.lists else LIST_ORDER
     for name in names:
         if not os.path.isfile(os.path.join(PATTERNS, name + ".gitignore")):
@@ -125,8 +128,9 @@ def measure_walks(args, work, gnu_time):
             layout = windows if plist.name == "anchored" else None
             checks = r.problems if round_index == 0 else None
             measure_round(
-                r.binary, tree, git_dir, plist, walker, layout, args.compare_binary, checks
-            )
+                r.binary, tree, git_dir, plist, walker, layout, args.compare_binary, checks,
+                args.cpu_repeats,
+            )  # fmt: skip
     log("bench: peak RSS")
     for plist in lists:
         measure_rss(r.binary, tree, plist, gnu_time, work)

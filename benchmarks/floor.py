@@ -1,14 +1,16 @@
 """The stat-walk floor (issue 23 item 4): benchmarks/statwalk.c, compiled with the system `cc -O2`
 and cached by the source's hash, walks the tree as the build user with 2 threads; its `change`
 mode also changes every entry, the floor of the Windows-host layout; its `listed` mode changes the
-entries a first `apply` of a list changes, to the modes it gives them: the floor of that run."""
+entries a first `apply` of a list changes, to the modes it gives them: the floor of that run; its
+`attrs` mode also reads the extended attributes where `apply` reads the ACL: the floor of
+`apply`'s system calls when entries arrive group-writable (issue 23 item 2)."""
 
 import hashlib
 import os
 import shutil
 
 from .common import HERE, TREES, Failure, log, run, run_root
-from .trees import reset_tree
+from .trees import make_arrived_writable, reset_tree
 
 SOURCE = os.path.join(HERE, "statwalk.c")
 FLOOR_THREADS = 2
@@ -36,8 +38,9 @@ def build_walker():
 
 
 def walk_command(walker, mode, tree, threads=FLOOR_THREADS, listed=None):
-    """argv of a walk: mode `stat` (reads only), `change` (and fchmodat on every entry) or
-    `listed` (and fchmodat on each entry of the file `listed`)."""
+    """argv of a walk: mode `stat` (reads only), `change` (and fchmodat on every entry),
+    `listed` (and fchmodat on each entry of the file `listed`) or `attrs` (as `listed`, and
+    listxattrat on every directory or file that is or becomes group-writable)."""
     return [walker, mode, str(threads), tree] + ([listed] if listed else [])
 
 
@@ -56,26 +59,43 @@ def modes(tree):
 
 
 def write_changed_list(binary, walker, tree, plist, directory, problems):
-    """The entries a first `apply` of plist changes on the reset tree, with the modes it leaves, as
-    records "MODE PATH\\0" in directory (the `listed` floor's LIST); checks that the C walk of that
-    list leaves the same modes. The tree is reset afterwards."""
+    """The entries a first `apply` of plist changes, with the modes it leaves, as records
+    "MODE PATH\\0" in directory (the `listed` and `attrs` floors' LIST): on the generated tree
+    (plist.changed_file, plist.changed_count) and on the arrived-writable layout
+    (plist.arrived_changed_file). Checks that the C walk of each list leaves the same modes as
+    `apply`. The tree is reset afterwards."""
+    plist.changed_file, plist.changed_count = changed_list(
+        binary, walker, tree, plist, directory, problems, "generated", lambda: reset_tree(tree)
+    )
+    plist.arrived_changed_file, _ = changed_list(
+        binary, walker, tree, plist, directory, problems, "arrived",
+        lambda: make_arrived_writable(tree),
+    )  # fmt: skip
     reset_tree(tree)
+
+
+def changed_list(binary, walker, tree, plist, directory, problems, layout, arrange):
+    """(path of the changed list, its length) of a first `apply` of plist on the tree as
+    arrange() lays it out, checked against the C walk of that list."""
+    reset_tree(tree)
+    arrange()
     before = modes(tree)
     run([binary, "apply", "--app", tree, "--patterns-file", plist.path])
     after = modes(tree)
     changed = sorted((path, mode) for path, mode in after.items() if before.get(path) != mode)
-    plist.changed_file = os.path.join(directory, plist.name + ".changed")
-    with open(plist.changed_file, "wb") as handle:
-        handle.write(b"".join(b"%o %s\0" % (mode, path) for path, mode in changed))
-    os.chmod(plist.changed_file, 0o644)
-    plist.changed_count = len(changed)
+    path = os.path.join(directory, "%s.%s.changed" % (plist.name, layout))
+    with open(path, "wb") as handle:
+        handle.write(b"".join(b"%o %s\0" % (mode, entry) for entry, mode in changed))
+    os.chmod(path, 0o644)
     reset_tree(tree)
-    run(walk_command(walker, "listed", tree, listed=plist.changed_file))
+    arrange()
+    run(walk_command(walker, "attrs", tree, listed=path))
     if modes(tree) != after:
         problems.append(
-            "%s: the C walk of the changed list leaves other modes than apply" % plist.name
+            "%s (%s layout): the C walk of the changed list leaves other modes than apply"
+            % (plist.name, layout)
         )
-    reset_tree(tree)
+    return path, len(changed)
 
 
 def walk_counts(walker, mode, tree):

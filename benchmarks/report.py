@@ -137,10 +137,15 @@ def floors_section(lists):
         cells = ["%.2f" % m[k + ":cpu/wall"] if k + ":cpu/wall" in m else "" for k in measured]
         cpu.add(p.name, *cells)
     layouts = measure_table(lists, ["cstat", "csame", "first", "arrived", "win", "cwin"])
-    for row, p in zip(layouts.rows, lists, strict=True):
+    user = measure_table(lists, [])
+    user.columns += [(title, "r") for title in (
+        "generated: apply (first)", "generated: C walk making its calls",
+        "arrived-writable: apply (first)", "arrived-writable: C walk making its calls",
+    )]  # fmt: skip
+    keys = ("ufirst:user", "uattrs:user", "uarrived:user", "uattrsarrived:user")
+    for row, p in zip(user.rows, lists, strict=True):
         m = targets.medians(p)
-        row += [cell_s(m, "first:user"), cell_s(m, "arrived:user")]
-    layouts.columns += [("apply (first): user CPU", "r"), ("arrived-writable: user CPU", "r")]
+        row += [cell_s(m, key) for key in keys]
     return render([
         "### Floors and layouts (issue 23 item 4)",
         "The C stat walk (benchmarks/statwalk.c, `cc -O2`, 2 threads sharing directories through a "
@@ -156,10 +161,23 @@ def floors_section(lists):
         "also changing every entry as `apply` does (fchmodat: group write added, world write "
         "removed).",
         layouts,
+        "Issue 23 item 2, %s runs of each, alternating: a first `apply`, and the C walk making "
+        "its system calls (statwalk.c `attrs`: the stat walk, listxattrat on every directory or "
+        "file that is or becomes group-writable, where `apply` reads the ACL and capabilities, "
+        "and the changes the first `apply` made in that layout), on the generated tree and on "
+        "the arrived-writable layout; user CPU, means (the kernel splits CPU time into user and "
+        "system at its tick, so one run's split is coarse, and a short thread's can be none)."
+        % user_runs(lists),
+        user,
         "CPU/wall per case (user + system CPU of the command and what it waited for, over wall "
         "time; medians): about 1 is a one-thread walk, about 2 both cores.",
         cpu,
     ])  # fmt: skip
+
+
+def user_runs(lists):
+    """How many user-CPU runs each of those medians has (the same for every list and measure)."""
+    return max((len(p.samples.get("ufirst", [])) for p in lists), default=0)
 
 
 def target_rows(r, misses):

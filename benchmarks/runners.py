@@ -82,6 +82,23 @@ def measure_apply(binary, tree, plist, compare=None):
     record(plist, "arrived", apply, lambda: make_arrived_writable(tree))
 
 
+def measure_user_cpu(binary, tree, plist, walker, repeats):
+    """Issue 23 item 2: the user CPU of a first apply and of the C walk making its system calls
+    (`attrs`: stat, the ACL read where apply reads it, the same changes), on the generated tree
+    and on the arrived-writable layout, `repeats` times each: user time is split from system
+    time at the scheduler's tick, and one 100k walk spans only a few dozen ticks."""
+    apply = [binary, "apply", "--app", tree, "--patterns-file", plist.path]
+    generated = lambda: reset_tree(tree)  # noqa: E731
+    arrived = lambda: make_arrived_writable(tree)  # noqa: E731
+    walk = floor.walk_command(walker, "attrs", tree, listed=plist.changed_file)
+    arrived_walk = floor.walk_command(walker, "attrs", tree, listed=plist.arrived_changed_file)
+    for _ in range(repeats):
+        record(plist, "ufirst", apply, generated)
+        record(plist, "uattrs", walk, generated)
+        record(plist, "uarrived", apply, arrived)
+        record(plist, "uattrsarrived", arrived_walk, arrived)
+
+
 def measure_windows(binary, windows, plist, walker, problems=None):
     """The Windows-host layout (every entry 0777), first apply with plist (the anchored list),
     and the C walk that changes every entry as apply does (the floor for that layout). With
@@ -96,11 +113,13 @@ def measure_windows(binary, windows, plist, walker, problems=None):
         floor.check_windows(windows, "the C changing walk", problems)
 
 
-def measure_round(binary, tree, git_dir, plist, walker, windows=None, compare=None, problems=None):
+def measure_round(binary, tree, git_dir, plist, walker, windows=None, compare=None, problems=None,
+                  cpu_repeats=1):  # fmt: skip
     """One round of one list. The tree is left as the last case left it (every timed command
     that changes modes resets it first, reads do not depend on modes)."""
     measure_baselines(tree, git_dir, plist, walker)
     measure_apply(binary, tree, plist, compare)
+    measure_user_cpu(binary, tree, plist, walker, cpu_repeats)
     if windows:
         measure_windows(binary, windows, plist, walker, problems)
 

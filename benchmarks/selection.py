@@ -22,6 +22,7 @@ class PatternList:
         self.roots_file = None
         self.changed_file = None  # what a first apply changes, for the C floor (floor.py)
         self.changed_count = 0
+        self.arrived_changed_file = None  # the same on the arrived-writable layout
         self.apply_counts = {}  # `apply --json` counts (default walk)
         self.keep_counts = {}  # the same with --keep-world-writable
         self.threads = None  # threads `apply` used (its --json `threads`)

@@ -14,6 +14,10 @@
  *
  *              LIST holds records "OCTAL-MODE RELATIVE-PATH\0" (the entries a first `apply` changed
  *              and the modes it left): the floor of a walk that changes the same entries.
+ * MODE attrs:  the same as listed, and listxattrat(AT_SYMLINK_NOFOLLOW) on every directory or
+ *              regular file that is or becomes group-writable, where `apply` reads the ACL and
+ *              capabilities (Linux 6.13+): the floor of `apply`'s system calls on a tree where
+ *              entries arrived group-writable (issue 23 item 2).
  *
  * THREADS workers share the directories through one work queue (a stack: depth first, so the
  * queue stays short). Prints "entries N dirs N changed N" on stdout; exit 1 on any error.
@@ -30,7 +34,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/xattr.h>
 #include <unistd.h>
+
+#ifndef SYS_listxattrat
+#define SYS_listxattrat 465 /* the same number on every architecture (Linux 6.13) */
+#endif
 
 struct linux_dirent64 {
   uint64_t d_ino;
@@ -46,6 +55,7 @@ static char **stack;
 static size_t depth, capacity;
 static size_t busy;          /* workers holding a directory */
 static int changing;
+static int reading_attributes; /* MODE attrs */
 static int failed;
 static size_t root_length;
 
@@ -185,6 +195,17 @@ static void walk_dir(char *path, uint64_t *n, uint64_t *d, uint64_t *c) {
         (*c)++;
       } else if (listed) {
         long mode = listed_mode(path, plen, name);
+        if (reading_attributes && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) &&
+            ((st.st_mode | (mode >= 0 ? (mode_t)mode : 0)) & S_IWGRP)) {
+          char names[256];
+          long got = syscall(SYS_listxattrat, fd, name, AT_SYMLINK_NOFOLLOW, names, sizeof names);
+          if (got < 0 && errno == ENOSYS) { /* before Linux 6.13: by path, as apply's fallback */
+            char full[8192];
+            snprintf(full, sizeof full, "%s/%s", path, name);
+            got = llistxattr(full, names, sizeof names);
+          }
+          if (got < 0 && errno != ERANGE && errno != ENOTSUP) fail("listxattrat", name);
+        }
         if (mode >= 0) {
           if (fchmodat(fd, name, (mode_t)mode, 0) != 0) fail("fchmodat", name);
           (*c)++;
@@ -221,9 +242,11 @@ static void *worker(void *unused) {
 }
 
 int main(int argc, char **argv) {
-  int is_listed = argc == 5 && !strcmp(argv[1], "listed");
+  reading_attributes = argc == 5 && !strcmp(argv[1], "attrs");
+  int is_listed = argc == 5 && (!strcmp(argv[1], "listed") || reading_attributes);
   if ((argc != 4 || (strcmp(argv[1], "stat") && strcmp(argv[1], "change"))) && !is_listed) {
-    fprintf(stderr, "usage: statwalk stat|change THREADS ROOT | statwalk listed THREADS ROOT LIST\n");
+    fprintf(stderr,
+            "usage: statwalk stat|change THREADS ROOT | statwalk listed|attrs THREADS ROOT LIST\n");
     return 2;
   }
   if (atoi(argv[2]) < 1) {

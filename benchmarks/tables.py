@@ -23,6 +23,10 @@ MEASURES = {
     "arrived": "arrived-writable: apply (first)",
     "win": "Windows-host: apply (first)",
     "cwin": "Windows-host: C changing walk",
+    "ufirst": "user-CPU runs: apply (first)",
+    "uattrs": "user-CPU runs: C walk making apply's calls",
+    "uarrived": "user-CPU runs: arrived-writable: apply (first)",
+    "uattrsarrived": "user-CPU runs: arrived-writable: C walk making apply's calls",
 }
 
 
