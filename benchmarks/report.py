@@ -176,7 +176,7 @@ def floors_section(lists):
 
 
 def user_runs(lists):
-    """How many user-CPU runs each of those medians has (the same for every list and measure)."""
+    """How many runs each user-CPU mean is taken over (the same for every list and measure)."""
     return max((len(p.samples.get("ufirst", [])) for p in lists), default=0)
 
 
