@@ -9,15 +9,9 @@ import Testing
 
 /// How the applier and the audit treat ACLs and file capabilities, with a fake that answers for the attributes.
 @Suite struct ExtendedAccessHandlingTests {
-  func applier(_ changer: FakeChanger, policy: ModePolicy = ModePolicy()) -> (
-    PermissionApplier, RunRecorder
-  ) {
-    testApplier(changer, policy: policy)
-  }
-
   @Test func readsTheAttributesOnlyOfWhatTheGroupCanOrWillWrite() {
     let changer = FakeChanger()
-    let (applier, _) = applier(changer)
+    let (applier, _) = testApplier(changer)
     withEntry("app.rb", kind: .regular, selection: .unselected, mode: 0o644) {
       _ = applier.visit(&$0)
     }
@@ -36,7 +30,7 @@ import Testing
   @Test func aSelectedFileWithAnACLNamingAWriterIsNotGrantedAndItsMaskLosesWrite() {
     let changer = FakeChanger()
     changer.access = .success(ExtendedAccess(hasAccessACL: true, namedWrite: true))
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("storage/file", kind: .regular, selection: .root(pattern: 0), mode: 0o664) {
       _ = applier.visit(&$0)
     }
@@ -52,7 +46,7 @@ import Testing
   @Test func anUnselectedEntryKeepsWriteThroughItsACLOnlyWhereTheBuildCannotOrMayNotRemoveIt() {
     let changer = FakeChanger()
     changer.access = .success(ExtendedAccess(hasAccessACL: true, namedWrite: true))
-    let (removing, removed) = applier(changer)
+    let (removing, removed) = testApplier(changer)
     withEntry("config/app.yml", kind: .regular, selection: .unselected, mode: 0o664) {
       _ = removing.visit(&$0)
     }
@@ -62,7 +56,7 @@ import Testing
       _ = removing.visit(&$0)
     }
     #expect(removed.report.changes.aclWriteKept.paths == ["config/root.yml"])
-    let (keeping, kept) = applier(
+    let (keeping, kept) = testApplier(
       changer, policy: ModePolicy(keepsWorldWrite: true, removesGroupWriteOutside: true))
     withEntry("uploads", kind: .directory, selection: .root(pattern: 0), mode: 0o775) {
       keeping.leave(&$0)
@@ -75,7 +69,7 @@ import Testing
   @Test func aCapabilityFileIsNeverGroupWritable() {
     let changer = FakeChanger()
     changer.access = .success(ExtendedAccess(hasCapabilities: true))
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("bin/tool", kind: .regular, selection: .root(pattern: 0), mode: 0o755) {
       _ = applier.visit(&$0)
     }
@@ -93,7 +87,7 @@ import Testing
   @Test func aGroupWritableDirectoryWithADefaultACLIsReported() {
     let changer = FakeChanger()
     changer.access = .success(ExtendedAccess(hasDefaultACL: true))
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("uploads", kind: .directory, selection: .root(pattern: 0), mode: 0o755) {
       applier.leave(&$0)
     }
@@ -104,7 +98,7 @@ import Testing
   @Test func attributesThatCannotBeReadFailASelectedEntryAndAreNotedForAnother() {
     let changer = FakeChanger()
     changer.access = .failure(.refused(.permissionDenied))
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) {
       _ = applier.visit(&$0)
     }

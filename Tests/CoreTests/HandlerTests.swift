@@ -96,15 +96,9 @@ struct FakeHeaders: FileHeaderReading {
 }
 
 @Suite struct PermissionApplierTests {
-  func applier(
-    _ changer: FakeChanger, policy: ModePolicy = ModePolicy(), buildUser: uid_t = 1001
-  ) -> (PermissionApplier, RunRecorder) {
-    testApplier(changer, policy: policy, buildUser: buildUser)
-  }
-
   @Test func changesFilesWhenVisitedAndDirectoriesWhenLeft() {
     let changer = FakeChanger()
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("log", kind: .directory, selection: .root(pattern: 0), mode: 0o755) { entry in
       #expect(applier.visit(&entry) == [])
       #expect(changer.changes.isEmpty)
@@ -122,7 +116,7 @@ struct FakeHeaders: FileHeaderReading {
 
   @Test func aPrivilegedRunGrantsNothingFoundThroughADirectoryAnyoneCouldRenameIn() {
     let changer = FakeChanger(privileged: true)
-    let (applier, recorder) = applier(changer, buildUser: 0)
+    let (applier, recorder) = testApplier(changer, buildUser: 0)
     withEntry(
       "cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o666, owner: 0,
       throughOpenDirectory: true
@@ -133,7 +127,7 @@ struct FakeHeaders: FileHeaderReading {
     #expect(recorder.report.changes.reachedThroughOpenDirectory.paths == ["cache.db"])
     #expect(recorder.report.counts.filesChanged == 0)
     let unprivileged = FakeChanger()
-    let (trusting, _) = self.applier(unprivileged)
+    let (trusting, _) = testApplier(unprivileged)
     withEntry(
       "cache.db", kind: .regular, selection: .root(pattern: 0), mode: 0o644,
       throughOpenDirectory: true
@@ -144,7 +138,7 @@ struct FakeHeaders: FileHeaderReading {
   }
 
   @Test func aChangerThatRefusesFailsTheEntryWithItsCause() {
-    let (applier, recorder) = applier(FakeChanger(failing: .refused(.readOnlyFileSystem)))
+    let (applier, recorder) = testApplier(FakeChanger(failing: .refused(.readOnlyFileSystem)))
     withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) {
       _ = applier.visit(&$0)
     }
@@ -158,7 +152,7 @@ struct FakeHeaders: FileHeaderReading {
   }
 
   @Test func anEntryReplacedUnderItIsSkippedNotChanged() {
-    let (applier, recorder) = applier(FakeChanger(failing: .replaced))
+    let (applier, recorder) = testApplier(FakeChanger(failing: .replaced))
     withEntry("log/a", kind: .regular, selection: .root(pattern: 0), mode: 0o644) {
       _ = applier.visit(&$0)
     }
@@ -168,7 +162,7 @@ struct FakeHeaders: FileHeaderReading {
 
   @Test func anotherUsersEntryThatHasWhatTheSelectionNeedsIsLeftToThePlatform() {
     let changer = FakeChanger()
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("", kind: .directory, selection: .root(pattern: nil), mode: 0o2777, owner: 0) {
       applier.leave(&$0)
     }
@@ -182,7 +176,7 @@ struct FakeHeaders: FileHeaderReading {
   }
 
   @Test func anotherUsersEntryThatLacksWhatTheSelectionNeedsFails() {
-    let (applier, recorder) = applier(FakeChanger())
+    let (applier, recorder) = testApplier(FakeChanger())
     withEntry("log", kind: .directory, selection: .root(pattern: 0), mode: 0o755, owner: 1000) {
       applier.leave(&$0)
     }
@@ -193,7 +187,7 @@ struct FakeHeaders: FileHeaderReading {
   }
 
   @Test func aDatabaseDirectoryTheBuildUserCannotChangeIsAWarningNotAFailure() {
-    let (applier, recorder) = applier(FakeChanger())
+    let (applier, recorder) = testApplier(FakeChanger())
     withEntry(
       "", kind: .directory, selection: .unselected, mode: 0o755, owner: 0, marks: .holdsDatabase
     ) {
@@ -204,7 +198,7 @@ struct FakeHeaders: FileHeaderReading {
   }
 
   @Test func notesSelectedFilesInDirectoriesThatStayClosedAndGroupWriteOutsideTheSelection() {
-    let (applier, recorder) = applier(FakeChanger())
+    let (applier, recorder) = testApplier(FakeChanger())
     withEntry(
       "db", kind: .directory, selection: .unselected, mode: 0o755, marks: .holdsSelectedFile
     ) { applier.leave(&$0) }

@@ -10,12 +10,6 @@ import Testing
 /// An owned directory that arrived writable by group or others is held closed from its visit to its leave (so its
 /// entries can be changed by name), and the leave gives it the mode decided from how it arrived.
 @Suite struct HeldDirectoryTests {
-  func applier(_ changer: FakeChanger, policy: ModePolicy = ModePolicy()) -> (
-    PermissionApplier, RunRecorder
-  ) {
-    testApplier(changer, policy: policy)
-  }
-
   func holdingChanger(failing failure: ModeChangeError? = nil) -> FakeChanger {
     let changer = FakeChanger(failing: failure)
     changer.holds = true
@@ -24,7 +18,7 @@ import Testing
 
   @Test func anOpenDirectoryIsHeldAtItsVisitAndGetsItsDecidedModeAtItsLeave() {
     let changer = holdingChanger()
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777, opened: true) {
       entry in
       _ = applier.visit(&entry)
@@ -38,7 +32,8 @@ import Testing
 
   @Test func aLeaveWhoseModeIsTheHeldOneChangesNothingMoreButCountsTheChange() {
     let changer = holdingChanger()
-    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
+    let (applier, recorder) = testApplier(
+      changer, policy: ModePolicy(removesGroupWriteOutside: true))
     withEntry("lib", kind: .directory, selection: .unselected, mode: 0o775, opened: true) {
       entry in
       _ = applier.visit(&entry)
@@ -51,7 +46,8 @@ import Testing
 
   @Test func aDirectoryTheDecisionLeavesAsItArrivedGetsItsModeBack() {
     let changer = holdingChanger()
-    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
+    let (applier, recorder) = testApplier(
+      changer, policy: ModePolicy(removesGroupWriteOutside: true))
     withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o775, opened: true) {
       entry in
       _ = applier.visit(&entry)
@@ -62,25 +58,9 @@ import Testing
     #expect(recorder.report.counts.alreadyWritable == 1)
   }
 
-  @Test func aModeThatCannotBeGivenBackFailsTheDirectory() {
-    let changer = holdingChanger(failing: .refused(.readOnlyFileSystem))
-    let (applier, recorder) = applier(changer, policy: ModePolicy(removesGroupWriteOutside: true))
-    withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o775, opened: true) {
-      entry in
-      _ = applier.visit(&entry)
-      applier.leave(&entry)
-    }
-    #expect(changer.changes == ["tmp held 775->755"])
-    #expect(
-      recorder.report.failures.elements == [
-        EntryFailure(
-          path: "tmp/", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
-      ])
-  }
-
   @Test func aDirectoryWhoseGroupWriteStaysIsNotHeld() {
     let changer = holdingChanger()
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("lib", kind: .directory, selection: .unselected, mode: 0o775, opened: true) {
       entry in
       _ = applier.visit(&entry)
@@ -93,7 +73,7 @@ import Testing
 
   @Test func aSelectedDirectoryIsHeldUntilItsContentsAreDoneThenGranted() {
     let changer = holdingChanger()
-    let (applier, recorder) = applier(changer)
+    let (applier, recorder) = testApplier(changer)
     withEntry("tmp", kind: .directory, selection: .root(pattern: 0), mode: 0o757, opened: true) {
       entry in
       _ = applier.visit(&entry)
@@ -103,25 +83,34 @@ import Testing
     #expect(recorder.report.counts.directoriesChanged == 1)
   }
 
-  @Test func aRefusedChangeAtTheLeaveFailsOnceAndIsNotTriedAgain() {
+  /// A change refused at the leave fails the directory once, and nothing is tried after it: the give-back of a
+  /// selected directory whose group write `exclusive` keeps (`tmp`), or the decided mode of one that loses world
+  /// write (`lib`).
+  @Test(arguments: [
+    ("tmp", EntrySelection.root(pattern: 0), UInt32(0o775), true, "tmp held 775->755"),
+    ("lib", EntrySelection.unselected, UInt32(0o777), false, "lib held 777->755"),
+  ])
+  func aChangeRefusedAtTheLeaveFailsTheDirectoryOnce(
+    name: String, selection: EntrySelection, mode: UInt32, exclusive: Bool, held: String
+  ) {
     let changer = holdingChanger(failing: .refused(.readOnlyFileSystem))
-    let (applier, recorder) = applier(changer)
-    withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777, opened: true) {
-      entry in
+    let (applier, recorder) = testApplier(
+      changer, policy: ModePolicy(removesGroupWriteOutside: exclusive))
+    withEntry(name, kind: .directory, selection: selection, mode: mode, opened: true) { entry in
       _ = applier.visit(&entry)
       applier.leave(&entry)
     }
-    #expect(changer.changes == ["lib held 777->755"])
+    #expect(changer.changes == [held])
     #expect(
       recorder.report.failures.elements == [
         EntryFailure(
-          path: "lib/", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
+          path: name + "/", cause: .cannotChangeMode(errno: 30, owner: 1001, buildUser: 1001))
       ])
   }
 
   @Test func filesAndUnopenedDirectoriesAreNeverHeld() {
     let changer = holdingChanger()
-    let (applier, _) = applier(changer)
+    let (applier, _) = testApplier(changer)
     withEntry("lib", kind: .directory, selection: .unselected, mode: 0o777) { entry in
       _ = applier.visit(&entry)
       #expect(entry.heldPermissions == nil)
