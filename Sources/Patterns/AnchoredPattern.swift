@@ -17,12 +17,9 @@ struct AnchoredPattern: Sendable {
   let program: GlobProgram
   /// The last segment when it has no wildcard: a path's last component must equal it to match.
   let lastLiteral: [UInt8]?
-  /// Otherwise, the fixed bytes the last segment ends with (`.log` of `*.log`), which a path's last
-  /// component must end with to match; nil when there are none.
-  let lastSuffix: [UInt8]?
-  /// Otherwise, the fixed bytes the last segment starts with (`cache-` of `cache-*`), which a path's
-  /// last component must start with to match; nil when there are none.
-  let lastPrefix: [UInt8]?
+  /// Otherwise, the fixed bytes a path's last component must hold at a fixed place to match
+  /// (`.log` of `*.log`, `cache-` of `cache-*`); nil when there are none.
+  let lastNameLiteral: NameLiteral?
 
   init(
     index: Int, isNegated: Bool, isDirectoryOnly: Bool, segments: [PathSegment],
@@ -38,19 +35,13 @@ struct AnchoredPattern: Sendable {
     switch segments.last {
     case .literal(let bytes):
       lastLiteral = bytes
-      lastSuffix = nil
-      lastPrefix = nil
+      lastNameLiteral = nil
     case .glob(let range):
       lastLiteral = nil
-      let tokens = program.tokens[range]
-      let fixed = tokens.reversed().prefix { $0.isFixedByte }.map(\.byte)
-      lastSuffix = fixed.isEmpty ? nil : fixed.reversed()
-      let leading = tokens.prefix { $0.isFixedByte }.map(\.byte)
-      lastPrefix = fixed.isEmpty && !leading.isEmpty ? leading : nil
+      lastNameLiteral = NameLiteral(program.tokens[range])
     default:
       lastLiteral = nil
-      lastSuffix = nil
-      lastPrefix = nil
+      lastNameLiteral = nil
     }
   }
 

@@ -1,34 +1,32 @@
-/// The basename globs split by the fixed bytes they start with (`cache-*`, `npm-debug.log*`): a name
-/// tries the globs of the prefixes it starts with and those that start with a wildcard, not all of
-/// them, so many such patterns do not cost patterns × entries.
+/// The basename globs split by the fixed bytes a name needs to match them (`NameLiteral`: `cache-`
+/// of `cache-*`, `.log.` of `*.log.[0-9]`): a name tries the globs of the literals it holds and
+/// those without one, not all of them, so many such patterns do not cost patterns × entries.
 struct BasenameGlobIndex: Sendable {
   /// Below this many globs a plain scan is as cheap as the lookups.
   static let minimumGlobs = 16
 
-  /// The globs with a fixed prefix, by it, each group highest index first.
-  private let byPrefix: KeyedGroups<BasenameGlob>
-  /// The globs that start with a wildcard (every glob, below `minimumGlobs`), highest index first.
+  /// The globs with a literal, by it, each group highest index first.
+  private let byLiteral: NameLiteralGroups<BasenameGlob>
+  /// The globs without one (every glob, below `minimumGlobs`), highest index first.
   private let others: [BasenameGlob]
 
-  /// Splits `globs` (highest index first) by the fixed bytes their programs start with
-  /// (`GlobProgram.requiredPrefix`).
+  /// Splits `globs` (highest index first) by their programs' literals.
   init(_ globs: [BasenameGlob]) {
     guard globs.count >= Self.minimumGlobs else {
-      byPrefix = KeyedGroups([:])
+      byLiteral = NameLiteralGroups([])
       others = globs
       return
     }
-    var groups: [[UInt8]: [BasenameGlob]] = [:]
+    var keyed: [(NameLiteral, BasenameGlob)] = []
     var others: [BasenameGlob] = []
     for glob in globs {
-      let prefix = glob.program.requiredPrefix
-      if prefix.isEmpty {
-        others.append(glob)
+      if let literal = NameLiteral(glob.program.tokens[...]) {
+        keyed.append((literal, glob))
       } else {
-        groups[prefix, default: []].append(glob)
+        others.append(glob)
       }
     }
-    byPrefix = KeyedGroups(groups)
+    byLiteral = NameLiteralGroups(keyed)
     self.others = others
   }
 
@@ -47,14 +45,7 @@ struct BasenameGlobIndex: Sendable {
       }
     }
     others.withUnsafeBufferPointer(scan)
-    guard !byPrefix.keyLengths.isEmpty else { return best }
-    byPrefix.elements.withUnsafeBufferPointer { grouped in
-      for length in byPrefix.keyLengths {
-        if length > name.count { break }
-        let range = byPrefix.range(of: UnsafeBufferPointer(rebasing: name[..<length]))
-        if !range.isEmpty { scan(UnsafeBufferPointer(rebasing: grouped[range])) }
-      }
-    }
+    byLiteral.forEachGroup(in: name, scan)
     return best
   }
 }

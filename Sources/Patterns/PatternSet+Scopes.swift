@@ -112,15 +112,7 @@ extension PatternSet {
             }
           }
           matchGroup(index.byName, under: name)
-          for length in index.bySuffix.keyLengths {
-            if length > name.count { break }
-            matchGroup(
-              index.bySuffix, under: UnsafeBufferPointer(rebasing: name[(name.count - length)...]))
-          }
-          for length in index.byPrefix.keyLengths {
-            if length > name.count { break }
-            matchGroup(index.byPrefix, under: UnsafeBufferPointer(rebasing: name[..<length]))
-          }
+          index.byLiteral.forEachGroup(in: name, lastMatch)
           index.others.withUnsafeBufferPointer(lastMatch)
         } else {
           current.states.withUnsafeBufferPointer(lastMatch)

@@ -91,7 +91,9 @@ import Testing
     #"!**/a*/c.d"#, #"**/a*/a"#, #"**/*/**"#, #"**/b*/b"#, #"**/a*/tmp/"#, #"!**/[ab]/b"#,
     #"**/a*/*b"#, #"!**/*/*.d"#, #"**/*/a*b"#, #"**/a*/[ab]b"#, #"**/*/?.d"#, #"!**/t*/*p"#,
     #"**/a*/t*"#, #"**/*/ab*"#, #"!**/*/t*"#, #"**/?/c*"#, #"**/a*/a*/"#, #"!**/a*/ab*"#,
-    #"**/*/a?*"#, #"**/b*/tm*"#,
+    #"**/*/a?*"#, #"**/b*/tm*"#, #"**/*/*m?"#, #"**/a*/?b*"#, #"**/a*/*.?"#, #"!**/*/?m*"#,
+    #"**/*/[ct]?d"#, #"**/b*/*a[b]"#, #"**/*/?.*"#, #"!**/a*/*[a-c].?"#, #"**/*/*m*"#,
+    #"!**/a*/*.*"#, #"**/b*/*b*"#,
   ]
 
   /// Patterns on the last component that are neither a name nor `*` + fixed bytes: with 16 or more,
@@ -101,11 +103,13 @@ import Testing
   static let basenameGlobPool = [
     #"a*"#, #"ab*"#, #"t*"#, #"tm*"#, #"c.*"#, #"!a*"#, #"a?*"#, #"[ab]*"#, #"a*b"#, #"b*/"#,
     #"!t*"#, #"c*"#, #"?*"#, #"!ab*"#, #"a*/"#, #"t?p"#, #"*[bd]"#, #"!c.*"#, #"tmp*"#, #"b?"#,
-    #"!?b*"#, #"a*.d"#, #"!*[p]"#, #"ab?*"#,
+    #"!?b*"#, #"a*.d"#, #"!*[p]"#, #"ab?*"#, #"*.?"#, #"*m?"#, #"?b*"#, #"!?m*"#, #"*[.]d"#,
+    #"[ct]?d"#, #"*a[b]"#, #"!*.?"#, #"?.*"#, #"*[a-c].[d]"#, #"?*m?"#, #"[!a]b*"#, #"*m*"#,
+    #"!*.*"#, #"*b*/"#, #"*?m?*"#,
   ]
 
   @Test(arguments: [(16, 150), (24, 60)])
-  func manyBasenameGlobsAgreeThroughThePrefixIndex(count: Int, lists: Int) {
+  func manyBasenameGlobsAgreeThroughTheLiteralIndex(count: Int, lists: Int) {
     Self.check(Self.basenameGlobPool, Self.paths)
     Self.checkSeededLists(
       of: count, lists, from: Self.basenameGlobPool, seed: 0x8CB9_2BA7_2F3D_8DD7)
