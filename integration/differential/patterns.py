@@ -177,6 +177,40 @@ def pattern_from_entry(rng, entry, raw):
     return body
 
 
+def name_glob(rng, entry, raw, under_parent):
+    """A glob on an entry's last component with its fixed bytes at the start, at the end, in the
+    middle or throughout, maybe under `**/` (with `under_parent`, mostly under `**/` and its
+    parent's component): the shapes the walker groups by the fixed bytes they need once a list has
+    16 or more of them."""
+    parts = entry.path.split(b"/")
+    pieces = []
+    for byte in parts[-1]:
+        roll = rng.random()
+        if roll < 0.1:
+            pieces.append(b"?")
+        elif roll < 0.2:
+            pieces.append(gen_class(rng, byte))
+        else:
+            pieces.append(escape_byte(byte, raw))
+    start = rng.randint(0, len(pieces))
+    end = rng.randint(start, len(pieces))
+    shape = rng.random()
+    if shape < 0.3:
+        body = b"".join(pieces[:end]) + b"*"
+    elif shape < 0.6:
+        body = b"*" + b"".join(pieces[start:])
+    elif shape < 0.85:
+        body = b"*" + b"".join(pieces[start:end]) + b"*"
+    else:
+        body = b"".join(pieces)
+    roll = rng.random()
+    if len(parts) >= 2 and (roll < 0.15 or (under_parent and roll < 0.85)):
+        body = b"**/" + render_component(rng, parts[-2], raw) + b"/" + body
+    elif roll < 0.45:
+        body = b"**/" + body
+    return body
+
+
 def random_pattern(rng):
     pieces = []
     for _ in range(rng.randint(1, 6)):
@@ -234,7 +268,9 @@ class PatternFile:
 
 
 def gen_patterns(rng, entries):
-    count = rng.randint(1, 12)
+    many = bool(entries) and rng.random() < 0.12  # enough globs for the walker's literal index
+    count = rng.randint(24, 48) if many else rng.randint(1, 12)
+    under_parent = rng.random() < 0.5
     crlf = rng.random() < 0.15
     mixed = rng.random() < 0.05
     lines = []
@@ -248,7 +284,9 @@ def gen_patterns(rng, entries):
             for _ in range(20):
                 raw = rng.random() < 0.12
                 kind = rng.random()
-                if entries and kind < 0.74:
+                if many and kind < 0.85:
+                    body = name_glob(rng, rng.choice(entries), raw, under_parent)
+                elif entries and kind < 0.74:
                     body = pattern_from_entry(rng, rng.choice(entries), raw)
                 elif kind < 0.86:  # a class probe, matched against every basename
                     body = (
