@@ -27,7 +27,12 @@ PATTERN_FILES = (  # key, pattern (% N), how many, byte cap
     ("lit100k", "**/d/%d", 100_000, None),
     ("glob10k", "**/d*/%d", 10_000, None),
     ("prefix10k", "**/d/%d*", 10_000, None),
+    ("head10k", "?%d", 10_000, None),
+    ("tail10k", "**/d*/*%d[0-9]", 10_000, None),
+    ("infix10k", "*-%d-*", 10_000, None),
 )
+# issue 23 item 3: 10,000 patterns that can match at any depth, combined, not tried one by one
+MANY_PATTERNS_SECONDS = 3.0
 PROJECT_LOGS = '[utility.group-writable]\npaths = ["*.log"]\n'
 
 
@@ -169,16 +174,21 @@ class Bounds:
             ("lit10k", "`**/d/N`"),
             ("glob10k", "`**/d*/N`"),
             ("prefix10k", "`**/d/N*`"),
+            ("head10k", "`?N`"),
+            ("tail10k", "`**/d*/*N[0-9]`"),
+            ("infix10k", "`*-N-*`"),
         ):
             path, lines, size = self.files[key]
             what = "%s %s patterns (paths file, %s)" % (f"{lines:,}", label, kib(size))
             listing = [binary, "list", "--app", deep, "--patterns-file", path]
             quiet = ["bash", "-c", 'exec "$0" "$@" >/dev/null'] + listing
-            self.command("`list`: %d-deep tree, %s" % (DEEP_DEPTH, what), quiet)
+            many = MANY_PATTERNS_SECONDS
+            self.command("`list`: %d-deep tree, %s" % (DEEP_DEPTH, what), quiet, limit=many)
             reset_tree(deep)
             self.command(
                 "`apply`: %d-deep tree, %s" % (DEEP_DEPTH, what),
                 [binary, "apply", "--app", deep, "--patterns-file", path],
+                limit=many,
                 output_size="log",
             )
             reset_tree(deep)
