@@ -17,6 +17,10 @@ struct AnchoredPattern: Sendable {
   let program: GlobProgram
   /// The last segment when it has no wildcard: a path's last component must equal it to match.
   let lastLiteral: [UInt8]?
+  /// For `**/rest` where `rest` has no other `**`: the program of `rest`, which matches exactly as many
+  /// components as it has segments, so it needs to run only on the path's last ones (the state
+  /// past the globstar then needs no whole-path match, which costs as much as the path is long).
+  let globstarRest: GlobProgram?
   /// Otherwise, the fixed bytes a path's last component must hold at a fixed place to match
   /// (`.log` of `*.log`, `cache-` of `cache-*`); nil when there are none.
   let lastNameLiteral: NameLiteral?
@@ -32,6 +36,7 @@ struct AnchoredPattern: Sendable {
     segmentCount = segments.count
     self.literalName = literalName
     self.program = program
+    globstarRest = Self.restAfterLeadingGlobstar(segments, program)
     switch segments.last {
     case .literal(let bytes):
       lastLiteral = bytes
@@ -43,6 +48,19 @@ struct AnchoredPattern: Sendable {
       lastLiteral = nil
       lastNameLiteral = nil
     }
+  }
+
+  /// The program after a leading globstar's `/`, when no later token is a run of asterisks (an
+  /// escaped `\/` is left to the whole-path match: git's "no directory" shortcut skips only `/`).
+  private static func restAfterLeadingGlobstar(_ segments: [PathSegment], _ program: GlobProgram)
+    -> GlobProgram?
+  {
+    guard segments.count >= 2, segments[0].isGlobstar,
+      let slash = program.tokens.firstIndex(where: \.isSlash),
+      program.tokens[slash].kind == .literal,
+      !program.tokens[slash...].contains(where: { $0.kind == .star && $0.isRun })
+    else { return nil }
+    return program.suffix(from: slash + 1)
   }
 
   /// The state of the pattern in the root directory.

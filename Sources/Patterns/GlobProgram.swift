@@ -13,7 +13,7 @@ final class GlobProgram: Sendable {
   let requiredSuffix: [UInt8]
 
   /// Compiles `body` (a pattern without `!`, trailing `/` and, for anchored ones, leading `/`).
-  init(_ body: ArraySlice<UInt8>) {
+  convenience init(_ body: ArraySlice<UInt8>) {
     var tokens: [GlobToken] = []
     var byteSets: [ByteSet] = []
     var starCount = 0
@@ -59,9 +59,14 @@ final class GlobProgram: Sendable {
         index += 1
       }
     }
+    self.init(tokens: tokens, byteSets: byteSets)
+  }
+
+  /// The program of `tokens` (stars numbered in order), whose brackets index `byteSets`.
+  private init(tokens: [GlobToken], byteSets: [ByteSet]) {
     self.tokens = tokens
     self.byteSets = byteSets
-    self.starCount = starCount
+    starCount = tokens.lazy.filter { $0.kind == .star }.count
     requiredPrefix = tokens.prefix(while: \.isFixedByte).map(\.byte)
     var suffixStart = tokens.count
     while suffixStart > 0 && tokens[suffixStart - 1].isFixedByte { suffixStart -= 1 }
@@ -73,6 +78,18 @@ final class GlobProgram: Sendable {
       suffix = suffix.dropFirst()
     }
     requiredSuffix = suffix.map(\.byte)
+  }
+
+  /// The program of the tokens from `start` on, which matches what they match in this program.
+  func suffix(from start: Int) -> GlobProgram {
+    var ordinal: Int32 = 0
+    let tokens = self.tokens[start...].map { token in
+      guard token.kind == .star else { return token }
+      defer { ordinal += 1 }
+      return GlobToken(
+        kind: .star, byte: 0, isRun: token.isRun, isGlobstar: token.isGlobstar, operand: ordinal)
+    }
+    return GlobProgram(tokens: tokens, byteSets: byteSets)
   }
 
   /// Whether `text` has the required prefix and suffix (necessary for a match, not sufficient).

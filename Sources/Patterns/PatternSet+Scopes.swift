@@ -135,6 +135,16 @@ extension PatternSet {
       // Without a globstar the pattern matches at one depth only.
       guard Int(state.matchedSegments) == patterns[slot].segmentCount - 1 else { return false }
       if let matches = patterns[slot].literalName?.elementsEqual(name) { return matches }
+    } else if let rest = patterns[slot].globstarRest {
+      // `**/rest`: `rest` matches the path's last `segmentCount - 1` components, or nothing.
+      var start = path.count - name.count
+      for _ in 2..<patterns[slot].segmentCount {
+        guard start > 0 else { return false }
+        start -= 1
+        while start > 0 && path[start - 1] != ASCII.slash { start -= 1 }
+      }
+      return Wildmatch.matches(
+        rest, text: UnsafeBufferPointer(rebasing: path[start...]), pathname: true)
     }
     return Wildmatch.matches(patterns[slot].program, text: path, pathname: true)
   }
