@@ -1,6 +1,7 @@
 /// Elements grouped by the `NameLiteral` their globs require: a name finds the groups of the
 /// literals it holds with one hash lookup per distinct place (anchor and distance) and length, and
-/// per position for literals that may be anywhere, however many elements there are.
+/// per position for literals that may be anywhere, however many elements there are; each group it
+/// holds is found once.
 struct NameLiteralGroups<Element: Sendable>: Sendable {
   /// The groups of one place, by the literal's bytes.
   private struct Place: Sendable {
@@ -8,13 +9,15 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
     let distance: Int
     let groups: KeyedGroups<Element>
 
-    /// Calls `body` with the group of the `length` bytes of `name` at `start`, if there is one.
+    /// The range of `groups.elements` grouped under the `length` bytes of `name` at `start`.
     @inline(__always)
-    func visit(
-      _ name: UnsafeBufferPointer<UInt8>, at start: Int, length: Int,
-      _ body: (UnsafeBufferPointer<Element>) -> Void
-    ) {
-      let range = groups.range(of: UnsafeBufferPointer(rebasing: name[start..<(start + length)]))
+    func group(of name: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> Range<Int> {
+      groups.range(of: UnsafeBufferPointer(rebasing: name[start..<(start + length)]))
+    }
+
+    /// Calls `body` with the elements in `range`, unless it is empty.
+    @inline(__always)
+    func visit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<Element>) -> Void) {
       if range.isEmpty { return }
       groups.elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
@@ -37,11 +40,7 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
     }
   }
 
-  /// Whether no element was grouped.
-  var isEmpty: Bool { places.isEmpty }
-
-  /// Calls `body` with each group whose literal `name` holds in its place (a literal that may be
-  /// anywhere, once for each position it is found at).
+  /// Calls `body` once with each group whose literal `name` holds in its place.
   @inline(__always)
   func forEachGroup(
     in name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Element>) -> Void
@@ -51,11 +50,29 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
       for length in place.groups.keyLengths {
         if length > room { break }
         switch place.anchor {
-        case .start: place.visit(name, at: place.distance, length: length, body)
-        case .end: place.visit(name, at: room - length, length: length, body)
-        case .anywhere:
-          for start in 0...(room - length) { place.visit(name, at: start, length: length, body) }
+        case .start: place.visit(place.group(of: name, at: place.distance, length: length), body)
+        case .end: place.visit(place.group(of: name, at: room - length, length: length), body)
+        case .anywhere: Self.visitOnce(place, name, length: length, body)
         }
+      }
+    }
+  }
+
+  /// Calls `body` with the group of each `length` bytes of `name`, once per group however often the
+  /// name holds its bytes (`aaaa` holds `a` four times): a group is scanned at most once per name.
+  private static func visitOnce(
+    _ place: Place, _ name: UnsafeBufferPointer<UInt8>, length: Int,
+    _ body: (UnsafeBufferPointer<Element>) -> Void
+  ) {
+    let positions = name.count - length + 1
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: positions) { found in
+      var foundCount = 0
+      for start in 0..<positions {
+        let range = place.group(of: name, at: start, length: length)
+        if range.isEmpty || found[..<foundCount].contains(range.lowerBound) { continue }
+        found[foundCount] = range.lowerBound
+        foundCount += 1
+        place.visit(range, body)
       }
     }
   }

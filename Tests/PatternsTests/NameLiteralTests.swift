@@ -62,7 +62,7 @@ import Testing
     (".log", ["*.log"]),
     ("x.log.", []),
     ("tmp.cache", ["*ache*"]),
-    ("acheache", ["*ache*", "*ache*"]),
+    ("acheache", ["*ache*"]),
   ]
 
   @Test(arguments: lookups)
