@@ -25,4 +25,11 @@ struct KeyedGroups<Element: Sendable>: Sendable {
   func range(of key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     ranges.lookup(key) ?? 0..<0
   }
+
+  /// Calls `body` with the elements in `range` (from `range(of:)`), unless it is empty.
+  @inline(__always)
+  func visit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<Element>) -> Void) {
+    if range.isEmpty { return }
+    elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
 }

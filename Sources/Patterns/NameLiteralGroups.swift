@@ -5,21 +5,13 @@
 struct NameLiteralGroups<Element: Sendable>: Sendable {
   /// The groups of one place, by the literal's bytes.
   private struct Place: Sendable {
-    let anchor: NameLiteral.Anchor
-    let distance: Int
+    let key: PlaceKey
     let groups: KeyedGroups<Element>
 
     /// The range of `groups.elements` grouped under the `length` bytes of `name` at `start`.
     @inline(__always)
     func group(of name: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> Range<Int> {
       groups.range(of: UnsafeBufferPointer(rebasing: name[start..<(start + length)]))
-    }
-
-    /// Calls `body` with the elements in `range`, unless it is empty.
-    @inline(__always)
-    func visit(_ range: Range<Int>, _ body: (UnsafeBufferPointer<Element>) -> Void) {
-      if range.isEmpty { return }
-      groups.elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
   }
 
@@ -34,9 +26,7 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
       byPlace[key, default: [:]][literal.bytes, default: []].append(element)
     }
     places = byPlace.keys.sorted().compactMap { key in
-      byPlace[key].map {
-        Place(anchor: key.anchor, distance: key.distance, groups: KeyedGroups($0))
-      }
+      byPlace[key].map { Place(key: key, groups: KeyedGroups($0)) }
     }
   }
 
@@ -46,12 +36,14 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
     in name: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<Element>) -> Void
   ) {
     for place in places {
-      let room = name.count - place.distance
+      let room = name.count - place.key.distance
       for length in place.groups.keyLengths {
         if length > room { break }
-        switch place.anchor {
-        case .start: place.visit(place.group(of: name, at: place.distance, length: length), body)
-        case .end: place.visit(place.group(of: name, at: room - length, length: length), body)
+        switch place.key.anchor {
+        case .start:
+          place.groups.visit(place.group(of: name, at: place.key.distance, length: length), body)
+        case .end:
+          place.groups.visit(place.group(of: name, at: room - length, length: length), body)
         case .anywhere: Self.visitOnce(place, name, length: length, body)
         }
       }
@@ -72,7 +64,7 @@ struct NameLiteralGroups<Element: Sendable>: Sendable {
         if range.isEmpty || found[..<foundCount].contains(range.lowerBound) { continue }
         found[foundCount] = range.lowerBound
         foundCount += 1
-        place.visit(range, body)
+        place.groups.visit(range, body)
       }
     }
   }

@@ -103,15 +103,7 @@ extension PatternSet {
       var chunk = scope.globstar
       while let current = chunk, Int(current.highestPattern) > best {
         if let index = current.nameIndex {
-          func matchGroup(_ groups: GlobstarNameIndex.Groups, under key: UnsafeBufferPointer<UInt8>)
-          {
-            let range = groups.range(of: key)
-            guard !range.isEmpty else { return }
-            groups.elements.withUnsafeBufferPointer {
-              lastMatch(in: UnsafeBufferPointer(rebasing: $0[range]))
-            }
-          }
-          matchGroup(index.byName, under: name)
+          index.byName.visit(index.byName.range(of: name), lastMatch)
           index.byLiteral.forEachGroup(in: name, lastMatch)
           index.others.withUnsafeBufferPointer(lastMatch)
         } else {
